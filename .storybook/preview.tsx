@@ -1,0 +1,53 @@
+import '../src/styles.css';
+import type { Decorator, Preview } from '@storybook/react-vite';
+import { InsightPulseProvider, type ThemePreference } from '../src';
+
+/** Every story renders inside the provider, in the mode chosen in the toolbar (or a story's own). */
+const withTheme: Decorator = (Story, context) => {
+  const theme = (context.parameters.theme ?? context.globals.theme ?? 'light') as ThemePreference;
+  return (
+    <InsightPulseProvider theme={theme}>
+      <div
+        style={{
+          background: 'var(--ip-background)',
+          color: 'var(--ip-on-background)',
+          minHeight: '100vh',
+          boxSizing: 'border-box',
+          padding: 16,
+          fontFamily: 'var(--ip-font-sans)',
+        }}
+      >
+        <Story />
+      </div>
+    </InsightPulseProvider>
+  );
+};
+
+const preview: Preview = {
+  decorators: [withTheme],
+  globalTypes: {
+    theme: {
+      description: 'InsightPulse colour mode',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+          { value: 'system', title: 'System', icon: 'browser' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light' },
+  parameters: {
+    layout: 'fullscreen',
+    controls: { expanded: true },
+    // Accessibility violations fail the story tests.
+    a11y: { test: 'error' },
+  },
+  tags: ['autodocs'],
+};
+
+export default preview;

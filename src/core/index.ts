@@ -1,0 +1,7 @@
+export {
+  type EChartsExtension,
+  echarts,
+  echartsMajorVersion,
+  registerEChartsModules,
+} from './echarts/setup';
+export { type RenderSVGOptions, renderChartToSVGString } from './render/svg';

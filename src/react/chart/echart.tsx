@@ -1,0 +1,165 @@
+import type { ECElementEvent, EChartsCoreOption, EChartsType } from 'echarts/core';
+import EChartsReactCoreModule from 'echarts-for-react/lib/core.js';
+import { type ComponentProps, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { echarts, echartsMajorVersion } from '../../core/echarts/setup';
+import { loadingOptions, resolveTheme, type ThemeInput } from '../../theme/echarts-theme';
+import { cn } from '../lib/cn';
+import { useOptionalInsightPulseTheme } from '../provider';
+import { LiveChart } from './live-chart';
+
+// echarts-for-react is CommonJS with a default export; Node's ESM loader hands it over as `{ default }`.
+const EChartsReactCore: typeof EChartsReactCoreModule =
+  (EChartsReactCoreModule as unknown as { default?: typeof EChartsReactCoreModule }).default ?? EChartsReactCoreModule;
+
+/** Layout effects in the browser, no warning on the server (React 18). */
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+/** ECharts 6 can switch the theme of a live chart; ECharts 5 needs a new instance. */
+const canSetTheme = echartsMajorVersion >= 6;
+
+/** Default height of a chart whose style sets none, in px (also the server-rendered placeholder). */
+export const DEFAULT_CHART_HEIGHT = 320;
+
+/** A handler of an ECharts event; mouse events get an `ECElementEvent`. */
+export type EChartEventHandler = (params: ECElementEvent, chart: EChartsType) => void;
+
+export interface EChartProps extends Omit<ComponentProps<'div'>, 'children' | 'ref'> {
+  /** The ECharts option. Pass the same object to skip work; a new object is diffed and applied once. */
+  option: EChartsCoreOption;
+  /**
+   * `'light'`, `'dark'` or a registered theme name. Default: the mode of the nearest
+   * `<InsightPulseProvider>`, else `'light'`.
+   */
+  theme?: ThemeInput;
+  /** Default `'canvas'`. */
+  renderer?: 'canvas' | 'svg';
+  /**
+   * Event handlers by ECharts event name (`click`, `legendselectchanged`, …). Handlers may be new
+   * functions on every render: the chart binds each event name once and always calls the newest handler.
+   */
+  onEvents?: Record<string, EChartEventHandler | undefined>;
+  /** Called with the ECharts instance once it has rendered its first option. */
+  onChartReady?: (chart: EChartsType) => void;
+  /** Shows the themed loading mask. Default `false`. */
+  loading?: boolean;
+  /**
+   * Components replaced (not merged) when the option changes, so that ones that disappeared are removed.
+   * Default `['series']`.
+   */
+  replaceMerge?: string[];
+}
+
+const DEFAULT_REPLACE_MERGE = ['series'];
+
+/** The option's first title, the chart's name until ECharts' aria module describes it. */
+function titleOf(option: EChartsCoreOption): string | undefined {
+  const title = Array.isArray(option.title) ? option.title[0] : option.title;
+  const text = (title as { text?: unknown } | undefined)?.text;
+  return typeof text === 'string' && text ? text : undefined;
+}
+
+/** Turns on ECharts' generated chart description unless the option configures `aria` itself. */
+function withAria(option: EChartsCoreOption, label: string | undefined): EChartsCoreOption {
+  if (option.aria !== undefined && label === undefined) return option;
+  const aria = (option.aria ?? {}) as { label?: object };
+  return {
+    ...option,
+    aria: {
+      enabled: true,
+      ...aria,
+      ...(label === undefined ? {} : { label: { ...aria.label, description: label } }),
+    },
+  };
+}
+
+/**
+ * The chart primitive every InsightPulse chart renders with: echarts-for-react's core on a tree-shaken
+ * ECharts, in the InsightPulse theme. It follows its container's size, keeps event bindings stable,
+ * switches theme in place and always disposes its ECharts instance.
+ */
+export function EChart({
+  option,
+  theme,
+  renderer = 'canvas',
+  onEvents,
+  onChartReady,
+  loading = false,
+  replaceMerge = DEFAULT_REPLACE_MERGE,
+  className,
+  style,
+  ...props
+}: EChartProps) {
+  const context = useOptionalInsightPulseTheme();
+  const { mode, name: themeName } = resolveTheme(theme, context?.mode);
+  // The names of the events to bind: a new handler for an already bound name changes nothing.
+  const eventNames = Object.keys(onEvents ?? {})
+    .filter((name) => typeof onEvents?.[name] === 'function')
+    .sort()
+    .join(' ');
+
+  const latest = useRef({ onEvents, onChartReady, themeName, eventNames });
+  useIsomorphicLayoutEffect(() => {
+    latest.current = { onEvents, onChartReady, themeName, eventNames };
+  });
+
+  // ECharts 6 re-themes a live chart, so the instance keeps the theme it was created with and
+  // `setTheme` follows; ECharts 5 gets a new instance (a new key) for a new theme.
+  const [initialTheme] = useState(themeName);
+  const coreKey = canSetTheme ? renderer : `${renderer}:${themeName}`;
+
+  const coreRef = useRef<InstanceType<typeof EChartsReactCore>>(null);
+  const [live] = useState(() => new LiveChart(() => latest.current.onEvents));
+
+  useIsomorphicLayoutEffect(() => {
+    live.attach(coreRef.current?.ele ?? null);
+    return () => live.detach();
+  }, [live, coreKey]);
+
+  useEffect(() => {
+    live.bind(eventNames);
+  }, [live, eventNames]);
+
+  useEffect(() => {
+    live.setTheme(themeName);
+  }, [live, themeName]);
+
+  const handleReady = useCallback(
+    (chart: EChartsType) => {
+      if (!live.adopt(chart, canSetTheme ? initialTheme : latest.current.themeName)) return;
+      live.setTheme(latest.current.themeName);
+      live.bind(latest.current.eventNames);
+      latest.current.onChartReady?.(chart);
+    },
+    [live, initialTheme],
+  );
+
+  // ECharts' aria module describes the chart on the container, which is announced as one image.
+  const ariaLabel = props['aria-label'];
+  const accessibleOption = useMemo(() => withAria(option, ariaLabel), [option, ariaLabel]);
+  const opts = useMemo(() => ({ renderer }), [renderer]);
+  const loadingOption = useMemo(() => loadingOptions(mode), [mode]);
+
+  return (
+    <EChartsReactCore
+      key={coreKey}
+      ref={coreRef}
+      echarts={echarts}
+      option={accessibleOption}
+      theme={canSetTheme ? initialTheme : themeName}
+      opts={opts}
+      replaceMerge={replaceMerge}
+      showLoading={loading}
+      loadingOption={loadingOption}
+      autoResize={false}
+      onChartReady={handleReady}
+      role="img"
+      aria-label={ariaLabel ?? titleOf(option) ?? 'Chart'}
+      data-slot="echart"
+      data-state={loading ? 'loading' : 'ready'}
+      aria-busy={loading || undefined}
+      className={cn('ip:block ip:w-full', className)}
+      style={{ height: DEFAULT_CHART_HEIGHT, ...style }}
+      {...props}
+    />
+  );
+}

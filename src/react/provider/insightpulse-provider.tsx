@@ -1,0 +1,86 @@
+import { type ComponentProps, createContext, useContext, useMemo, useSyncExternalStore } from 'react';
+import type { ColorMode } from '../../../themes/tokens';
+import { type InsightPulseThemeName, THEME_NAMES } from '../../theme/echarts-theme';
+import { cn } from '../lib/cn';
+
+/** What a provider is asked for: a fixed mode, or the operating system's preference. */
+export type ThemePreference = ColorMode | 'system';
+
+export interface InsightPulseThemeValue {
+  /** What the provider was asked for. */
+  preference: ThemePreference;
+  /** The mode in force (`'system'` resolved). */
+  mode: ColorMode;
+  /** The registered ECharts theme of that mode. */
+  echartsTheme: InsightPulseThemeName;
+}
+
+const ThemeContext = createContext<InsightPulseThemeValue | null>(null);
+ThemeContext.displayName = 'InsightPulseThemeContext';
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+function subscribeToSystemMode(onChange: () => void): () => void {
+  if (typeof window === 'undefined' || !window.matchMedia) return () => {};
+  const query = window.matchMedia(DARK_QUERY);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+function systemMode(): ColorMode {
+  return typeof window !== 'undefined' && window.matchMedia?.(DARK_QUERY).matches ? 'dark' : 'light';
+}
+
+/** Server rendering cannot know the user's preference; light is the first paint. */
+const serverMode = (): ColorMode => 'light';
+
+export interface InsightPulseProviderProps extends ComponentProps<'div'> {
+  /** `'light'`, `'dark'`, or `'system'` to follow `prefers-color-scheme`. Default `'light'`. */
+  theme?: ThemePreference;
+}
+
+/**
+ * Sets the colour mode for every InsightPulse component below it. It renders a `display: contents`
+ * element that carries `data-theme` (and the `dark` class in dark mode), so the CSS variables switch
+ * for its subtree; charts below re-theme in place when the mode changes.
+ */
+export function InsightPulseProvider({ theme = 'light', className, children, ...props }: InsightPulseProviderProps) {
+  const system = useSyncExternalStore(subscribeToSystemMode, systemMode, serverMode);
+  const mode: ColorMode = theme === 'system' ? system : theme;
+  const value = useMemo<InsightPulseThemeValue>(
+    () => ({ preference: theme, mode, echartsTheme: THEME_NAMES[mode] }),
+    [theme, mode],
+  );
+  return (
+    <ThemeContext.Provider value={value}>
+      <div
+        data-slot="insightpulse-provider"
+        data-theme={mode}
+        className={cn('ip:contents', mode === 'dark' && 'dark', className)}
+        {...props}
+      >
+        {children}
+      </div>
+    </ThemeContext.Provider>
+  );
+}
+
+/** Thrown by `useInsightPulseTheme` outside an `<InsightPulseProvider>`. */
+export class InsightPulseProviderMissingError extends Error {
+  override name = 'InsightPulseProviderMissingError';
+  constructor(hook: string) {
+    super(`${hook} must be used inside <InsightPulseProvider>`);
+  }
+}
+
+/** The theme of the nearest `<InsightPulseProvider>`; throws outside one. */
+export function useInsightPulseTheme(): InsightPulseThemeValue {
+  const value = useContext(ThemeContext);
+  if (!value) throw new InsightPulseProviderMissingError('useInsightPulseTheme');
+  return value;
+}
+
+/** The provider's theme, or `null` without a provider (components then default to light). */
+export function useOptionalInsightPulseTheme(): InsightPulseThemeValue | null {
+  return useContext(ThemeContext);
+}

@@ -1,0 +1,96 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { EChartsType } from 'echarts/core';
+import { useState } from 'react';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { EChart } from '../src';
+import { barOption, lineOption, pieOption } from '../test/fixtures/charts';
+
+const meta = {
+  title: 'Primitives/EChart',
+  component: EChart,
+  args: { option: lineOption, onChartReady: fn() },
+  parameters: { layout: 'padded' },
+} satisfies Meta<typeof EChart>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Waits until the chart has rendered and returns its ECharts instance. */
+async function rendered(args: { onChartReady?: unknown }): Promise<EChartsType> {
+  const ready = args.onChartReady as ReturnType<typeof fn>;
+  await waitFor(() => expect(ready).toHaveBeenCalled(), { timeout: 5000 });
+  return ready.mock.lastCall?.[0] as EChartsType;
+}
+
+export const Line: Story = {
+  play: async ({ args, canvas }) => {
+    const chart = await rendered(args);
+    await expect(canvas.getByRole('img')).toHaveAccessibleName(/Revenue by region/);
+    await expect(chart.getOption().series).toHaveLength(3);
+  },
+};
+
+export const LineDark: Story = {
+  parameters: { theme: 'dark' },
+  play: async ({ args }) => {
+    const chart = await rendered(args);
+    await expect(chart.getDom().closest('[data-theme]')).toHaveAttribute('data-theme', 'dark');
+  },
+};
+
+export const Bar: Story = { args: { option: barOption }, play: async ({ args }) => void (await rendered(args)) };
+
+export const BarDark: Story = {
+  args: { option: barOption },
+  parameters: { theme: 'dark' },
+  play: async ({ args }) => void (await rendered(args)),
+};
+
+export const Pie: Story = { args: { option: pieOption }, play: async ({ args }) => void (await rendered(args)) };
+
+export const PieDark: Story = {
+  args: { option: pieOption },
+  parameters: { theme: 'dark' },
+  play: async ({ args }) => void (await rendered(args)),
+};
+
+export const SVGRenderer: Story = {
+  args: { renderer: 'svg' },
+  play: async ({ args, canvasElement }) => {
+    await rendered(args);
+    await expect(canvasElement.querySelector('svg')).not.toBeNull();
+  },
+};
+
+export const Loading: Story = {
+  args: { loading: true },
+  play: async ({ canvas }) => {
+    const chart = canvas.getByRole('img');
+    await expect(chart).toHaveAttribute('data-state', 'loading');
+    await expect(chart).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+/** The chart follows its container: the button halves and restores the container's width. */
+export const Resize: Story = {
+  render: function ResizeDemo(args) {
+    const [narrow, setNarrow] = useState(false);
+    return (
+      <div>
+        <button type="button" onClick={() => setNarrow((n) => !n)} style={{ marginBottom: 8 }}>
+          {narrow ? 'Widen container' : 'Narrow container'}
+        </button>
+        <div data-testid="container" style={{ width: narrow ? 320 : 640, transition: 'none' }}>
+          <EChart {...args} />
+        </div>
+      </div>
+    );
+  },
+  play: async ({ args, canvasElement }) => {
+    const chart = await rendered(args);
+    const before = chart.getWidth();
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Narrow container' }));
+    await waitFor(() => expect(chart.getWidth()).toBe(320));
+    await expect(before).toBe(640);
+  },
+};

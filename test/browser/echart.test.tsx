@@ -1,0 +1,148 @@
+import { act, render, waitFor } from '@testing-library/react';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
+import { StrictMode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { EChart, InsightPulseProvider } from '../../src';
+import { echarts } from '../../src/core';
+import { colors } from '../../themes/tokens';
+import { barOption, lineOption } from '../fixtures/charts';
+
+/** Renders and resolves with the ECharts instance once the chart has painted its first option. */
+async function mountChart(ui: (onReady: (chart: EChartsType) => void) => React.ReactElement) {
+  let chart: EChartsType | undefined;
+  const onReady = vi.fn((instance: EChartsType) => {
+    chart = instance;
+  });
+  const view = render(ui(onReady));
+  await waitFor(() => expect(onReady).toHaveBeenCalled(), { timeout: 5000 });
+  return { ...view, onReady, chart: chart as EChartsType };
+}
+
+/** `[r, g, b]` of a hex colour. */
+const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+
+/** How many pixels of the chart's canvas are within a small distance of `hex`. */
+function countPixels(chart: EChartsType, hex: string): number {
+  const canvas = chart.getDom().querySelector('canvas') as HTMLCanvasElement;
+  const { data } = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height) ?? { data: [] };
+  const [r, g, b] = rgb(hex) as [number, number, number];
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (Math.abs((data[i] ?? 0) - r) + Math.abs((data[i + 1] ?? 0) - g) + Math.abs((data[i + 2] ?? 0) - b) < 6) {
+      count++;
+    }
+  }
+  return count;
+}
+
+const noAnimation = (option: EChartsCoreOption): EChartsCoreOption => ({ ...option, animation: false });
+
+describe('EChart in Chromium', () => {
+  it('paints the bars in the theme colour, and re-themes in place when the mode switches', async () => {
+    const option = noAnimation(barOption);
+    const ui = (mode: 'light' | 'dark', onReady: (c: EChartsType) => void) => (
+      <InsightPulseProvider theme={mode}>
+        <div style={{ width: 600 }}>
+          <EChart option={option} onChartReady={onReady} />
+        </div>
+      </InsightPulseProvider>
+    );
+    const { chart, rerender, onReady, container } = await mountChart((ready) => ui('light', ready));
+    const element = container.querySelector('[data-slot="echart"]');
+    await waitFor(() => expect(countPixels(chart, colors.light.palette[0])).toBeGreaterThan(1000));
+    expect(countPixels(chart, colors.dark.palette[0])).toBe(0);
+
+    rerender(ui('dark', onReady));
+    await waitFor(() => expect(countPixels(chart, colors.dark.palette[0])).toBeGreaterThan(1000));
+    expect(countPixels(chart, colors.light.palette[0])).toBe(0);
+    // Same instance, same element: the React tree was not remounted and the chart not re-created.
+    expect(chart.isDisposed()).toBeFalsy();
+    expect(container.querySelector('[data-slot="echart"]')).toBe(element);
+    expect(onReady).toHaveBeenCalledTimes(1);
+  });
+
+  it('binds an event once and always calls the newest handler', async () => {
+    const option = noAnimation(barOption);
+    const first = vi.fn();
+    const { chart, rerender, onReady } = await mountChart((ready) => (
+      <div style={{ width: 600 }}>
+        <EChart option={option} onEvents={{ click: first }} onChartReady={ready} />
+      </div>
+    ));
+    const on = vi.spyOn(chart, 'on');
+    const off = vi.spyOn(chart, 'off');
+    const setOption = vi.spyOn(chart, 'setOption');
+    let newest = vi.fn();
+    for (let i = 0; i < 5; i++) {
+      newest = vi.fn();
+      rerender(
+        <div style={{ width: 600 }}>
+          <EChart option={option} onEvents={{ click: newest }} onChartReady={onReady} />
+        </div>,
+      );
+    }
+    expect(on).not.toHaveBeenCalled();
+    expect(off).not.toHaveBeenCalled();
+    expect(setOption).not.toHaveBeenCalled();
+
+    // Click the first bar where ECharts drew it.
+    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [300, 0]) as [number, number];
+    const canvas = chart.getDom().querySelector('canvas') as HTMLCanvasElement;
+    await userEvent.click(canvas, { position: { x: Math.round(x), y: Math.round(y) } });
+    await waitFor(() => expect(newest).toHaveBeenCalledTimes(1));
+    expect(newest.mock.calls[0]?.[0]).toMatchObject({ componentType: 'series', name: 'Alaska', value: 612 });
+    expect(first).not.toHaveBeenCalled();
+  });
+
+  it('applies a changed option with one setOption, removing series that disappeared', async () => {
+    const option = noAnimation(lineOption);
+    const { chart, rerender, onReady } = await mountChart((ready) => <EChart option={option} onChartReady={ready} />);
+    expect(chart.getOption().series).toHaveLength(3);
+    const setOption = vi.spyOn(chart, 'setOption');
+
+    rerender(<EChart option={option} onChartReady={onReady} />);
+    expect(setOption).not.toHaveBeenCalled();
+
+    const series = (option.series as object[]).slice(0, 2);
+    rerender(<EChart option={{ ...option, series }} onChartReady={onReady} />);
+    expect(setOption).toHaveBeenCalledTimes(1);
+    expect(chart.getOption().series).toHaveLength(2);
+  });
+
+  it('resizes with its container', async () => {
+    const { chart, container } = await mountChart((ready) => (
+      <div data-testid="box" style={{ width: 500 }}>
+        <EChart option={noAnimation(barOption)} onChartReady={ready} />
+      </div>
+    ));
+    expect(chart.getWidth()).toBe(500);
+    act(() => {
+      (container.querySelector('[data-testid="box"]') as HTMLElement).style.width = '280px';
+    });
+    await waitFor(() => expect(chart.getWidth()).toBe(280));
+  });
+
+  it.each([
+    ['plain', false],
+    ['StrictMode', true],
+  ])('leaves no live ECharts instance after 200 mount/unmount cycles (%s)', async (_, strict) => {
+    const elements: Element[] = [];
+    const ready: EChartsType[] = [];
+    for (let i = 0; i < 200; i++) {
+      const chart = <EChart option={noAnimation(lineOption)} onChartReady={(c) => ready.push(c)} />;
+      const view = render(strict ? <StrictMode>{chart}</StrictMode> : chart);
+      const element = view.container.querySelector('[data-slot="echart"]');
+      if (element) elements.push(element);
+      // Every other cycle waits for the chart; the rest unmount while it is still initialising.
+      if (i % 2 === 0) await waitFor(() => expect(echarts.getInstanceByDom(element as HTMLElement)).toBeDefined());
+      view.unmount();
+    }
+    // Let any initialisation still in flight finish.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(elements).toHaveLength(200);
+    expect(elements.filter((el) => echarts.getInstanceByDom(el as HTMLElement))).toHaveLength(0);
+    expect(ready.filter((c) => !c.isDisposed())).toHaveLength(0);
+    expect(document.querySelectorAll('[_echarts_instance_]:not([_echarts_instance_=""])')).toHaveLength(0);
+  });
+});

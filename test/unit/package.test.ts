@@ -1,0 +1,87 @@
+// @vitest-environment node
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import pkg from '../../package.json' with { type: 'json' };
+
+const root = resolve(import.meta.dirname, '../..');
+const dist = (file: string) => readFileSync(resolve(root, 'dist', file), 'utf8');
+const entries = ['@insightpulse/ui', '@insightpulse/ui/core', '@insightpulse/ui/theme'];
+
+/** Runs a script in a plain Node process (no window, no document), from the package root. */
+const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }).trim();
+
+describe('the built package (npm run build)', () => {
+  beforeAll(() => {
+    if (!existsSync(resolve(root, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  });
+
+  it.each(entries)('%s imports in plain Node as ESM', (entry) => {
+    const script = `const m = await import('${entry}'); console.log(typeof window, Object.keys(m).length);`;
+    const [win, count] = node(['--input-type=module', '-e', script]).split(' ');
+    expect(win).toBe('undefined');
+    expect(Number(count)).toBeGreaterThan(3);
+  });
+
+  it.each(entries)('%s requires in plain Node as CommonJS', (entry) => {
+    const count = node(['-e', `console.log(Object.keys(require('${entry}')).length)`]);
+    expect(Number(count)).toBeGreaterThan(3);
+  });
+
+  it('renders a themed chart to SVG from the installed entry', () => {
+    const script = `const { renderChartToSVGString } = await import('@insightpulse/ui/core');
+      console.log(renderChartToSVGString({ xAxis: { data: ['a', 'b'] }, yAxis: {}, series: [{ type: 'bar', data: [1, 2] }] }));`;
+    expect(node(['--input-type=module', '-e', script]).toLowerCase()).toContain('#6750a4');
+  });
+
+  it("marks only the React entry 'use client'", () => {
+    expect(dist('index.js').startsWith("'use client';")).toBe(true);
+    expect(dist('index.cjs').startsWith("'use client';")).toBe(true);
+    for (const file of ['core.js', 'core.cjs', 'theme.js', 'theme.cjs']) expect(dist(file)).not.toContain('use client');
+  });
+
+  it('keeps React out of the framework-free entries and shares one copy of them', () => {
+    for (const file of ['core.js', 'core.cjs', 'theme.js', 'theme.cjs'])
+      expect(dist(file)).not.toMatch(/from ['"]react|require\(['"]react/);
+    expect(dist('index.js')).toContain("from '@insightpulse/ui/core'".replace(/'/g, '"'));
+    expect(dist('index.js')).not.toContain('registerTheme(');
+  });
+
+  it('declares the peer ranges and CSS-only side effects', () => {
+    expect(pkg.peerDependencies).toEqual({
+      echarts: '^5.5.0 || ^6.0.0',
+      react: '^18.2.0 || ^19.0.0',
+      'react-dom': '^18.2.0 || ^19.0.0',
+    });
+    expect(pkg.sideEffects).toEqual(['*.css']);
+  });
+
+  describe('styles.css', () => {
+    const css = () => dist('styles.css');
+    const selectors = () =>
+      [
+        ...css()
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .matchAll(/([^{}]+)\{/g),
+      ]
+        .map((m) => (m[1] ?? '').trim())
+        .filter((s) => s && !s.startsWith('@'));
+
+    it('prefixes every class and resets nothing of the host', () => {
+      const list = selectors().flatMap((s) => s.split(','));
+      expect(list.length).toBeGreaterThan(2);
+      const allowed = /^(\.ip\\:|:root$|\[data-theme=(light|dark)\]$|\.dark$)/;
+      expect(list.filter((s) => !allowed.test(s.trim()))).toEqual([]);
+    });
+
+    it('defines each token variable once per mode', () => {
+      const names = [...css().matchAll(/(--ip-[\w-]+):/g)].map((m) => m[1]);
+      const counts = new Map<string, number>();
+      for (const name of names) counts.set(name as string, (counts.get(name as string) ?? 0) + 1);
+      expect([...counts].filter(([, n]) => n > 2)).toEqual([]);
+      expect(counts.get('--ip-primary')).toBe(2);
+      expect(counts.get('--ip-font-sans')).toBe(1);
+    });
+  });
+});
