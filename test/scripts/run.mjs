@@ -51,7 +51,7 @@ const chromium = findChromium();
 console.log(`Chromium: ${chromium}`);
 
 run('typecheck', 'npx', ['tsc', '--noEmit']);
-run('lint', 'npx', ['biome', 'ci', '.']);
+run('lint', 'npx', ['biome', 'ci', '--colors=off', '.']);
 run('build', 'npm', ['run', 'build:lib']);
 
 const reportDir = mkdtempSync(join(tmpdir(), 'insightpulse-vitest-'));
