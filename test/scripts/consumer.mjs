@@ -30,6 +30,7 @@ function check(label, name, ok, detail = '') {
 
 const APP_SOURCE = `import '@insightpulse/ui/styles.css';
 import { EChart, InsightPulseProvider } from '@insightpulse/ui';
+import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
 const option = {
@@ -40,8 +41,21 @@ const option = {
 };
 const ready = (mode) => () => document.body.setAttribute('data-ready-' + mode, 'true');
 
+function Switchable() {
+  const [mode, setMode] = useState('light');
+  return (
+    <InsightPulseProvider theme={mode}>
+      <button type="button" onClick={() => setMode('dark')}>Dark mode</button>
+      <div id="switch" style={{ width: 480 }}>
+        <EChart option={option} onChartReady={ready('switch')} />
+      </div>
+    </InsightPulseProvider>
+  );
+}
+
 createRoot(document.getElementById('root')).render(
   <>
+    <Switchable />
     <InsightPulseProvider theme="light">
       <div id="light" style={{ width: 480 }}><EChart option={option} onChartReady={ready('light')} /></div>
     </InsightPulseProvider>
@@ -52,25 +66,19 @@ createRoot(document.getElementById('root')).render(
 );
 `;
 
-/** Counted in the page: pixels near a colour in a chart's canvas, and the CSS variables in force. */
-function inspectPage() {
-  const count = (id, [r, g, b]) => {
-    const canvas = document.querySelector(`#${id} canvas`);
-    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 6) n++;
-    }
-    return n;
-  };
-  const primary = (id) => getComputedStyle(document.querySelector(`#${id}`)).getPropertyValue('--ip-primary');
-  return {
-    lightBars: count('light', [0x67, 0x50, 0xa4]),
-    darkBars: count('dark', [0xd0, 0xbc, 0xff]),
-    lightPrimary: primary('light').trim().toLowerCase(),
-    darkPrimary: primary('dark').trim().toLowerCase(),
-  };
+/** Runs in the page: how many pixels of a chart's canvas are within a small distance of a colour. */
+function countPixels([id, [r, g, b]]) {
+  const canvas = document.querySelector(`#${id} canvas`);
+  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 6) n++;
+  }
+  return n;
 }
+
+const LIGHT_BAR = [0x67, 0x50, 0xa4];
+const DARK_BAR = [0xd0, 0xbc, 0xff];
 
 async function consumer(app, tarball, { label, react, echarts }) {
   let server;
@@ -129,13 +137,25 @@ async function consumer(app, tarball, { label, react, echarts }) {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
-    await page.waitForSelector('body[data-ready-light][data-ready-dark]', { timeout: 15000 });
+    await page.waitForSelector('body[data-ready-light][data-ready-dark][data-ready-switch]', { timeout: 15000 });
     await page.waitForTimeout(200);
-    const seen = await page.evaluate(inspectPage);
-    check(label, 'a light chart paints its bars in #6750A4', seen.lightBars > 1000, `${seen.lightBars} px`);
-    check(label, 'a dark chart paints its bars in #D0BCFF', seen.darkBars > 1000, `${seen.darkBars} px`);
-    check(label, 'styles.css sets the light CSS variables', seen.lightPrimary === '#6750a4', seen.lightPrimary);
-    check(label, 'styles.css sets the dark CSS variables', seen.darkPrimary === '#d0bcff', seen.darkPrimary);
+    const lightBars = await page.evaluate(countPixels, ['light', LIGHT_BAR]);
+    const darkBars = await page.evaluate(countPixels, ['dark', DARK_BAR]);
+    check(label, 'a light chart paints its bars in #6750A4', lightBars > 1000, `${lightBars} px`);
+    check(label, 'a dark chart paints its bars in #D0BCFF', darkBars > 1000, `${darkBars} px`);
+    const primary = (id) =>
+      page.$eval(`#${id}`, (el) => getComputedStyle(el).getPropertyValue('--ip-primary').trim().toLowerCase());
+    const [lightPrimary, darkPrimary] = [await primary('light'), await primary('dark')];
+    check(label, 'styles.css sets the light CSS variables', lightPrimary === '#6750a4', lightPrimary);
+    check(label, 'styles.css sets the dark CSS variables', darkPrimary === '#d0bcff', darkPrimary);
+
+    await page.click('text=Dark mode');
+    let switched = 0;
+    for (let i = 0; i < 50 && switched <= 1000; i++) {
+      await page.waitForTimeout(100);
+      switched = await page.evaluate(countPixels, ['switch', DARK_BAR]).catch(() => 0);
+    }
+    check(label, 'a mode switch re-themes a mounted chart', switched > 1000, `${switched} px`);
     check(label, 'the page raised no errors', errors.length === 0, errors.join('; '));
   } catch (error) {
     check(label, 'the run completed', false, error.message);
