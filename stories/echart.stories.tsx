@@ -9,7 +9,6 @@ const meta = {
   title: 'Primitives/EChart',
   component: EChart,
   args: { option: lineOption, onChartReady: fn() },
-  parameters: { layout: 'padded' },
 } satisfies Meta<typeof EChart>;
 
 export default meta;

@@ -6,7 +6,6 @@ import { TokenTables } from './tokens/token-tables';
 const meta = {
   title: 'Foundations/Tokens',
   component: TokenTables,
-  parameters: { layout: 'padded' },
 } satisfies Meta<typeof TokenTables>;
 
 export default meta;
