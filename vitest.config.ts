@@ -24,6 +24,8 @@ const browser = (name: string) => ({
   }),
   instances: [{ browser: 'chromium' as const, name: `${name} (chromium)` }],
   screenshotFailures: false,
+  // Wide enough for a 600px chart (the default viewport is a phone's).
+  viewport: { width: 1280, height: 800 },
 });
 
 export default defineConfig({

@@ -3,7 +3,7 @@ import type { EChartsType } from 'echarts/core';
 import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { EChart } from '../src';
-import { barOption, lineOption, pieOption } from '../test/fixtures/charts';
+import { barOption, emptyOption, hostileOption, lineOption, pieOption } from '../test/fixtures/charts';
 
 const meta = {
   title: 'Primitives/EChart',
@@ -58,6 +58,27 @@ export const SVGRenderer: Story = {
   play: async ({ args, canvasElement }) => {
     await rendered(args);
     await expect(canvasElement.querySelector('svg')).not.toBeNull();
+  },
+};
+
+/** No rows: the axes and title stay, with nothing plotted. */
+export const Empty: Story = {
+  args: { option: emptyOption },
+  play: async ({ args }) => {
+    const chart = await rendered(args);
+    await expect(chart.getOption().series).toHaveLength(1);
+  },
+};
+
+/** Category, series and title text that is HTML: shown as text in labels and tooltips, never run. */
+export const HostileLabels: Story = {
+  args: { option: hostileOption },
+  play: async ({ args, canvasElement }) => {
+    const chart = await rendered(args);
+    chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });
+    await waitFor(() => expect(canvasElement.textContent).toContain('<img src=x onerror='));
+    await expect(canvasElement.querySelector('img, iframe, script, svg [onload]')).toBeNull();
+    await expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
   },
 };
 

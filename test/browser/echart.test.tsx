@@ -6,7 +6,7 @@ import { userEvent } from 'vitest/browser';
 import { EChart, InsightPulseProvider } from '../../src';
 import { echarts } from '../../src/core';
 import { colors } from '../../themes/tokens';
-import { barOption, lineOption } from '../fixtures/charts';
+import { barOption, hostileLabels, hostileOption, lineOption } from '../fixtures/charts';
 
 /** Renders and resolves with the ECharts instance once the chart has painted its first option. */
 async function mountChart(ui: (onReady: (chart: EChartsType) => void) => React.ReactElement) {
@@ -144,5 +144,23 @@ describe('EChart in Chromium', () => {
     expect(elements.filter((el) => echarts.getInstanceByDom(el as HTMLElement))).toHaveLength(0);
     expect(ready.filter((c) => !c.isDisposed())).toHaveLength(0);
     expect(document.querySelectorAll('[_echarts_instance_]:not([_echarts_instance_=""])')).toHaveLength(0);
+  });
+});
+
+describe('EChart with hostile text', () => {
+  it('shows HTML-bearing labels as text in the hovered tooltip and runs none of them', async () => {
+    const { chart, container } = await mountChart((ready) => (
+      <div style={{ width: 600 }}>
+        <EChart option={noAnimation(hostileOption)} onChartReady={ready} />
+      </div>
+    ));
+    const canvas = chart.getDom().querySelector('canvas') as HTMLCanvasElement;
+    for (const dataIndex of [0, 1, 2, 3]) {
+      const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [dataIndex, 40]) as [number, number];
+      await userEvent.hover(canvas, { position: { x: Math.round(x), y: Math.round(y) } });
+      await waitFor(() => expect(container.textContent).toContain(hostileLabels[dataIndex]));
+    }
+    expect(container.querySelector('img, iframe, script, a[href^="javascript"]')).toBeNull();
+    expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
   });
 });
