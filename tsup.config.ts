@@ -4,26 +4,26 @@ import { defineConfig, type Options } from 'tsup';
 
 const src = resolve(import.meta.dirname, 'src');
 
-/** Which published entry a source file belongs to. */
-function entryOf(file: string): '@insightpulse/ui/core' | '@insightpulse/ui/theme' | undefined {
-  if (file.startsWith(resolve(src, 'core'))) return '@insightpulse/ui/core';
-  if (file.startsWith(resolve(src, 'theme')) || file.startsWith(resolve(src, '..', 'themes'))) {
-    return '@insightpulse/ui/theme';
-  }
+/** Which published entry (a file in dist/) a source file belongs to. */
+function entryOf(file: string): 'core' | 'theme' | undefined {
+  if (file.startsWith(resolve(src, 'core'))) return 'core';
+  if (file.startsWith(resolve(src, 'theme')) || file.startsWith(resolve(src, '..', 'themes'))) return 'theme';
   return undefined;
 }
 
 /**
- * An entry imports another entry's code as that entry's published subpath instead of bundling a
- * second copy of it, so `.`, `./core` and `./theme` share one ECharts registration at run time.
+ * An entry imports another entry's code from that entry's built file (`./core.js`, `./core.cjs`)
+ * instead of bundling a second copy of it, so `.`, `./core` and `./theme` share one ECharts
+ * registration at run time.
  */
 const shareEntries: Plugin = {
   name: 'share-entries',
   setup(build) {
+    const extension = build.initialOptions.format === 'cjs' ? 'cjs' : 'js';
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
       if (args.kind === 'entry-point') return undefined;
       const target = entryOf(resolve(args.resolveDir, args.path));
-      if (target && target !== entryOf(args.importer)) return { path: target, external: true };
+      if (target && target !== entryOf(args.importer)) return { path: `./${target}.${extension}`, external: true };
       return undefined;
     });
   },

@@ -1,4 +1,4 @@
-export { DEFAULT_CHART_HEIGHT, EChart, type EChartEventHandler, type EChartProps } from './react/chart';
+export { EChart, type EChartEvents, type EChartMouseEventName, type EChartProps } from './react/chart';
 export {
   InsightPulseProvider,
   InsightPulseProviderMissingError,

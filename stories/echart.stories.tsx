@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { EChart } from '../src';
 import { barOption, emptyOption, hostileOption, lineOption, pieOption } from '../test/fixtures/charts';
+import { colors } from '../themes/tokens';
 
 const meta = {
   title: 'Primitives/EChart',
@@ -34,6 +35,8 @@ export const LineDark: Story = {
   play: async ({ args }) => {
     const chart = await rendered(args);
     await expect(chart.getDom().closest('[data-theme]')).toHaveAttribute('data-theme', 'dark');
+    // The first series wears the dark palette's first colour.
+    await expect(chart.getVisual({ seriesIndex: 0 }, 'color')).toBe(colors.dark.palette[0]);
   },
 };
 

@@ -124,6 +124,8 @@ export const radii = { none: 0, sm: 4, md: 8, lg: 12, xl: 16, full: 9999 } as co
 
 /** Chart geometry shared by both schemes. */
 export const chart = {
+  /** Height of a chart whose style sets none, in px (also its server-rendered placeholder). */
+  height: 320,
   fontSize: typography.fontSize.sm,
   titleFontSize: typography.fontSize.xl,
   titleFontWeight: typography.fontWeight.semibold,

@@ -87,7 +87,6 @@ export function createEChartsTheme(mode: ColorMode): EChartsTheme {
       textStyle: { color: scheme.onSurfaceVariant },
       handleStyle: { color: scheme.primary },
     },
-    markPoint: { label: { color: scheme.onPrimary } },
   };
 }
 

@@ -127,23 +127,44 @@ describe('EChart in Chromium', () => {
     ['plain', false],
     ['StrictMode', true],
   ])('leaves no live ECharts instance after 200 mount/unmount cycles (%s)', async (_, strict) => {
-    const elements: Element[] = [];
+    const elements: HTMLElement[] = [];
     const ready: EChartsType[] = [];
     for (let i = 0; i < 200; i++) {
       const chart = <EChart option={noAnimation(lineOption)} onChartReady={(c) => ready.push(c)} />;
       const view = render(strict ? <StrictMode>{chart}</StrictMode> : chart);
-      const element = view.container.querySelector('[data-slot="echart"]');
-      if (element) elements.push(element);
-      // Every other cycle waits for the chart; the rest unmount while it is still initialising.
-      if (i % 2 === 0) await waitFor(() => expect(echarts.getInstanceByDom(element as HTMLElement)).toBeDefined());
+      elements.push(view.container.querySelector('[data-slot="echart"]') as HTMLElement);
+      // Every other cycle waits until the chart has rendered; the rest unmount while it initialises.
+      if (i % 2 === 0) {
+        const expected = i / 2 + 1;
+        await waitFor(() => expect(ready).toHaveLength(expected));
+      }
       view.unmount();
     }
-    // Let any initialisation still in flight finish.
+    // Give any initialisation still in flight the time to finish.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(elements).toHaveLength(200);
-    expect(elements.filter((el) => echarts.getInstanceByDom(el as HTMLElement))).toHaveLength(0);
+    expect(ready).toHaveLength(100);
     expect(ready.filter((c) => !c.isDisposed())).toHaveLength(0);
-    expect(document.querySelectorAll('[_echarts_instance_]:not([_echarts_instance_=""])')).toHaveLength(0);
+    expect(elements.filter((el) => echarts.getInstanceByDom(el))).toHaveLength(0);
+  });
+});
+
+describe('EChart accessibility', () => {
+  it("names the chart with ECharts' description of its data, or with the given aria-label", async () => {
+    const described = await mountChart((ready) => <EChart option={noAnimation(barOption)} onChartReady={ready} />);
+    const image = described.getByRole('img');
+    await waitFor(() => expect(image.getAttribute('aria-label')).toMatch(/Top brands by revenue.*Alaska/s));
+    described.unmount();
+
+    const named = await mountChart((ready) => (
+      <EChart option={noAnimation(barOption)} aria-label="Brand revenue, Alaska leads" onChartReady={ready} />
+    ));
+    await waitFor(() => expect(named.getByRole('img')).toHaveAccessibleName('Brand revenue, Alaska leads'));
+  });
+
+  it("uses the option's own aria description", async () => {
+    const option = { ...noAnimation(barOption), aria: { label: { description: 'Five brands, Alaska first' } } };
+    const { getByRole } = await mountChart((ready) => <EChart option={option} onChartReady={ready} />);
+    await waitFor(() => expect(getByRole('img')).toHaveAccessibleName('Five brands, Alaska first'));
   });
 });
 

@@ -28,18 +28,17 @@ describe('ECharts themes', () => {
     expect(insightPulseDarkTheme.backgroundColor).not.toBe(insightPulseLightTheme.backgroundColor);
   });
 
-  it('builds fresh objects, so a caller cannot mutate the registered theme', () => {
-    expect(createEChartsTheme('light')).toEqual(insightPulseLightTheme);
-    expect(createEChartsTheme('light')).not.toBe(insightPulseLightTheme);
-  });
-
-  it('registers both themes once per ECharts namespace', () => {
+  it('registers both themes once per ECharts namespace, as copies of the exported objects', () => {
     const registry = { registerTheme: vi.fn() };
     registerInsightPulseThemes(registry);
     registerInsightPulseThemes(registry);
     expect(registry.registerTheme).toHaveBeenCalledTimes(2);
     expect(registry.registerTheme).toHaveBeenCalledWith('insightpulse', insightPulseLightTheme);
     expect(registry.registerTheme).toHaveBeenCalledWith('insightpulse-dark', insightPulseDarkTheme);
+    const registered = registry.registerTheme.mock.calls.map(([, theme]) => theme);
+    expect(registered).not.toContain(insightPulseLightTheme);
+    expect(registered).not.toContain(insightPulseDarkTheme);
+    expect(createEChartsTheme('light')).not.toBe(createEChartsTheme('light'));
   });
 
   it('resolves modes and custom theme names', () => {
@@ -72,6 +71,19 @@ describe('contrast (WCAG AA, 4.5:1)', () => {
       expect(contrastRatio(text, background, colors[mode].background)).toBeGreaterThanOrEqual(4.5);
     });
   }
+
+  it('dark: every series colour stands out from the background (3:1, WCAG non-text contrast)', () => {
+    for (const color of colors.dark.palette) {
+      expect(contrastRatio(color, colors.dark.background), color).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('light: the design palette is kept as given, and its weak colours are known', () => {
+    // The platform design fixes the light palette. #D0BCFF (1.7:1) falls below 3:1 on the light
+    // background; charts that rely on colour alone should add decals (see README).
+    const weak = colors.light.palette.filter((color) => contrastRatio(color, colors.light.background) < 3);
+    expect(weak).toEqual(['#D0BCFF']);
+  });
 
   it('computes known ratios', () => {
     expect(contrastRatio('#000000', '#FFFFFF')).toBeCloseTo(21, 5);

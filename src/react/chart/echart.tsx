@@ -1,11 +1,13 @@
-import type { ECElementEvent, EChartsCoreOption, EChartsType } from 'echarts/core';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import EChartsReactCoreModule from 'echarts-for-react/lib/core.js';
 import { type ComponentProps, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { chart as chartTokens } from '../../../themes/tokens';
 import { echarts, echartsMajorVersion } from '../../core/echarts/setup';
 import { loadingOptions, resolveTheme, type ThemeInput } from '../../theme/echarts-theme';
 import { cn } from '../lib/cn';
 import { useOptionalInsightPulseTheme } from '../provider';
 import { LiveChart } from './live-chart';
+import type { EChartEvents } from './types';
 
 // echarts-for-react is CommonJS with a default export; Node's ESM loader hands it over as `{ default }`.
 const EChartsReactCore: typeof EChartsReactCoreModule =
@@ -16,12 +18,6 @@ const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : us
 
 /** ECharts 6 can switch the theme of a live chart; ECharts 5 needs a new instance. */
 const canSetTheme = echartsMajorVersion >= 6;
-
-/** Default height of a chart whose style sets none, in px (also the server-rendered placeholder). */
-export const DEFAULT_CHART_HEIGHT = 320;
-
-/** A handler of an ECharts event; mouse events get an `ECElementEvent`. */
-export type EChartEventHandler = (params: ECElementEvent, chart: EChartsType) => void;
 
 export interface EChartProps extends Omit<ComponentProps<'div'>, 'children' | 'ref'> {
   /** The ECharts option. Pass the same object to skip work; a new object is diffed and applied once. */
@@ -37,7 +33,7 @@ export interface EChartProps extends Omit<ComponentProps<'div'>, 'children' | 'r
    * Event handlers by ECharts event name (`click`, `legendselectchanged`, …). Handlers may be new
    * functions on every render: the chart binds each event name once and always calls the newest handler.
    */
-  onEvents?: Record<string, EChartEventHandler | undefined>;
+  onEvents?: EChartEvents;
   /** Called with the ECharts instance once it has rendered its first option. */
   onChartReady?: (chart: EChartsType) => void;
   /** Shows the themed loading mask. Default `false`. */
@@ -58,24 +54,21 @@ function titleOf(option: EChartsCoreOption): string | undefined {
   return typeof text === 'string' && text ? text : undefined;
 }
 
-/** Turns on ECharts' generated chart description unless the option configures `aria` itself. */
+/**
+ * Turns on ECharts' aria module, which writes a description of the data into the container's
+ * `aria-label` (ECharts also turns it on for any option that has `aria`). An `aria-label` prop
+ * replaces the generated description.
+ */
 function withAria(option: EChartsCoreOption, label: string | undefined): EChartsCoreOption {
-  if (option.aria !== undefined && label === undefined) return option;
+  if (label === undefined) return option.aria === undefined ? { ...option, aria: { enabled: true } } : option;
   const aria = (option.aria ?? {}) as { label?: object };
-  return {
-    ...option,
-    aria: {
-      enabled: true,
-      ...aria,
-      ...(label === undefined ? {} : { label: { ...aria.label, description: label } }),
-    },
-  };
+  return { ...option, aria: { enabled: true, ...aria, label: { ...aria.label, description: label } } };
 }
 
 /**
  * The chart primitive every InsightPulse chart renders with: echarts-for-react's core on a tree-shaken
- * ECharts, in the InsightPulse theme. It follows its container's size, keeps event bindings stable,
- * switches theme in place and always disposes its ECharts instance.
+ * ECharts, in the InsightPulse theme. It follows its container's size, keeps event bindings stable
+ * and switches theme without remounting.
  */
 export function EChart({
   option,
@@ -102,35 +95,24 @@ export function EChart({
     latest.current = { onEvents, onChartReady, themeName, eventNames };
   });
 
-  // ECharts 6 re-themes a live chart, so the instance keeps the theme it was created with and
-  // `setTheme` follows; ECharts 5 gets a new instance (a new key) for a new theme.
+  // ECharts 6 re-themes a live chart, so echarts-for-react keeps the instance it created with the first
+  // theme and `setTheme` follows; on ECharts 5 a new theme makes echarts-for-react re-create the instance.
   const [initialTheme] = useState(themeName);
-  const coreKey = canSetTheme ? renderer : `${renderer}:${themeName}`;
+  const createdWith = canSetTheme ? initialTheme : themeName;
 
-  const coreRef = useRef<InstanceType<typeof EChartsReactCore>>(null);
   const [live] = useState(() => new LiveChart(() => latest.current.onEvents));
-
-  useIsomorphicLayoutEffect(() => {
-    live.attach(coreRef.current?.ele ?? null);
-    return () => live.detach();
-  }, [live, coreKey]);
-
-  useEffect(() => {
-    live.bind(eventNames);
-  }, [live, eventNames]);
-
-  useEffect(() => {
-    live.setTheme(themeName);
-  }, [live, themeName]);
+  useEffect(() => () => live.release(), [live]);
+  useEffect(() => live.bind(eventNames), [live, eventNames]);
+  useEffect(() => live.setTheme(themeName), [live, themeName]);
 
   const handleReady = useCallback(
     (chart: EChartsType) => {
-      if (!live.adopt(chart, canSetTheme ? initialTheme : latest.current.themeName)) return;
+      if (!live.adopt(chart, createdWith)) return;
       live.setTheme(latest.current.themeName);
       live.bind(latest.current.eventNames);
       latest.current.onChartReady?.(chart);
     },
-    [live, initialTheme],
+    [live, createdWith],
   );
 
   // ECharts' aria module describes the chart on the container, which is announced as one image.
@@ -141,11 +123,9 @@ export function EChart({
 
   return (
     <EChartsReactCore
-      key={coreKey}
-      ref={coreRef}
       echarts={echarts}
       option={accessibleOption}
-      theme={canSetTheme ? initialTheme : themeName}
+      theme={createdWith}
       opts={opts}
       replaceMerge={replaceMerge}
       showLoading={loading}
@@ -153,12 +133,13 @@ export function EChart({
       autoResize={false}
       onChartReady={handleReady}
       role="img"
+      // Until ECharts' aria module writes its description (and on the server), the title names the chart.
       aria-label={ariaLabel ?? titleOf(option) ?? 'Chart'}
       data-slot="echart"
       data-state={loading ? 'loading' : 'ready'}
       aria-busy={loading || undefined}
       className={cn('ip:block ip:w-full', className)}
-      style={{ height: DEFAULT_CHART_HEIGHT, ...style }}
+      style={{ height: chartTokens.height, ...style }}
       {...props}
     />
   );

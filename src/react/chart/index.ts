@@ -1,1 +1,2 @@
-export { DEFAULT_CHART_HEIGHT, EChart, type EChartEventHandler, type EChartProps } from './echart';
+export { EChart, type EChartProps } from './echart';
+export type { EChartEvents, EChartMouseEventName } from './types';

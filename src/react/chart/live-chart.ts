@@ -1,50 +1,23 @@
-import type { ECElementEvent, EChartsType } from 'echarts/core';
-import { echarts } from '../../core/echarts/setup';
-import type { EChartEventHandler } from './echart';
-
-type Handlers = Record<string, EChartEventHandler | undefined> | undefined;
+import type { EChartsType } from 'echarts/core';
+import type { EChartEvents } from './types';
 
 /**
- * The ECharts instance behind one mounted `<EChart>` and everything attached to it: event bindings,
- * the size observer and disposal. echarts-for-react initialises asynchronously (a temporary instance,
- * then the real one after the first `finished` event), so an unmount can come before the instance
- * exists or an instance can arrive after it; this object disposes whatever lives on the element in
- * either order, and binds events itself so that new handler functions never re-bind.
+ * What `<EChart>` attaches to the ECharts instance echarts-for-react hands it: event bindings, a size
+ * observer and the theme in force. echarts-for-react creates and disposes instances (it re-creates one
+ * on a new theme or renderer); this object follows it, binds each event name once so that new handler
+ * functions never re-bind, and lets go of everything on unmount.
  */
 export class LiveChart {
   private chart: EChartsType | null = null;
-  private dom: HTMLElement | null = null;
   private observer: ResizeObserver | null = null;
   private frame = 0;
   private theme: string | undefined;
   private readonly bindings = new Map<string, (params: unknown) => void>();
 
-  constructor(private readonly handlers: () => Handlers) {}
+  constructor(private readonly handlers: () => EChartEvents | undefined) {}
 
-  /** The element echarts-for-react renders into, once mounted. */
-  attach(dom: HTMLElement | null): void {
-    this.dom = dom;
-  }
-
-  /** Unmount: dispose whatever instance lives on the element, including one still initialising. */
-  detach(): void {
-    this.release();
-    if (this.dom) {
-      const pending = echarts.getInstanceByDom(this.dom);
-      if (pending && !pending.isDisposed()) pending.dispose();
-    }
-    this.dom = null;
-  }
-
-  /**
-   * Takes over a freshly initialised instance, created with `theme`; returns false (and disposes it)
-   * when the component is no longer mounted on its element.
-   */
+  /** Takes over an instance created with `theme`; false when it is the one already held. */
   adopt(chart: EChartsType, theme: string): boolean {
-    if (!this.dom || chart.getDom() !== this.dom) {
-      if (!chart.isDisposed()) chart.dispose();
-      return false;
-    }
     if (this.chart === chart) return false;
     this.release();
     this.chart = chart;
@@ -53,7 +26,7 @@ export class LiveChart {
     return true;
   }
 
-  /** Binds each named event once; handlers are looked up when the event fires. */
+  /** Binds each named event once; the handler is looked up when the event fires. */
   bind(eventNames: string): void {
     const chart = this.live();
     if (!chart) return;
@@ -65,20 +38,29 @@ export class LiveChart {
     }
     for (const name of wanted) {
       if (this.bindings.has(name)) continue;
-      const listener = (params: unknown) => {
-        this.handlers()?.[name]?.(params as ECElementEvent, chart);
-      };
+      const listener = (params: unknown) => this.handlers()?.[name]?.(params as never, chart);
       chart.on(name, listener);
       this.bindings.set(name, listener);
     }
   }
 
-  /** Switches the theme in place (ECharts 6); a no-op when the theme is unchanged. */
+  /** Switches the theme in place (ECharts 6 `setTheme`); nothing when it is already in force. */
   setTheme(themeName: string): void {
     const chart = this.live();
     if (!chart || this.theme === themeName || typeof chart.setTheme !== 'function') return;
     chart.setTheme(themeName);
     this.theme = themeName;
+  }
+
+  /** Unmount: stop observing and dispose the instance (echarts-for-react disposes it too; twice is safe). */
+  release(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    cancelAnimationFrame(this.frame);
+    const chart = this.chart;
+    this.chart = null;
+    this.bindings.clear();
+    if (chart && !chart.isDisposed()) chart.dispose();
   }
 
   private live(): EChartsType | null {
@@ -99,15 +81,5 @@ export class LiveChart {
       });
     });
     this.observer.observe(dom);
-  }
-
-  private release(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    cancelAnimationFrame(this.frame);
-    const chart = this.chart;
-    this.chart = null;
-    this.bindings.clear();
-    if (chart && !chart.isDisposed()) chart.dispose();
   }
 }

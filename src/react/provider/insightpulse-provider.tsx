@@ -34,7 +34,7 @@ function systemMode(): ColorMode {
 /** Server rendering cannot know the user's preference; light is the first paint. */
 const serverMode = (): ColorMode => 'light';
 
-export interface InsightPulseProviderProps extends ComponentProps<'div'> {
+export interface InsightPulseProviderProps extends Omit<ComponentProps<'div'>, 'ref'> {
   /** `'light'`, `'dark'`, or `'system'` to follow `prefers-color-scheme`. Default `'light'`. */
   theme?: ThemePreference;
 }
