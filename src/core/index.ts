@@ -1,7 +1,10 @@
+export * from './adapter';
 export {
   type EChartsExtension,
   echarts,
   echartsMajorVersion,
   registerEChartsModules,
 } from './echarts/setup';
+export { tableToCSV } from './export/csv';
+export * from './format';
 export { type RenderSVGOptions, renderChartToSVGString } from './render/svg';

@@ -1,4 +1,4 @@
-import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import { BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent,
   DatasetComponent,
@@ -6,10 +6,9 @@ import {
   LegendComponent,
   TitleComponent,
   TooltipComponent,
-  TransformComponent,
+  VisualMapContinuousComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { registerInsightPulseThemes } from '../../theme/register';
 
@@ -22,14 +21,15 @@ echarts.use([
   BarChart,
   PieChart,
   ScatterChart,
+  HeatmapChart,
+  FunnelChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
   TitleComponent,
   DatasetComponent,
-  TransformComponent,
+  VisualMapContinuousComponent,
   AriaComponent,
-  LabelLayout,
   CanvasRenderer,
   SVGRenderer,
 ]);
@@ -43,9 +43,9 @@ export type EChartsExtension = Parameters<typeof echarts.use>[0];
  * need more (a heatmap, a data zoom, a map). Call it once, before the first chart renders:
  *
  * ```ts
- * import { HeatmapChart } from 'echarts/charts';
- * import { VisualMapComponent } from 'echarts/components';
- * registerEChartsModules([HeatmapChart, VisualMapComponent]);
+ * import { GaugeChart } from 'echarts/charts';
+ * import { DataZoomComponent } from 'echarts/components';
+ * registerEChartsModules([GaugeChart, DataZoomComponent]);
  * ```
  */
 export function registerEChartsModules(extensions: EChartsExtension): void {

@@ -1,0 +1,150 @@
+import { format as echartsFormat } from 'echarts/core';
+import { echartsMajorVersion } from '../echarts/setup';
+import { createFormatter, defaultFormatSpec, inferTimeGrain } from '../format';
+import type { FormatSpec, Formatter } from '../format/types';
+import { AdapterError } from './errors';
+import { type Column, getColumn, type Table } from './table';
+import type { AdapterOptions, ChartSpec } from './types';
+
+/** Escapes text for the HTML tooltip. Every data string in a tooltip goes through it. */
+export const escapeHTML: (text: string) => string = echartsFormat.encodeHTML;
+
+/** Where a value is written: each place may have its own format. */
+export type Place = 'axis' | 'tooltip' | 'label';
+
+/** Above this many points a line series is sampled ('lttb') and bars are drawn in large mode. */
+export const LARGE_DATA = 2000;
+
+/** What every chart kind builder gets: the table, the spec, and formatters by column and place. */
+export interface Context {
+  readonly table: Table;
+  readonly spec: ChartSpec;
+  readonly locale: string;
+  column(name: string | undefined, purpose: string): Column | undefined;
+  measure(name: string, purpose: string): Column;
+  format(column: Column, place: Place): Formatter;
+  formatWith(spec: FormatSpec): Formatter;
+}
+
+export function createContext(table: Table, spec: ChartSpec, options: AdapterOptions): Context {
+  const locale = options.locale ?? 'en-US';
+  const cache = new Map<string, Formatter>();
+  // An unknown currency or locale is a FormatError: the adapter throws only AdapterError.
+  const make = (formatSpec: FormatSpec, column?: Column): Formatter => {
+    try {
+      return createFormatter(formatSpec, { locale });
+    } catch (error) {
+      const problem = error instanceof Error ? error.message : String(error);
+      throw new AdapterError(
+        'invalid-spec',
+        column ? `Column "${column.name}" cannot be formatted: ${problem}` : `Cannot format values: ${problem}`,
+        column ? { column: column.name } : {},
+      );
+    }
+  };
+  const context: Context = {
+    table,
+    spec,
+    locale,
+    column: (name, purpose) => (name === undefined ? undefined : getColumn(table, name, purpose)),
+    measure(name, purpose) {
+      const column = getColumn(table, name, purpose);
+      if (column.type !== 'number') {
+        throw new AdapterError(
+          'type-mismatch',
+          `Column "${name}" holds ${column.type === 'date' ? 'dates' : `${column.type}s`}, not numbers: it cannot be the ${purpose} of a ${spec.kind} chart.`,
+          { column: name },
+        );
+      }
+      return column;
+    },
+    format(column, place) {
+      const key = `${column.name}\u0000${place}`;
+      let formatter = cache.get(key);
+      if (!formatter) {
+        const meta = column.meta;
+        const chosen =
+          (place === 'axis' ? meta.axisFormat : place === 'tooltip' ? meta.tooltipFormat : undefined) ?? meta.format;
+        formatter = make(chosen ?? defaultFor(column), column);
+        cache.set(key, formatter);
+      }
+      return formatter;
+    },
+    formatWith: (formatSpec) => make(formatSpec),
+  };
+  return context;
+}
+
+function defaultFor(column: Column): FormatSpec {
+  if (column.type === 'date') return { kind: 'date', grain: inferTimeGrain(column.values as (number | null)[]) };
+  return defaultFormatSpec(column.type);
+}
+
+/** One tooltip line: the series colour marker (ECharts' own markup), an escaped name and an escaped value. */
+export function tooltipLine(marker: unknown, name: string, value: string): string {
+  const dot = typeof marker === 'string' ? marker : '';
+  return `${dot}${escapeHTML(name)}&emsp;<b>${escapeHTML(value)}</b>`;
+}
+
+/** The measures named by an encoding field, as a list. */
+export function names(value: string | readonly string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? [value] : [...value];
+}
+
+/** The spec's required encoding field, or an `AdapterError` that says what the kind needs. */
+export function required<T>(value: T | undefined, field: string, need: string, kind: string): T {
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) {
+    throw new AdapterError('invalid-spec', `A ${kind} chart needs encoding.${field}: ${need}.`);
+  }
+  return value;
+}
+
+/** The accessible part of every option: ECharts' aria with our description, decals on request. */
+export function aria(spec: ChartSpec, description: string) {
+  return {
+    enabled: true,
+    label: { description: spec.description ?? description },
+    decal: { show: spec.decal === true },
+  };
+}
+
+/** The title and the space it takes. */
+export function titleOf(spec: ChartSpec) {
+  return spec.title ? { text: spec.title, left: 0, top: 0 } : undefined;
+}
+
+export const kindNames: Record<ChartSpec['kind'], string> = {
+  line: 'Line chart',
+  area: 'Area chart',
+  bar: 'Bar chart',
+  combo: 'Bar and line chart',
+  pie: 'Pie chart',
+  donut: 'Donut chart',
+  scatter: 'Scatter chart',
+  heatmap: 'Heatmap',
+  funnel: 'Funnel chart',
+};
+
+/** "Highest: A, 12; lowest: B, 3." over labelled values (nulls skipped); empty when there are none. */
+export function extremes(items: readonly { label: string; value: number | null }[], format: Formatter): string {
+  let max: { label: string; value: number } | undefined;
+  let min: { label: string; value: number } | undefined;
+  for (const { label, value } of items) {
+    if (value === null) continue;
+    if (!max || value > max.value) max = { label, value };
+    if (!min || value < min.value) min = { label, value };
+  }
+  if (!max || !min) return '';
+  return ` Highest: ${max.label}, ${format(max.value)}; lowest: ${min.label}, ${format(min.value)}.`;
+}
+
+/**
+ * A grid whose box includes the axis labels: `containLabel` on ECharts 5, its replacement
+ * (`outerBoundsMode: 'same'`) on ECharts 6, which warns about the old name.
+ */
+export function grid(space: { top: number; bottom: number; left?: number; right?: number }) {
+  const contain =
+    echartsMajorVersion >= 6 ? { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } : { containLabel: true };
+  return { left: space.left ?? 8, right: space.right ?? 8, top: space.top, bottom: space.bottom, ...contain };
+}

@@ -1,0 +1,41 @@
+/** Why the adapter refused a result set or a spec. */
+export type AdapterErrorCode =
+  | 'invalid-input'
+  | 'empty'
+  | 'unknown-column'
+  | 'duplicate-column'
+  | 'ragged-columns'
+  | 'type-mismatch'
+  | 'invalid-date'
+  | 'invalid-value'
+  | 'no-measure'
+  | 'invalid-spec';
+
+/**
+ * The one error the adapter throws. `column` and `row` (0-based) say where, when the problem has a place;
+ * the message names the column and the problem, and is safe to show to the person who asked.
+ */
+export class AdapterError extends Error {
+  override name = 'AdapterError';
+  readonly code: AdapterErrorCode;
+  readonly column: string | undefined;
+  readonly row: number | undefined;
+
+  constructor(code: AdapterErrorCode, message: string, where: { column?: string; row?: number } = {}) {
+    super(message);
+    this.code = code;
+    this.column = where.column;
+    this.row = where.row;
+  }
+}
+
+/** A short, quoted preview of a bad value for an error message. */
+export function preview(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+}

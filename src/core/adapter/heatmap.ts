@@ -1,0 +1,109 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import { aria, type Context, escapeHTML, extremes, grid, kindNames, names, required, titleOf } from './context';
+import { AdapterError } from './errors';
+import { attachPoints } from './points';
+import type { Column } from './table';
+
+/** The distinct values of a column as category labels, in order of appearance (time columns in time order). */
+function axisCategories(ctx: Context, column: Column) {
+  const index = new Map<string | number, number>();
+  const keys: (string | number)[] = [];
+  const rowKey = new Array<number>(ctx.table.rowCount);
+  for (let row = 0; row < ctx.table.rowCount; row++) {
+    const cell = column.values[row] ?? null;
+    const key = cell === null ? '(blank)' : typeof cell === 'number' ? cell : String(cell);
+    let i = index.get(key);
+    if (i === undefined) {
+      i = keys.length;
+      index.set(key, i);
+      keys.push(key);
+    }
+    rowKey[row] = i;
+  }
+  const format = column.type === 'string' ? (v: unknown) => String(v) : ctx.format(column, 'axis');
+  return { labels: keys.map((k) => format(k)), rowKey };
+}
+
+/** Heatmap: two dimensions as rows and columns of cells, a measure as each cell's colour. */
+export function heatmap(ctx: Context): EChartsCoreOption {
+  const { spec } = ctx;
+  const x = ctx.column(required(spec.encoding.x, 'x', 'the column dimension', 'heatmap'), 'x') as Column;
+  const [yName] = required(names(spec.encoding.y), 'y', 'the row dimension', 'heatmap');
+  const y = ctx.column(yName, 'y') as Column;
+  const value = ctx.measure(
+    required(spec.encoding.color, 'color', 'the measure that colours each cell', 'heatmap'),
+    'color',
+  );
+
+  const xs = axisCategories(ctx, x);
+  const ys = axisCategories(ctx, y);
+  const cells = new Map<number, number>();
+  const width = xs.labels.length;
+  for (let row = 0; row < ctx.table.rowCount; row++) {
+    const v = value.values[row] as number | null;
+    if (v === null) continue;
+    const key = (ys.rowKey[row] as number) * width + (xs.rowKey[row] as number);
+    const sum = (cells.get(key) ?? 0) + v;
+    if (!Number.isFinite(sum)) {
+      throw new AdapterError(
+        'invalid-value',
+        `Column "${value.name}" sums past the largest number at row ${row + 1}.`,
+        { column: value.name, row },
+      );
+    }
+    cells.set(key, sum);
+  }
+  const data: [number, number, number][] = [];
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const [key, v] of cells) {
+    data.push([key % width, Math.floor(key / width), v]);
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  if (data.length === 0) min = max = 0;
+  const tooltip = ctx.format(value, 'tooltip');
+
+  return attachPoints(
+    {
+      title: titleOf(spec),
+      aria: aria(
+        spec,
+        `${kindNames.heatmap} of ${value.label} by ${x.label} and ${y.label}: ${xs.labels.length} by ${ys.labels.length} cells.` +
+          extremes(
+            data.map(([xi, yi, v]) => ({ label: `${xs.labels[xi]}, ${ys.labels[yi]}`, value: v })),
+            tooltip,
+          ),
+      ),
+      grid: grid({ top: spec.title ? 48 : 16, bottom: 72 }),
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { data?: unknown; marker?: unknown }) => {
+          const [xi, yi, v] = (Array.isArray(p.data) ? p.data : []) as number[];
+          const where = `${xs.labels[xi ?? 0] ?? ''} · ${ys.labels[yi ?? 0] ?? ''}`;
+          return `${escapeHTML(where)}<br/>${escapeHTML(value.label)}&emsp;<b>${escapeHTML(tooltip(v ?? null))}</b>`;
+        },
+      },
+      xAxis: { type: 'category', data: xs.labels, axisLabel: { width: 100, overflow: 'truncate' } },
+      yAxis: { type: 'category', data: ys.labels, axisLabel: { width: 100, overflow: 'truncate' } },
+      visualMap: {
+        min,
+        max: max === min ? min + 1 : max,
+        calculable: true,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        formatter: ctx.format(value, 'axis'),
+      },
+      series: [{ type: 'heatmap', name: value.label, data, emphasis: { itemStyle: { borderWidth: 1 } } }],
+    },
+    (_, dataIndex) => {
+      const [xi, yi] = data[dataIndex] ?? [];
+      const rows: number[] = [];
+      for (let row = 0; row < ctx.table.rowCount; row++) {
+        if (xs.rowKey[row] === xi && ys.rowKey[row] === yi) rows.push(row);
+      }
+      return rows;
+    },
+  );
+}

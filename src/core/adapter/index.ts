@@ -1,0 +1,25 @@
+export { type ChartChoice, chooseChart, type ReasonedSpec } from './choose';
+export { AdapterError, type AdapterErrorCode } from './errors';
+export { type PointLocator, rowsBehindPoint } from './points';
+export {
+  type SanitizeOptions,
+  type SanitizeRemoval,
+  type SanitizeResult,
+  SanitizeWarning,
+  sanitizeOption,
+} from './sanitize';
+export { type Cell, type Column, isTable, type Table, toTable } from './table';
+export { toEChartsOption } from './to-option';
+export type {
+  AdapterOptions,
+  ChartKind,
+  ChartSpec,
+  ColumnInput,
+  ColumnMeta,
+  ColumnRole,
+  ColumnType,
+  DataInput,
+  Encoding,
+  ResultSet,
+  Row,
+} from './types';

@@ -1,0 +1,209 @@
+/**
+ * Makes ECharts options from outside (an LLM, an HTTP API) safe to render: ECharts writes tooltip
+ * formatters into the page as HTML, opens title links and loads image URLs.
+ * Framework-free: no React, no DOM.
+ */
+
+const MAX_LISTED = 20;
+const DEFAULT_MAX_DEPTH = 64;
+const DEPTH_LIMIT = 1000;
+const DROP = Symbol('drop');
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const URL_KEYS = new Set(['link', 'sublink']);
+const UNSAFE_CSS = ['url(', 'expression(', '@import', 'image-set(', 'javascript:', '<', '>', '\\'];
+const SAFE_DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,/;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** One value that `sanitizeOption` removed, at `path` (dot and bracket notation, `''` for the input itself). */
+export interface SanitizeRemoval {
+  path: string;
+  reason: 'function' | 'html-formatter' | 'script-url' | 'unsafe-key' | 'unsafe-css' | 'too-deep';
+}
+
+/** Lists what `sanitizeOption` removed. A plain value to log or show, never thrown. */
+export class SanitizeWarning {
+  readonly removed: readonly SanitizeRemoval[];
+  readonly message: string;
+
+  constructor(removed: readonly SanitizeRemoval[]) {
+    this.removed = removed;
+    const shown = removed.slice(0, MAX_LISTED).map((r) => `${r.path || '(root)'} (${r.reason})`);
+    if (removed.length > MAX_LISTED) shown.push(`and ${removed.length - MAX_LISTED} more`);
+    const noun = removed.length === 1 ? 'value' : 'values';
+    this.message = `sanitizeOption removed ${removed.length} unsafe ${noun}: ${shown.join(', ')}`;
+  }
+}
+
+/** The sanitized copy and, when anything was removed, a warning that lists it. */
+export interface SanitizeResult<T> {
+  option: T;
+  warning: SanitizeWarning | null;
+}
+
+export interface SanitizeOptions {
+  /** Most nested objects and arrays kept, the input itself counting as 1 (default 64, clamped to 1–1000). */
+  maxDepth?: number;
+}
+
+type Reason = SanitizeRemoval['reason'];
+
+/** Where a value sits: its nearest key (array items inherit it) and whether it is written as HTML. */
+interface Scope {
+  key: string;
+  html: boolean;
+  dataView: boolean;
+}
+
+interface Context {
+  maxDepth: number;
+  removed: SanitizeRemoval[];
+  ancestors: Set<object>;
+}
+
+/**
+ * Returns a deep copy of an ECharts option without anything that could run script or inject HTML or CSS.
+ * Never mutates the input and never throws; input that is not an object or array gives `{}`.
+ *
+ * Removed (and listed in the warning):
+ * - functions, getters and unreadable values (throwing proxies), symbols and bigints: `'function'`;
+ * - keys `__proto__`, `constructor`, `prototype`: `'unsafe-key'`;
+ * - strings anywhere under a `formatter` key (tooltip HTML), and under `toolbox.feature.dataView` `title` / `lang`
+ *   (also written as HTML), that contain `<`, `>` or `javascript:`; templates like `'{b}: {c}'` stay: `'html-formatter'`;
+ * - `link` / `sublink` URLs whose scheme is not http(s), `image` URLs and `'image://…'` strings (any key: symbols,
+ *   icons) whose scheme is not http(s) or base64 `data:image/png|jpeg|gif|webp` (never SVG): `'script-url'`.
+ *   Schemes are compared lowercased with ASCII control characters and whitespace removed; URLs without one stay;
+ * - `extraCssText` with `url(`, `expression(`, `@import`, `image-set(`, `javascript:`, `<`, `>` or `\`, and
+ *   `className` with characters other than `A-Za-z0-9 _-`: `'unsafe-css'`;
+ * - objects and arrays nested deeper than `maxDepth`, and cyclic references: `'too-deep'`.
+ *
+ * Removed object entries are left out; removed array items become `null` so positions hold. Numbers are kept as
+ * they are, NaN and Infinity included (ECharts reads them as missing). Dates and typed arrays are copied; other
+ * objects become plain objects of their own enumerable string keys.
+ */
+export function sanitizeOption<T = Record<string, unknown>>(
+  input: unknown,
+  options?: SanitizeOptions,
+): SanitizeResult<T> {
+  const requested = options?.maxDepth;
+  const maxDepth =
+    typeof requested === 'number' && !Number.isNaN(requested)
+      ? Math.min(Math.max(Math.floor(requested), 1), DEPTH_LIMIT)
+      : DEFAULT_MAX_DEPTH;
+  const context: Context = { maxDepth, removed: [], ancestors: new Set() };
+  const output = walk(input, '', { key: '', html: false, dataView: false }, 1, context);
+  const option = typeof output === 'object' && output !== null ? output : {};
+  const warning = context.removed.length ? new SanitizeWarning(context.removed) : null;
+  return { option: option as T, warning };
+}
+
+function walk(value: unknown, path: string, scope: Scope, depth: number, context: Context): unknown {
+  const drop = (reason: Reason) => {
+    context.removed.push({ path, reason });
+    return DROP;
+  };
+  switch (typeof value) {
+    case 'function':
+    case 'symbol':
+    case 'bigint':
+      return drop('function');
+    case 'string': {
+      const reason = stringRisk(value, scope);
+      return reason ? drop(reason) : value;
+    }
+    case 'object':
+      break;
+    default:
+      return value;
+  }
+  if (value === null) return null;
+  if (depth > context.maxDepth || context.ancestors.has(value)) return drop('too-deep');
+  context.ancestors.add(value);
+  try {
+    if (value instanceof Date) return new Date(value.getTime());
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return (value as Uint8Array).slice();
+    return Array.isArray(value)
+      ? walkArray(value, path, scope, depth, context)
+      : walkObject(value, path, scope, depth, context);
+  } catch {
+    return drop('function');
+  } finally {
+    context.ancestors.delete(value);
+  }
+}
+
+function walkArray(value: readonly unknown[], path: string, scope: Scope, depth: number, context: Context) {
+  const out: unknown[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const item = readOwn(value, String(i), `${path}[${i}]`, context);
+    if (item === DROP) out[i] = null;
+    else if (item) {
+      const copy = walk(item.value, `${path}[${i}]`, scope, depth + 1, context);
+      out[i] = copy === DROP ? null : copy;
+    }
+  }
+  out.length = value.length;
+  return out;
+}
+
+function walkObject(value: object, path: string, scope: Scope, depth: number, context: Context) {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const childPath = IDENTIFIER.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`;
+    if (UNSAFE_KEYS.has(key)) {
+      context.removed.push({ path: childPath, reason: 'unsafe-key' });
+      continue;
+    }
+    const entry = readOwn(value, key, childPath, context);
+    if (!entry || entry === DROP) continue;
+    const child: Scope = {
+      key,
+      html: scope.html || key === 'formatter' || (scope.dataView && (key === 'title' || key === 'lang')),
+      dataView: scope.dataView || key === 'dataView',
+    };
+    const copy = walk(entry.value, childPath, child, depth + 1, context);
+    if (copy !== DROP) out[key] = copy;
+  }
+  return out;
+}
+
+/** Reads an own data property without running getters; accessors are removed as functions. */
+function readOwn(target: object, key: string, path: string, context: Context) {
+  const descriptor = Object.getOwnPropertyDescriptor(target, key);
+  if (!descriptor) return undefined;
+  if ('value' in descriptor) return { value: descriptor.value as unknown };
+  context.removed.push({ path, reason: 'function' });
+  return DROP;
+}
+
+function stringRisk(value: string, scope: Scope): Reason | null {
+  if (scope.html && (/[<>]/.test(value) || squash(value).includes('javascript:'))) return 'html-formatter';
+  if (URL_KEYS.has(scope.key) && !isSafeUrl(value, false)) return 'script-url';
+  if (scope.key === 'image' && !isSafeUrl(value, true)) return 'script-url';
+  const start = value.trimStart();
+  if (start.slice(0, 8).toLowerCase() === 'image://' && !isSafeUrl(start.slice(8), true)) return 'script-url';
+  if (scope.key === 'extraCssText') {
+    const css = squash(value);
+    if (UNSAFE_CSS.some((part) => css.includes(part))) return 'unsafe-css';
+  }
+  if (scope.key === 'className' && !/^[\w -]*$/.test(value)) return 'unsafe-css';
+  return null;
+}
+
+/** A URL without a scheme (relative) is safe; with one, only http(s) and, for images, raster base64 data. */
+function isSafeUrl(value: string, image: boolean): boolean {
+  const url = squash(value);
+  const colon = url.indexOf(':');
+  if (colon < 0 || /[/?#]/.test(url.slice(0, colon))) return true;
+  const scheme = url.slice(0, colon);
+  return scheme === 'http' || scheme === 'https' || (image && SAFE_DATA_IMAGE.test(url));
+}
+
+/** Lowercases and removes ASCII control characters and spaces, which browsers skip or strip in schemes. */
+function squash(value: string): string {
+  let out = '';
+  for (const char of value) {
+    const code = char.charCodeAt(0);
+    if (code > 0x20 && code !== 0x7f) out += char;
+  }
+  return out.toLowerCase();
+}

@@ -1,0 +1,287 @@
+import { AdapterError, preview } from './errors';
+import type { ColumnInput, ColumnMeta, ColumnRole, ColumnType, DataInput, ResultSet, Row } from './types';
+
+/** A cell after normalisation: numbers are finite, dates are epoch milliseconds, missing is null. */
+export type Cell = number | string | boolean | null;
+
+/** A column of a normalised table. */
+export interface Column {
+  readonly name: string;
+  readonly label: string;
+  readonly type: ColumnType;
+  readonly role: ColumnRole;
+  readonly meta: ColumnMeta;
+  /** `number` and `date` columns hold numbers (dates as epoch ms), `string` strings, `boolean` booleans. */
+  readonly values: readonly Cell[];
+}
+
+/** A result set normalised to typed columns of equal length. */
+export interface Table {
+  readonly columns: readonly Column[];
+  readonly rowCount: number;
+}
+
+const TYPES = new Set<ColumnType>(['number', 'string', 'date', 'boolean']);
+const ROLES = new Set<ColumnRole>(['dimension', 'measure', 'time']);
+
+const NUMERIC = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?\s*$/i;
+/** ISO 8601 date or date-time: 2026-03-05, 2026-03, 2026-03-05T14:00, 2026-03-05 14:00:00.000Z, …+08:00 */
+const ISO_DATE = /^\d{4}-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?$/;
+
+const isBlank = (value: unknown) => value === null || value === undefined || value === '';
+
+function toNumber(value: unknown): number | null | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && NUMERIC.test(value)) {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : null;
+  }
+  return undefined;
+}
+
+/** Epoch ms of a Date, an ISO 8601 string (UTC unless it names a zone) or, when `epoch`, a number. */
+function toTime(value: unknown, epoch: boolean): number | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+  if (epoch && typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && ISO_DATE.test(value.trim())) {
+    let text = value.trim().replace(' ', 'T');
+    if (text.length === 7) text += '-01';
+    // A date-time without a zone is read as UTC, so every machine reads the same instant.
+    if (text.includes('T') && !/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += 'Z';
+    const time = Date.parse(text);
+    // Date.parse rolls a day past the month's end over (2026-02-30 is March 2): refuse it instead.
+    const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+    if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+    return Number.isNaN(time) ? undefined : time;
+  }
+  return undefined;
+}
+
+function toText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** The type the first non-blank value suggests; `convert` falls back to string when a later value disagrees. */
+function sniff(count: number, read: (row: number) => unknown): ColumnType {
+  for (let row = 0; row < count; row++) {
+    const value = read(row);
+    if (isBlank(value)) continue;
+    if (toNumber(value) !== undefined) return 'number';
+    if (typeof value !== 'number' && toTime(value, false) !== undefined) return 'date';
+    return typeof value === 'boolean' ? 'boolean' : 'string';
+  }
+  return 'string';
+}
+
+/**
+ * Converts every value to the column's type in one pass. A value that does not fit throws an
+ * `AdapterError` when the type was declared, and returns undefined (the caller falls back to string)
+ * when it was only inferred.
+ */
+function convert(meta: ColumnMeta, type: ColumnType, count: number, read: (row: number) => unknown, declared: boolean) {
+  const values = new Array<Cell>(count);
+  for (let row = 0; row < count; row++) {
+    const value = read(row);
+    if (isBlank(value)) {
+      values[row] = null;
+    } else if (type === 'number') {
+      const n = toNumber(value);
+      if (n === undefined) {
+        if (!declared) return undefined;
+        throw new AdapterError(
+          'type-mismatch',
+          `Column "${meta.name}" holds numbers, but row ${row + 1} holds ${preview(value)}.`,
+          { column: meta.name, row },
+        );
+      }
+      values[row] = n;
+    } else if (type === 'date') {
+      const time = toTime(value, declared);
+      if (time === undefined) {
+        if (!declared) return undefined;
+        throw new AdapterError(
+          'invalid-date',
+          `Column "${meta.name}" holds dates, but row ${row + 1} holds ${preview(value)}: use ISO 8601 (2026-03-05), a Date or epoch milliseconds.`,
+          { column: meta.name, row },
+        );
+      }
+      values[row] = time;
+    } else if (type === 'boolean') {
+      if (typeof value === 'boolean') values[row] = value;
+      else if (value === 'true' || value === 'false') values[row] = value === 'true';
+      else if (!declared) return undefined;
+      else values[row] = null;
+    } else {
+      values[row] = toText(value);
+    }
+  }
+  return values;
+}
+
+/**
+ * A typed column read through `read`, in one pass when the values agree with their first one. Types
+ * are inferred where not declared: numbers and numeric strings make a number column, Dates and ISO 8601
+ * strings a date column, booleans a boolean column, anything else (or any mix) a string column.
+ */
+function column(meta: ColumnMeta, count: number, read: (row: number) => unknown): Column {
+  // Metadata from JSON is unchecked: an unknown type or role would make a column no builder can read.
+  for (const [field, allowed] of [
+    ['type', TYPES],
+    ['role', ROLES],
+  ] as const) {
+    const value: unknown = meta[field];
+    if (value !== undefined && !(allowed as Set<unknown>).has(value)) {
+      throw new AdapterError(
+        'invalid-input',
+        `Column "${meta.name}" has an unknown ${field} ${preview(value)}: use one of ${[...allowed].join(', ')}.`,
+        { column: meta.name },
+      );
+    }
+  }
+  let type = meta.type ?? sniff(count, read);
+  let values = convert(meta, type, count, read, meta.type !== undefined);
+  if (!values) {
+    type = 'string';
+    values = convert(meta, type, count, read, false) as Cell[];
+  }
+  const role = meta.role ?? (type === 'date' ? 'time' : type === 'number' ? 'measure' : 'dimension');
+  const label = meta.label === undefined ? meta.name : String(meta.label);
+  return { name: meta.name, label, type, role, meta, values };
+}
+
+const isColumnInput = (value: unknown): value is ColumnInput =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as ColumnInput).name === 'string' &&
+  Array.isArray((value as ColumnInput).values);
+
+function fromRows(rows: readonly Row[], meta: readonly ColumnMeta[] = []): Table {
+  const names: string[] = [];
+  const known = new Set<string>();
+  for (const m of meta) {
+    if (typeof m !== 'object' || m === null || typeof m.name !== 'string') {
+      throw new AdapterError('invalid-input', `Column metadata needs a name: got ${preview(m)}.`);
+    }
+    if (known.has(m.name)) {
+      throw new AdapterError('duplicate-column', `Column "${m.name}" appears twice.`, { column: m.name });
+    }
+    known.add(m.name);
+    names.push(m.name);
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      throw new AdapterError('invalid-input', `Row ${i + 1} is not an object: ${preview(row)}.`, { row: i });
+    }
+    for (const key in row) {
+      if (Object.hasOwn(row, key) && !known.has(key)) {
+        known.add(key);
+        names.push(key);
+      }
+    }
+  }
+  const metaByName = new Map(meta.map((m) => [m.name, m]));
+  const columns = names.map((name) => {
+    // Own keys only: a row without "constructor" must not read Object.prototype.constructor. Other
+    // names cannot come from the prototype, and a plain read is much faster.
+    const read =
+      name in Object.prototype
+        ? (i: number) => (Object.hasOwn(rows[i] as Row, name) ? (rows[i] as Row)[name] : undefined)
+        : (i: number) => (rows[i] as Row)[name];
+    return column(metaByName.get(name) ?? { name }, rows.length, read);
+  });
+  return { columns, rowCount: rows.length };
+}
+
+function fromColumns(inputs: readonly ColumnInput[]): Table {
+  const bad = inputs.findIndex((input) => !isColumnInput(input));
+  if (bad >= 0) {
+    throw new AdapterError(
+      'invalid-input',
+      `Column ${bad + 1} needs a string name and an array of values: got ${preview(inputs[bad])}.`,
+    );
+  }
+  const rowCount = inputs[0]?.values.length ?? 0;
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    if (seen.has(input.name)) {
+      throw new AdapterError('duplicate-column', `Column "${input.name}" appears twice.`, { column: input.name });
+    }
+    seen.add(input.name);
+    if (input.values.length !== rowCount) {
+      throw new AdapterError(
+        'ragged-columns',
+        `Column "${input.name}" has ${input.values.length} values where the first column has ${rowCount}.`,
+        { column: input.name },
+      );
+    }
+  }
+  return { columns: inputs.map(({ values, ...meta }) => column(meta, rowCount, (i) => values[i])), rowCount };
+}
+
+/**
+ * Normalises rows, columns or a `ResultSet` into typed columns. Types are inferred where not given:
+ * numbers and numeric strings make a number column, Dates and ISO 8601 strings a date column, booleans a
+ * boolean column, anything else a string column. NaN and ±Infinity become null. A value that does not
+ * fit its column's declared (or, for numbers and dates, inferred) type is an `AdapterError` naming both.
+ */
+export function toTable(input: DataInput): Table {
+  if (Array.isArray(input)) {
+    return input.length > 0 && input.every(isColumnInput)
+      ? fromColumns(input as readonly ColumnInput[])
+      : fromRows(input as readonly Row[]);
+  }
+  if (typeof input === 'object' && input !== null) {
+    const set = input as ResultSet;
+    if (Array.isArray(set.columns)) return fromColumns(set.columns);
+    if (Array.isArray(set.rows)) return fromRows(set.rows, Array.isArray(set.meta) ? set.meta : undefined);
+  }
+  throw new AdapterError('invalid-input', `Expected rows, columns or a result set, got ${preview(input)}.`);
+}
+
+/** The named column, or an `AdapterError` that lists the columns there are. */
+export function getColumn(table: Table, name: string, purpose: string): Column {
+  const found = table.columns.find((c) => c.name === name);
+  if (!found) {
+    const names = table.columns.map((c) => `"${c.name}"`).join(', ') || 'none';
+    throw new AdapterError(
+      'unknown-column',
+      `The ${purpose} column "${name}" is not in the data (columns: ${names}).`,
+      {
+        column: name,
+      },
+    );
+  }
+  return found;
+}
+
+/** Whether a value is an already normalised `Table`. */
+export function isTable(value: unknown): value is Table {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { columns, rowCount } = value as Table;
+  // A result set with a row count ({ columns: [{ name, values }], rowCount }) is not normalised: it has no types.
+  return (
+    Array.isArray(columns) &&
+    Number.isInteger(rowCount) &&
+    columns.every(
+      (c: Partial<Column> | null) =>
+        typeof c === 'object' &&
+        c !== null &&
+        typeof c.name === 'string' &&
+        typeof c.label === 'string' &&
+        TYPES.has(c.type as ColumnType) &&
+        ROLES.has(c.role as ColumnRole) &&
+        typeof c.meta === 'object' &&
+        c.meta !== null &&
+        Array.isArray(c.values) &&
+        c.values.length === rowCount,
+    )
+  );
+}

@@ -1,0 +1,54 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import { cartesian } from './cartesian';
+import { createContext } from './context';
+import { AdapterError, preview } from './errors';
+import { heatmap } from './heatmap';
+import { scatter } from './scatter';
+import { slices } from './slices';
+import { isTable, type Table, toTable } from './table';
+import type { AdapterOptions, ChartKind, ChartSpec, DataInput } from './types';
+
+const builders: Record<ChartKind, typeof cartesian> = {
+  line: cartesian,
+  area: cartesian,
+  bar: cartesian,
+  combo: cartesian,
+  pie: slices,
+  donut: slices,
+  funnel: slices,
+  scatter,
+  heatmap,
+};
+
+/** Validates the parts of a spec that are not about columns. */
+function checkSpec(spec: ChartSpec): void {
+  if (typeof spec !== 'object' || spec === null || !Object.hasOwn(builders, spec.kind)) {
+    const kind = typeof spec === 'object' && spec !== null ? preview(spec.kind) : preview(spec);
+    throw new AdapterError(
+      'invalid-spec',
+      `Unknown chart kind ${kind}: use one of ${Object.keys(builders).join(', ')}.`,
+    );
+  }
+  if (typeof spec.encoding !== 'object' || spec.encoding === null) {
+    throw new AdapterError('invalid-spec', `A ${spec.kind} chart needs an encoding that names its columns.`);
+  }
+  if (spec.topN && !(Number.isInteger(spec.topN.n) && spec.topN.n >= 1)) {
+    throw new AdapterError('invalid-spec', `topN.n must be a whole number of at least 1, not ${preview(spec.topN.n)}.`);
+  }
+}
+
+/**
+ * Turns a result set into a themed-ready ECharts option for the chart the spec describes. The option
+ * feeds ECharts through `dataset`; its tooltips escape every data string; its aria description is
+ * generated from the data. Throws only `AdapterError`.
+ */
+export function toEChartsOption(
+  data: DataInput | Table,
+  spec: ChartSpec,
+  options: AdapterOptions = {},
+): EChartsCoreOption {
+  checkSpec(spec);
+  const table = isTable(data) ? data : toTable(data);
+  if (table.rowCount === 0) throw new AdapterError('empty', 'The result has no rows to chart.');
+  return builders[spec.kind](createContext(table, spec, options));
+}

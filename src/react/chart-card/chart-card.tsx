@@ -1,0 +1,412 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import type { EChartsType } from 'echarts/core';
+import { type ComponentProps, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { chart as chartTokens } from '../../../themes/tokens';
+import { rowsBehindPoint } from '../../core/adapter';
+import { tableToCSV } from '../../core/export/csv';
+import { createFormatter } from '../../core/format';
+import { resolveTheme } from '../../theme/echarts-theme';
+import { EChart, type EChartEvents } from '../chart';
+import { cn } from '../lib/cn';
+import { useOptionalInsightPulseTheme } from '../provider';
+import { dataURLToBlob, fileName, saveFile } from './download';
+import { renderPNG, renderSVG } from './export';
+import { Icon, type IconName } from './icons';
+import type { ChartCardProps, Provenance } from './types';
+import { useChartCard } from './use-chart-card';
+
+type View = 'chart' | 'table' | 'sql';
+
+/** Rows the data view shows at most; the CSV download has them all. */
+const TABLE_ROWS = 500;
+
+function ToolbarButton({
+  icon,
+  label,
+  pressed,
+  ...props
+}: { icon: IconName; label: string; pressed?: boolean } & Omit<ComponentProps<'button'>, 'children'>) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      aria-pressed={pressed}
+      data-slot="chart-card-action"
+      className={cn(
+        'ip:inline-flex ip:size-8 ip:cursor-pointer ip:items-center ip:justify-center ip:rounded-ip-md ip:border-0 ip:bg-transparent ip:p-0 ip:text-ip-on-surface-variant',
+        'ip:hover:bg-ip-surface-variant ip:focus-visible:outline-2 ip:focus-visible:outline-offset-2 ip:focus-visible:outline-ip-primary',
+        'ip:disabled:cursor-default ip:disabled:opacity-40 ip:aria-pressed:bg-ip-primary-container ip:aria-pressed:text-ip-on-primary-container',
+      )}
+      {...props}
+    >
+      <Icon name={icon} />
+    </button>
+  );
+}
+
+function Footer({
+  provenance,
+  rows,
+  locale,
+}: {
+  provenance: Provenance | undefined;
+  rows: number | undefined;
+  locale: string;
+}) {
+  const parts: string[] = [];
+  const count = provenance?.rowCount ?? rows;
+  if (count !== undefined) {
+    parts.push(
+      `${new Intl.NumberFormat(locale).format(count)} ${count === 1 ? 'row' : 'rows'}${provenance?.truncated ? ' (truncated)' : ''}`,
+    );
+  }
+  if (provenance?.queryTimeMs !== undefined) {
+    parts.push(`${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(provenance.queryTimeMs)} ms`);
+  }
+  if (provenance?.freshness !== undefined) {
+    const date = new Date(provenance.freshness);
+    if (!Number.isNaN(date.getTime())) {
+      parts.push(
+        `updated ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)}`,
+      );
+    }
+  }
+  if (parts.length === 0) return null;
+  return (
+    <footer data-slot="chart-card-footer" className="ip:text-ip-xs ip:text-ip-on-surface-variant">
+      {parts.join(' · ')}
+    </footer>
+  );
+}
+
+/**
+ * A titled card around one chart: it charts a result set (choosing the chart when asked, and saying
+ * why) or a ready ECharts option, shows loading, empty and error states, and offers downloads (PNG,
+ * SVG, CSV), the data as a table, the SQL, and full screen.
+ */
+export function ChartCard({
+  title,
+  description,
+  data,
+  spec,
+  option: rawOption,
+  locale = 'en-US',
+  height = chartTokens.height,
+  provenance,
+  actions,
+  loading,
+  error,
+  onRetry,
+  emptyMessage,
+  onPointClick,
+  onChoice,
+  theme,
+  className,
+  ...props
+}: ChartCardProps) {
+  const model = useChartCard({ data, spec, option: rawOption, locale, loading, error, emptyMessage });
+  const { state, option, table, choice } = model;
+  const [view, setView] = useState<View>('chart');
+  const chartRef = useRef<EChartsType | null>(null);
+  const context = useOptionalInsightPulseTheme();
+  const resolved = resolveTheme(theme, context?.mode);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  const onChoiceRef = useRef(onChoice);
+  onChoiceRef.current = onChoice;
+  useEffect(() => {
+    if (choice) onChoiceRef.current?.(choice);
+  }, [choice]);
+
+  const events = useMemo<EChartEvents | undefined>(() => {
+    if (!onPointClick || !option) return undefined;
+    return {
+      click: (params) =>
+        onPointClick({
+          name: String(params.name ?? ''),
+          seriesName: String(params.seriesName ?? ''),
+          seriesIndex: params.seriesIndex ?? 0,
+          dataIndex: params.dataIndex,
+          rows: rowsBehindPoint(option, params.seriesIndex ?? 0, params.dataIndex).map(model.rowAt),
+        }),
+    };
+  }, [onPointClick, option, model.rowAt]);
+
+  const size = () => ({
+    width: chartRef.current?.getWidth() || 800,
+    height: chartRef.current?.getHeight() || height,
+    theme: resolved.name,
+  });
+  const downloadPNG = () => option && saveFile(fileName(title, 'png'), dataURLToBlob(renderPNG(option, size())));
+  const downloadSVG = () =>
+    option && saveFile(fileName(title, 'svg'), new Blob([renderSVG(option, size())], { type: 'image/svg+xml' }));
+  const downloadCSV = () =>
+    table && saveFile(fileName(title, 'csv'), new Blob([tableToCSV(table)], { type: 'text/csv;charset=utf-8' }));
+  const onReady = useCallback((chart: EChartsType) => {
+    chartRef.current = chart;
+  }, []);
+  const toggle = (next: View) => setView((current) => (current === next ? 'chart' : next));
+  const ready = state === 'ready';
+  const sql = provenance?.sql;
+
+  let body: ReactNode;
+  if (state === 'loading') {
+    body = (
+      <div
+        role="status"
+        data-slot="chart-card-skeleton"
+        style={{ height }}
+        className="ip:animate-pulse ip:rounded-ip-md ip:bg-ip-surface-variant"
+      >
+        <span className="ip:sr-only">Loading chart</span>
+      </div>
+    );
+  } else if (state === 'error') {
+    body = (
+      <div
+        role="alert"
+        data-slot="chart-card-error"
+        style={{ minHeight: height / 2 }}
+        className="ip:flex ip:flex-col ip:items-start ip:justify-center ip:gap-3"
+      >
+        <p className="ip:m-0 ip:text-ip-error">{model.message}</p>
+        {onRetry && (
+          <button
+            type="button"
+            onClick={onRetry}
+            className="ip:inline-flex ip:cursor-pointer ip:items-center ip:gap-2 ip:rounded-ip-md ip:border ip:border-solid ip:border-ip-outline ip:bg-transparent ip:px-3 ip:py-1 ip:text-ip-on-surface ip:hover:bg-ip-surface-variant ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary"
+          >
+            <Icon name="retry" />
+            Retry
+          </button>
+        )}
+      </div>
+    );
+  } else if (state === 'empty') {
+    body = (
+      <p
+        data-slot="chart-card-empty"
+        style={{ minHeight: height / 2 }}
+        className="ip:m-0 ip:flex ip:items-center ip:justify-center ip:text-ip-on-surface-variant"
+      >
+        {model.message}
+      </p>
+    );
+  } else if (view === 'table' && table) {
+    body = <TableView table={table} locale={locale} title={title} height={height} />;
+  } else if (view === 'sql' && sql) {
+    body = (
+      <pre
+        data-slot="chart-card-sql"
+        style={{ maxHeight: height }}
+        className="ip:m-0 ip:overflow-auto ip:rounded-ip-md ip:bg-ip-surface-variant ip:p-3 ip:font-ip-mono ip:text-ip-sm"
+      >
+        <code>{sql}</code>
+      </pre>
+    );
+  } else if (option) {
+    body = (
+      <EChart
+        option={option}
+        theme={theme}
+        onEvents={events}
+        onChartReady={onReady}
+        aria-describedby={description ? descriptionId : undefined}
+        style={{ height }}
+      />
+    );
+  }
+
+  return (
+    <section
+      aria-labelledby={titleId}
+      aria-busy={state === 'loading' || undefined}
+      data-slot="chart-card"
+      data-state={state}
+      className={cn(
+        'ip:flex ip:flex-col ip:gap-3 ip:rounded-ip-lg ip:border ip:border-solid ip:border-ip-outline-variant ip:bg-ip-surface ip:p-4 ip:font-ip-sans ip:text-ip-on-surface',
+        className,
+      )}
+      {...props}
+    >
+      <header className="ip:flex ip:items-start ip:justify-between ip:gap-2">
+        <div className="ip:min-w-0">
+          <h3
+            id={titleId}
+            data-slot="chart-card-title"
+            className="ip:m-0 ip:text-ip-lg ip:font-ip-semibold ip:break-words"
+          >
+            {title}
+          </h3>
+          {description && (
+            <p
+              id={descriptionId}
+              data-slot="chart-card-description"
+              className="ip:m-0 ip:mt-1 ip:text-ip-sm ip:text-ip-on-surface-variant"
+            >
+              {description}
+            </p>
+          )}
+          {choice && ready && (
+            <p data-slot="chart-card-reason" className="ip:m-0 ip:mt-1 ip:text-ip-xs ip:text-ip-on-surface-variant">
+              {choice.reason}
+            </p>
+          )}
+        </div>
+        <div
+          role="toolbar"
+          aria-label={`${title} actions`}
+          aria-orientation="horizontal"
+          className="ip:flex ip:shrink-0 ip:items-center ip:gap-1"
+        >
+          <ToolbarButton icon="image" label="Download PNG" onClick={downloadPNG} disabled={!ready || !option} />
+          <ToolbarButton icon="code" label="Download SVG" onClick={downloadSVG} disabled={!ready || !option} />
+          <ToolbarButton icon="download" label="Download CSV" onClick={downloadCSV} disabled={!ready || !table} />
+          <ToolbarButton
+            icon="table"
+            label="View data as table"
+            pressed={view === 'table'}
+            onClick={() => toggle('table')}
+            disabled={!ready || !table}
+          />
+          {sql !== undefined && (
+            <ToolbarButton
+              icon="sql"
+              label="View SQL"
+              pressed={view === 'sql'}
+              onClick={() => toggle('sql')}
+              disabled={state === 'loading'}
+            />
+          )}
+          <FullScreen title={title} description={description} disabled={!ready || !option}>
+            {option && <EChart option={option} theme={theme} style={{ height: '70vh' }} />}
+          </FullScreen>
+          {actions}
+        </div>
+      </header>
+      {body}
+      <Footer provenance={provenance} rows={table?.rowCount} locale={locale} />
+    </section>
+  );
+}
+
+function FullScreen({
+  title,
+  description,
+  disabled,
+  children,
+}: {
+  title: string;
+  description: string | undefined;
+  disabled: boolean;
+  children: ReactNode;
+}) {
+  const context = useOptionalInsightPulseTheme();
+  const mode = context?.mode ?? 'light';
+  return (
+    <Dialog.Root>
+      <Dialog.Trigger asChild>
+        <ToolbarButton icon="expand" label="Full screen" disabled={disabled} />
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        {/* The portal leaves the provider's subtree: it carries the mode itself. */}
+        <div data-theme={mode} className={cn(mode === 'dark' && 'dark')}>
+          <Dialog.Overlay className="ip:fixed ip:inset-0 ip:bg-black/50" />
+          <Dialog.Content
+            data-slot="chart-card-fullscreen"
+            className="ip:fixed ip:inset-4 ip:flex ip:flex-col ip:gap-3 ip:rounded-ip-lg ip:bg-ip-surface ip:p-6 ip:font-ip-sans ip:text-ip-on-surface ip:shadow-xl"
+            {...(description ? {} : { 'aria-describedby': undefined })}
+          >
+            <div className="ip:flex ip:items-start ip:justify-between ip:gap-2">
+              <div>
+                <Dialog.Title className="ip:m-0 ip:text-ip-xl ip:font-ip-semibold">{title}</Dialog.Title>
+                {description && (
+                  <Dialog.Description className="ip:m-0 ip:mt-1 ip:text-ip-sm ip:text-ip-on-surface-variant">
+                    {description}
+                  </Dialog.Description>
+                )}
+              </div>
+              <Dialog.Close className="ip:cursor-pointer ip:rounded-ip-md ip:border ip:border-solid ip:border-ip-outline ip:bg-transparent ip:px-3 ip:py-1 ip:text-ip-on-surface ip:hover:bg-ip-surface-variant ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary">
+                Close
+              </Dialog.Close>
+            </div>
+            <div className="ip:min-h-0 ip:flex-1">{children}</div>
+          </Dialog.Content>
+        </div>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function TableView({
+  table,
+  locale,
+  title,
+  height,
+}: {
+  table: NonNullable<ReturnType<typeof useChartCard>['table']>;
+  locale: string;
+  title: string;
+  height: number;
+}) {
+  const formats = useMemo(
+    () =>
+      table.columns.map((c) =>
+        createFormatter(
+          c.meta.format ??
+            (c.type === 'date' ? { kind: 'date' } : c.type === 'number' ? { kind: 'number' } : { kind: 'text' }),
+          { locale },
+        ),
+      ),
+    [table, locale],
+  );
+  const shown = Math.min(table.rowCount, TABLE_ROWS);
+  return (
+    <div data-slot="chart-card-table" style={{ maxHeight: height }} className="ip:overflow-auto">
+      <table className="ip:w-full ip:border-collapse ip:text-ip-sm">
+        <caption className="ip:sr-only">{`${title}: the data`}</caption>
+        <thead className="ip:sticky ip:top-0 ip:bg-ip-surface">
+          <tr>
+            {table.columns.map((c) => (
+              <th
+                key={c.name}
+                scope="col"
+                className={cn(
+                  'ip:border-b ip:border-ip-outline-variant ip:px-2 ip:py-1 ip:text-left',
+                  c.type === 'number' && 'ip:text-right',
+                )}
+              >
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: shown }, (_, row) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
+            <tr key={row}>
+              {table.columns.map((c, i) => (
+                <td
+                  key={c.name}
+                  className={cn(
+                    'ip:border-b ip:border-ip-outline-variant ip:px-2 ip:py-1',
+                    c.type === 'number' && 'ip:text-right ip:tabular-nums',
+                  )}
+                >
+                  {formats[i]?.(c.values[row])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {shown < table.rowCount && (
+        <p className="ip:m-0 ip:mt-2 ip:text-ip-xs ip:text-ip-on-surface-variant">
+          {`Showing ${shown} of ${table.rowCount} rows; the CSV download has them all.`}
+        </p>
+      )}
+    </div>
+  );
+}

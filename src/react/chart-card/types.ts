@@ -1,0 +1,65 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import type { ComponentProps, ReactNode } from 'react';
+import type { ChartChoice, ChartSpec, DataInput, Row } from '../../core/adapter';
+import type { ThemeInput } from '../../theme/echarts-theme';
+
+/** Where the numbers come from: shown in the card's footer. */
+export interface Provenance {
+  /** The SQL that produced the data; enables "View SQL". */
+  sql?: string;
+  /** When the data was last refreshed. */
+  freshness?: Date | string;
+  /** How many rows the query returned (default: the rows given). */
+  rowCount?: number;
+  /** The result was cut off at a row limit. */
+  truncated?: boolean;
+  /** How long the query took, in milliseconds. */
+  queryTimeMs?: number;
+}
+
+/** A click on a mark, with the data rows behind it. */
+export interface ChartPoint {
+  /** The category, slice or cell name under the pointer. */
+  name: string;
+  seriesName: string;
+  seriesIndex: number;
+  dataIndex: number;
+  /** The rows of `data` behind the mark (every row summed into it); empty for a raw `option`. */
+  rows: Row[];
+}
+
+export type ChartCardState = 'loading' | 'empty' | 'error' | 'ready';
+
+export interface ChartCardProps extends Omit<ComponentProps<'section'>, 'title' | 'children' | 'ref'> {
+  title: string;
+  description?: string;
+  /** The result set to chart (rows, columns or a ResultSet). */
+  data?: DataInput;
+  /** How to chart `data`. Default `'auto'`: `chooseChart` picks, and the card says why. */
+  spec?: ChartSpec | 'auto';
+  /**
+   * A ready ECharts option instead of `data` + `spec`. It is used as given: pass options from outside
+   * (an API, a model) through `sanitizeOption` first.
+   */
+  option?: EChartsCoreOption;
+  /** Locale of every number and date. Default `'en-US'`. */
+  locale?: string;
+  /** Chart height in px. Default the `chart.height` token (320). */
+  height?: number;
+  provenance?: Provenance;
+  /** Extra controls at the end of the toolbar. */
+  actions?: ReactNode;
+  /** Shows the loading skeleton. Default `false`. */
+  loading?: boolean;
+  /** Shows the error state with this message (an `Error`'s message is used). */
+  error?: Error | string | null;
+  /** Offers "Retry" in the error state. */
+  onRetry?: () => void;
+  /** Shown when there are no rows. Default "No data for this selection." */
+  emptyMessage?: string;
+  /** Called with the mark a user clicks and the rows behind it (drill-down, cross-filtering). */
+  onPointClick?: (point: ChartPoint) => void;
+  /** Called with the chart chosen for `spec: 'auto'`. */
+  onChoice?: (choice: ChartChoice) => void;
+  theme?: ThemeInput;
+}

@@ -1,0 +1,92 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import { useMemo } from 'react';
+import {
+  AdapterError,
+  type ChartChoice,
+  type ChartSpec,
+  chooseChart,
+  type Row,
+  type Table,
+  toEChartsOption,
+  toTable,
+} from '../../core/adapter';
+import type { ChartCardProps, ChartCardState } from './types';
+
+export interface ChartCardModel {
+  state: ChartCardState;
+  /** What the card says in the empty and error states. */
+  message: string | undefined;
+  table: Table | undefined;
+  option: EChartsCoreOption | undefined;
+  /** The chart `spec: 'auto'` chose, with its reason. */
+  choice: ChartChoice | undefined;
+  /** Row `i` of the data as an object (for point clicks). */
+  rowAt(index: number): Row;
+}
+
+const NO_TABLE = (index: number): Row => ({ index });
+
+/** Derives the card's state, table and option from its props. Adapter errors become the error state. */
+export function useChartCard({
+  data,
+  spec = 'auto',
+  option,
+  locale,
+  loading,
+  error,
+  emptyMessage = 'No data for this selection.',
+}: Pick<ChartCardProps, 'data' | 'spec' | 'option' | 'locale' | 'loading' | 'error' | 'emptyMessage'>): ChartCardModel {
+  const derived = useMemo(() => {
+    if (option) return { table: undefined, option, choice: undefined, problem: undefined };
+    if (data === undefined) return { table: undefined, option: undefined, choice: undefined, problem: undefined };
+    try {
+      const table = toTable(data);
+      const choice = spec === 'auto' && table.rowCount > 0 ? chooseChart(table) : undefined;
+      const chosen: ChartSpec | undefined = spec === 'auto' ? choice : spec;
+      const built = chosen ? toEChartsOption(table, chosen, { locale }) : undefined;
+      return { table, option: built, choice, problem: undefined };
+    } catch (caught) {
+      if (caught instanceof AdapterError)
+        return { table: undefined, option: undefined, choice: undefined, problem: caught };
+      throw caught;
+    }
+  }, [data, spec, option, locale]);
+
+  let state: ChartCardState;
+  let message: string | undefined;
+  if (loading) {
+    state = 'loading';
+  } else if (error) {
+    state = 'error';
+    message = typeof error === 'string' ? error : error.message;
+  } else if (derived.problem?.code === 'empty' || (derived.table && derived.table.rowCount === 0)) {
+    state = 'empty';
+    message = emptyMessage;
+  } else if (derived.problem) {
+    state = 'error';
+    message = derived.problem.message;
+  } else if (!derived.option) {
+    state = 'empty';
+    message = emptyMessage;
+  } else {
+    state = 'ready';
+  }
+
+  const table = derived.table;
+  return {
+    state,
+    message,
+    table,
+    option: derived.option,
+    choice: derived.choice,
+    rowAt: table
+      ? (index) =>
+          Object.fromEntries(
+            table.columns.map((c) => {
+              const value = c.values[index] ?? null;
+              return [c.name, c.type === 'date' && typeof value === 'number' ? new Date(value) : value];
+            }),
+          )
+      : NO_TABLE,
+  };
+}

@@ -1,0 +1,284 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { ChartCard } from '../src';
+import { hostileLabels } from '../test/fixtures/charts';
+import {
+  brandMeta,
+  brands,
+  channels,
+  funnel,
+  monthlyByRegion,
+  monthlyMeta,
+  ordersByHour,
+  storeMeta,
+  stores,
+} from '../test/fixtures/sales';
+
+const monthly = { rows: monthlyByRegion, meta: monthlyMeta };
+const sql = `SELECT date_trunc('month', date) AS month, region, sum(revenue) AS revenue, sum(orders) AS orders
+FROM gold.sales_daily_summary
+WHERE date >= '2026-01-01'
+GROUP BY 1, 2
+ORDER BY 1, 2`;
+
+const meta = {
+  title: 'Charts/ChartCard',
+  component: ChartCard,
+  args: {
+    title: 'Revenue by region',
+    description: 'Monthly revenue, 2026',
+    data: monthly,
+    spec: { kind: 'line', encoding: { x: 'month', y: 'revenue', series: 'region' } },
+    provenance: { sql, rowCount: 36, queryTimeMs: 84, freshness: '2026-11-27T06:00:00Z' },
+    onPointClick: fn(),
+    onRetry: fn(),
+  },
+} satisfies Meta<typeof ChartCard>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Waits until the card shows a rendered chart. */
+async function chartShown(canvasElement: HTMLElement) {
+  await waitFor(() => expect(canvasElement.querySelector('[data-slot="echart"] canvas')).not.toBeNull(), {
+    timeout: 5000,
+  });
+}
+
+// The gallery: every kind from sample rows, no hand-written option.
+
+export const Line: Story = { play: async ({ canvasElement }) => chartShown(canvasElement) };
+
+export const StackedArea: Story = {
+  args: {
+    title: 'Revenue by region, stacked',
+    spec: { kind: 'area', stack: true, encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+};
+
+export const PercentArea: Story = {
+  args: {
+    title: 'Regional share of revenue',
+    spec: { kind: 'area', stack: 'percent', encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+};
+
+export const GroupedBar: Story = {
+  args: {
+    title: 'Revenue by month and region',
+    spec: { kind: 'bar', encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+};
+
+export const StackedBar: Story = {
+  args: {
+    title: 'Revenue by month, stacked by region',
+    spec: { kind: 'bar', stack: true, encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+};
+
+export const PercentBar: Story = {
+  args: {
+    title: 'Regional mix by month',
+    spec: { kind: 'bar', stack: 'percent', encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+};
+
+export const HorizontalBar: Story = {
+  args: {
+    title: 'Top brands by revenue',
+    description: 'Last 30 days; the top 6 and the rest as Other',
+    data: { rows: brands, meta: brandMeta },
+    spec: { kind: 'bar', horizontal: true, sort: 'value-desc', topN: { n: 6 }, encoding: { x: 'brand', y: 'revenue' } },
+    provenance: { rowCount: 10 },
+  },
+};
+
+export const Combo: Story = {
+  args: {
+    title: 'Revenue and margin by brand',
+    data: { rows: brands, meta: brandMeta },
+    spec: { kind: 'combo', encoding: { x: 'brand', y: 'revenue', y2: 'margin' } },
+    provenance: undefined,
+  },
+};
+
+export const Pie: Story = {
+  args: {
+    title: 'Revenue by channel',
+    data: channels,
+    spec: { kind: 'pie', encoding: { x: 'channel', y: 'revenue' } },
+    provenance: undefined,
+  },
+};
+
+export const Donut: Story = {
+  args: {
+    title: 'Revenue by channel',
+    data: channels,
+    spec: { kind: 'donut', encoding: { x: 'channel', y: 'revenue' } },
+    provenance: undefined,
+  },
+};
+
+export const Scatter: Story = {
+  args: {
+    title: 'Store revenue against floor area',
+    data: { rows: stores, meta: storeMeta },
+    spec: { kind: 'scatter', encoding: { x: 'area', y: 'revenue', color: 'region' } },
+    provenance: undefined,
+  },
+};
+
+export const Bubble: Story = {
+  args: {
+    title: 'Stores: area, revenue and orders',
+    data: { rows: stores, meta: storeMeta },
+    spec: { kind: 'scatter', encoding: { x: 'area', y: 'revenue', size: 'orders' } },
+    provenance: undefined,
+  },
+};
+
+export const Heatmap: Story = {
+  args: {
+    title: 'Orders by weekday and hour',
+    data: ordersByHour,
+    spec: { kind: 'heatmap', encoding: { x: 'hour', y: 'weekday', color: 'orders' } },
+    provenance: undefined,
+  },
+};
+
+export const Funnel: Story = {
+  args: {
+    title: 'Campaign funnel',
+    data: funnel,
+    spec: { kind: 'funnel', encoding: { x: 'stage', y: 'people' } },
+    provenance: undefined,
+  },
+};
+
+/** No spec: the card picks the chart from the data and says why. */
+export const Auto: Story = {
+  args: { title: 'Revenue by channel', data: channels, spec: 'auto', provenance: undefined },
+  play: async ({ canvas, canvasElement }) => {
+    await chartShown(canvasElement);
+    await expect(canvas.getByText(/shares of a whole/)).toBeVisible();
+  },
+};
+
+// States.
+
+export const Loading: Story = {
+  args: { loading: true },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(canvasElement.querySelector('[data-slot="chart-card"]')).toHaveAttribute('data-state', 'loading');
+    await expect(canvas.getByRole('status')).toHaveTextContent('Loading chart');
+    await expect(canvas.getByRole('button', { name: 'Download PNG' })).toBeDisabled();
+  },
+};
+
+export const Empty: Story = {
+  args: { data: [], provenance: { sql, rowCount: 0 } },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(canvasElement.querySelector('[data-slot="chart-card"]')).toHaveAttribute('data-state', 'empty');
+    await expect(canvas.getByText('No data for this selection.')).toBeVisible();
+  },
+};
+
+export const ErrorState: Story = {
+  name: 'Error',
+  args: { error: 'The warehouse did not answer in 30 s.' },
+  play: async ({ args, canvas }) => {
+    await expect(canvas.getByRole('alert')).toHaveTextContent('The warehouse did not answer in 30 s.');
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
+    await expect(args.onRetry).toHaveBeenCalledOnce();
+  },
+};
+
+/** Data the chart cannot take: the adapter's message, naming the column, is the error shown. */
+export const BadData: Story = {
+  args: {
+    data: { rows: [{ month: '2026-01-01', revenue: 'n/a' }], meta: [{ name: 'revenue', type: 'number' }] },
+    spec: { kind: 'line', encoding: { x: 'month', y: 'revenue' } },
+    provenance: undefined,
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('alert')).toHaveTextContent(/Column "revenue"/);
+  },
+};
+
+export const Dark: Story = {
+  parameters: { theme: 'dark' },
+  args: { spec: { kind: 'bar', stack: true, encoding: { x: 'month', y: 'revenue', series: 'region' } } },
+  play: async ({ canvasElement }) => chartShown(canvasElement),
+};
+
+export const DarkDonut: Story = {
+  parameters: { theme: 'dark' },
+  args: {
+    title: 'Revenue by channel',
+    data: channels,
+    spec: { kind: 'donut', encoding: { x: 'channel', y: 'revenue' } },
+    provenance: undefined,
+  },
+};
+
+/** Labels, series names and categories that are HTML: shown as text, never run. */
+export const HostileLabels: Story = {
+  args: {
+    title: '<img src=x onerror="window.__pwned=1"> Hostile',
+    description: '<script>window.__pwned=2</script>',
+    data: hostileLabels.flatMap((label, i) => [
+      { category: label, group: '<svg onload="window.__pwned=3">', value: 100 + i * 20 },
+      { category: label, group: 'javascript:window.__pwned=4', value: 60 + i * 10 },
+    ]),
+    spec: { kind: 'bar', encoding: { x: 'category', y: 'value', series: 'group' } },
+    provenance: { sql: "SELECT '<b onmouseover=alert(1)>' AS category" },
+  },
+  play: async ({ canvasElement, canvas }) => {
+    await chartShown(canvasElement);
+    await expect(canvas.getByRole('heading', { level: 3 })).toHaveTextContent(
+      '<img src=x onerror="window.__pwned=1"> Hostile',
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'View data as table' }));
+    await expect(canvas.getAllByRole('cell', { name: hostileLabels[0] }).length).toBeGreaterThan(0);
+    await expect(canvasElement.querySelector('img, script, iframe, svg[onload]')).toBeNull();
+    await expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
+  },
+};
+
+/** Every action works from the keyboard and has a name. */
+export const Toolbar: Story = {
+  play: async ({ canvas, canvasElement }) => {
+    await chartShown(canvasElement);
+    const toolbar = canvas.getByRole('toolbar', { name: 'Revenue by region actions' });
+    const names = within(toolbar)
+      .getAllByRole('button')
+      .map((b) => b.getAttribute('aria-label'));
+    await expect(names).toEqual([
+      'Download PNG',
+      'Download SVG',
+      'Download CSV',
+      'View data as table',
+      'View SQL',
+      'Full screen',
+    ]);
+
+    const table = within(toolbar).getByRole('button', { name: 'View data as table' });
+    table.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(table).toHaveAttribute('aria-pressed', 'true');
+    await expect(canvas.getByRole('table', { name: /the data/ })).toBeVisible();
+
+    await userEvent.click(within(toolbar).getByRole('button', { name: 'View SQL' }));
+    await expect(canvas.getByText(/FROM gold.sales_daily_summary/)).toBeVisible();
+
+    within(toolbar).getByRole('button', { name: 'Full screen' }).focus();
+    await userEvent.keyboard('{Enter}');
+    const body = within(canvasElement.ownerDocument.body);
+    const dialog = await body.findByRole('dialog', { name: 'Revenue by region' });
+    await expect(dialog).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(body.queryByRole('dialog')).toBeNull());
+  },
+};

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: figures measured in this run, printed as ratios against baselines measured in the
+ * same run. A benchmark, not a test: it never fails on a number.
+ *
+ * 1. The adapter pivoting 1,000,000 rows into 20 series (rows in, ECharts option out), against a plain
+ *    single pass over the same rows that sums them into the same wide shape (the floor), and against
+ *    the per-series filter approach (one filter and one map per series).
+ * 2. The gzip size of an app that imports only ChartCard (React left out, ECharts in), next to the same
+ *    app with echarts-for-react's default entry and the full ECharts.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { toEChartsOption } from '../../src/core/adapter';
+
+const ROWS = 1_000_000;
+const SERIES = 20;
+const repo = resolve(import.meta.dirname, '../..');
+
+type SalesRow = { day: string; brand: string; revenue: number };
+
+function makeRows(): SalesRow[] {
+  const brands = Array.from({ length: SERIES }, (_, i) => `Brand ${String(i + 1).padStart(2, '0')}`);
+  const days = Array.from({ length: ROWS / SERIES }, (_, d) => `Day ${String(d + 1).padStart(5, '0')}`);
+  const rows: SalesRow[] = new Array(ROWS);
+  let i = 0;
+  for (const day of days) for (const brand of brands) rows[i++] = { day, brand, revenue: (i * 7919) % 10_007 };
+  return rows;
+}
+
+/** The floor: one pass, each row read once and summed into category x series. */
+function singlePass(rows: readonly SalesRow[]) {
+  const dayIndex = new Map<string, number>();
+  const seriesIndex = new Map<string, number>();
+  const values: number[][] = [];
+  for (const row of rows) {
+    let d = dayIndex.get(row.day);
+    if (d === undefined) {
+      d = dayIndex.size;
+      dayIndex.set(row.day, d);
+    }
+    let s = seriesIndex.get(row.brand);
+    if (s === undefined) {
+      s = seriesIndex.size;
+      seriesIndex.set(row.brand, s);
+      values.push([]);
+    }
+    const series = values[s] as number[];
+    series[d] = (series[d] ?? 0) + row.revenue;
+  }
+  return values;
+}
+
+/** The common hand-written way: one filter (and one map) over all rows per series. */
+function perSeriesFilter(rows: readonly SalesRow[]) {
+  const brands = [...new Set(rows.map((r) => r.brand))];
+  return brands.map((brand) => rows.filter((r) => r.brand === brand).map((r) => [r.day, r.revenue]));
+}
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+function measure(name: string, runs: number, fn: () => unknown): number {
+  fn(); // warm up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  const ms = median(times);
+  console.log(`  ${name.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms (median of ${runs})`);
+  return ms;
+}
+
+console.log(`Adapter: ${ROWS.toLocaleString('en-US')} rows pivoted into ${SERIES} series`);
+const rows = makeRows();
+const spec = { kind: 'line', encoding: { x: 'day', y: 'revenue', series: 'brand' } } as const;
+const floor = measure('single pass (floor)', 5, () => singlePass(rows));
+const adapter = measure('toEChartsOption', 5, () => toEChartsOption(rows, spec));
+const filter = measure('per-series filter', 3, () => perSeriesFilter(rows));
+console.log(`  adapter / floor: ${(adapter / floor).toFixed(2)}x (goal <= 2x)`);
+console.log(`  per-series filter / adapter: ${(filter / adapter).toFixed(2)}x (goal >= 5x)`);
+
+async function gzipOf(source: string, dir: string): Promise<number> {
+  const entry = join(dir, `entry-${Math.random().toString(36).slice(2)}.js`);
+  writeFileSync(entry, source);
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    platform: 'browser',
+    external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
+    nodePaths: [join(repo, 'node_modules')],
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  return gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array()).length;
+}
+
+console.log('\nBundle: an app that imports only ChartCard (React external, minified, gzip)');
+const dir = mkdtempSync(join(tmpdir(), 'insightpulse-bench-'));
+try {
+  const card = await gzipOf(`export { ChartCard } from '${join(repo, 'dist/index.js')}';`, dir);
+  const full = await gzipOf("export { default } from 'echarts-for-react';", dir);
+  console.log(`  ChartCard (tree-shaken echarts/core)   ${(card / 1024).toFixed(1).padStart(6)} KiB (goal <= 210 KiB)`);
+  console.log(`  echarts-for-react default + full echarts ${(full / 1024).toFixed(1).padStart(4)} KiB`);
+  console.log(`  ChartCard / full: ${(card / full).toFixed(2)}x`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

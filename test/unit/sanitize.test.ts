@@ -1,0 +1,411 @@
+// @vitest-environment node
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type SanitizeRemoval, SanitizeWarning, sanitizeOption } from '../../src/core/adapter/sanitize';
+
+type Json = Record<string, unknown>;
+
+const removed = (input: unknown, options?: { maxDepth?: number }): SanitizeRemoval[] => [
+  ...(sanitizeOption(input, options).warning?.removed ?? []),
+];
+
+const PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==';
+const SVG = 'data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIi8+';
+
+describe('sanitizeOption: functions', () => {
+  it('drops a function formatter at the top level and deep in series', () => {
+    const { option, warning } = sanitizeOption<Json>({
+      tooltip: { trigger: 'axis', formatter: () => '<b>x</b>' },
+      series: [
+        { type: 'bar', data: [1, 2] },
+        { type: 'line', label: { show: true, formatter: () => 'x' } },
+        { type: 'scatter', markPoint: { data: [{}, {}, { label: { formatter: () => 'x' } }] } },
+      ],
+    });
+    expect(option).toEqual({
+      tooltip: { trigger: 'axis' },
+      series: [
+        { type: 'bar', data: [1, 2] },
+        { type: 'line', label: { show: true } },
+        { type: 'scatter', markPoint: { data: [{}, {}, { label: {} }] } },
+      ],
+    });
+    expect(warning?.removed).toEqual([
+      { path: 'tooltip.formatter', reason: 'function' },
+      { path: 'series[1].label.formatter', reason: 'function' },
+      { path: 'series[2].markPoint.data[2].label.formatter', reason: 'function' },
+    ]);
+  });
+
+  it('replaces removed array items with null so positions hold', () => {
+    const { option } = sanitizeOption<Json>({ series: [() => 0, { type: 'bar' }], data: [1, Symbol('x'), 10n, 4] });
+    expect(option).toEqual({ series: [null, { type: 'bar' }], data: [1, null, null, 4] });
+    expect(removed({ a: Symbol('x'), b: 1n })).toEqual([
+      { path: 'a', reason: 'function' },
+      { path: 'b', reason: 'function' },
+    ]);
+  });
+
+  it('drops getters without running them and survives throwing proxies', () => {
+    let ran = false;
+    const input = {
+      get title() {
+        ran = true;
+        return { text: 'x' };
+      },
+    };
+    expect(sanitizeOption(input).option).toEqual({});
+    expect(ran).toBe(false);
+    expect(removed(input)).toEqual([{ path: 'title', reason: 'function' }]);
+
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    const throwing = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('boom');
+        },
+      },
+    );
+    expect(sanitizeOption({ a: revocable.proxy, b: throwing, c: 1 }).option).toEqual({ c: 1 });
+    expect(removed({ a: revocable.proxy, b: throwing })).toEqual([
+      { path: 'a', reason: 'function' },
+      { path: 'b', reason: 'function' },
+    ]);
+  });
+});
+
+describe('sanitizeOption: formatter strings', () => {
+  it.each([
+    '<img src=x onerror=alert(1)>',
+    '<svg onload=alert(1)>',
+    '<script>alert(1)</script>',
+    '{b}<br/>{c}',
+    'a > b',
+    'javascript:alert(1)',
+    'JAVA\tSCRIPT:alert(1)',
+  ])('drops %j', (formatter) => {
+    expect(sanitizeOption({ tooltip: { formatter } }).option).toEqual({ tooltip: {} });
+    expect(removed({ yAxis: [{ axisLabel: { formatter } }] })).toEqual([
+      { path: 'yAxis[0].axisLabel.formatter', reason: 'html-formatter' },
+    ]);
+  });
+
+  it.each(['{b}: {c}', '{a} {b}: {c} ({d}%)', '{@score} pts', '{value} kg', ''])(
+    'keeps the template %j',
+    (formatter) => {
+      const input = { tooltip: { formatter }, series: [{ label: { formatter } }] };
+      expect(sanitizeOption(input)).toEqual({ option: input, warning: null });
+    },
+  );
+
+  it('checks strings inside formatter objects (time axis levels)', () => {
+    const { option, warning } = sanitizeOption<Json>({
+      xAxis: { type: 'time', axisLabel: { formatter: { year: '{yyyy}', month: ['<b>{MMM}</b>', '{MMM}'] } } },
+    });
+    expect(option).toEqual({
+      xAxis: { type: 'time', axisLabel: { formatter: { year: '{yyyy}', month: [null, '{MMM}'] } } },
+    });
+    expect(warning?.removed).toEqual([{ path: 'xAxis.axisLabel.formatter.month[0]', reason: 'html-formatter' }]);
+  });
+
+  it('treats the dataView title and lang (written as HTML) like formatters', () => {
+    const { option, warning } = sanitizeOption<Json>({
+      title: { text: '<b>plain canvas text</b>' },
+      toolbox: {
+        feature: { dataView: { title: '<img src=x onerror=alert(1)>', lang: ['<svg onload=alert(1)>', 'Close'] } },
+      },
+    });
+    expect(option).toEqual({
+      title: { text: '<b>plain canvas text</b>' },
+      toolbox: { feature: { dataView: { lang: [null, 'Close'] } } },
+    });
+    expect(warning?.removed.map((r) => r.path)).toEqual([
+      'toolbox.feature.dataView.title',
+      'toolbox.feature.dataView.lang[0]',
+    ]);
+  });
+});
+
+describe('sanitizeOption: URLs', () => {
+  it.each([
+    'javascript:alert(1)',
+    ' JAVASCRIPT:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    '\u0001javascript:alert(1)',
+    'java\u0000script:alert(1)',
+    'vbscript:msgbox(1)',
+    'data:text/html,<script>alert(1)</script>',
+    PNG,
+  ])('drops the link %j', (link) => {
+    expect(sanitizeOption({ title: [{ text: 'T', link, sublink: link }] })).toEqual({
+      option: { title: [{ text: 'T' }] },
+      warning: new SanitizeWarning([
+        { path: 'title[0].link', reason: 'script-url' },
+        { path: 'title[0].sublink', reason: 'script-url' },
+      ]),
+    });
+  });
+
+  it.each(['https://example.com/a?b=c#d', 'http://example.com', 'HTTPS://EXAMPLE.COM', '/reports/1', 'page.html', ''])(
+    'keeps the link %j',
+    (link) => {
+      expect(sanitizeOption({ title: { link, sublink: link } }).warning).toBeNull();
+    },
+  );
+
+  it('drops SVG and script images and keeps raster data and https images', () => {
+    const image = (src: string) => ({ graphic: { elements: [{ type: 'image', style: { image: src } }] } });
+    expect(removed(image(SVG))).toEqual([{ path: 'graphic.elements[0].style.image', reason: 'script-url' }]);
+    expect(removed(image('DATA:IMAGE/SVG+XML;utf8,<svg onload=alert(1)>'))).toHaveLength(1);
+    expect(removed(image('javascript:alert(1)'))).toHaveLength(1);
+    expect(sanitizeOption(image(PNG))).toEqual({ option: image(PNG), warning: null });
+    expect(sanitizeOption(image('https://cdn.example.com/a.webp')).warning).toBeNull();
+  });
+
+  it('checks image:// symbols and icons and image backgrounds', () => {
+    const { option, warning } = sanitizeOption<Json>({
+      backgroundColor: { image: 'javascript:alert(1)', repeat: 'repeat' },
+      legend: { icon: 'image://javascript:alert(1)' },
+      series: [
+        {
+          symbol: ' IMAGE://data:image/svg+xml;base64,PHN2Zz4=',
+          itemStyle: { color: { image: SVG } },
+          markLine: { symbol: ['circle', 'image://java\tscript:alert(1)'] },
+        },
+        { symbol: `image://${PNG}`, markPoint: { symbol: 'image://https://example.com/pin.png' } },
+        { symbol: 'path://M0,0 L10,10', itemStyle: { color: { image: PNG } } },
+      ],
+    });
+    expect(option).toEqual({
+      backgroundColor: { repeat: 'repeat' },
+      legend: {},
+      series: [
+        { itemStyle: { color: {} }, markLine: { symbol: ['circle', null] } },
+        { symbol: `image://${PNG}`, markPoint: { symbol: 'image://https://example.com/pin.png' } },
+        { symbol: 'path://M0,0 L10,10', itemStyle: { color: { image: PNG } } },
+      ],
+    });
+    expect(warning?.removed).toEqual([
+      { path: 'backgroundColor.image', reason: 'script-url' },
+      { path: 'legend.icon', reason: 'script-url' },
+      { path: 'series[0].symbol', reason: 'script-url' },
+      { path: 'series[0].itemStyle.color.image', reason: 'script-url' },
+      { path: 'series[0].markLine.symbol[1]', reason: 'script-url' },
+    ]);
+  });
+});
+
+describe('sanitizeOption: CSS', () => {
+  it.each([
+    'background:url(https://evil.example/track)',
+    'background: URL (x)',
+    'width:expression(alert(1))',
+    '@import "https://evil.example/x.css"',
+    '</style><script>alert(1)</script>',
+    'background:\\75rl(x)',
+  ])('drops extraCssText %j', (extraCssText) => {
+    expect(removed({ tooltip: { extraCssText } })).toEqual([{ path: 'tooltip.extraCssText', reason: 'unsafe-css' }]);
+  });
+
+  it('keeps plain extraCssText and class names, drops class names with other characters', () => {
+    const safe = {
+      tooltip: { extraCssText: 'box-shadow: 0 0 3px rgba(0,0,0,.3); width: 200px;', className: 'tip my_tip-2' },
+    };
+    expect(sanitizeOption(safe)).toEqual({ option: safe, warning: null });
+    expect(removed({ tooltip: { className: 'x" onmouseover="alert(1)' }, series: [{ className: 'a<b' }] })).toEqual([
+      { path: 'tooltip.className', reason: 'unsafe-css' },
+      { path: 'series[0].className', reason: 'unsafe-css' },
+    ]);
+  });
+});
+
+describe('sanitizeOption: structure', () => {
+  it('parsed __proto__, constructor and prototype keys cannot pollute Object.prototype', () => {
+    const input = JSON.parse(
+      '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}},' +
+        ' "series": [{"__proto__": {"polluted": true}, "prototype": 1, "type": "bar"}]}',
+    );
+    const { option, warning } = sanitizeOption<Json>(input);
+    expect(({} as Json).polluted).toBeUndefined();
+    expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
+    expect(Object.getPrototypeOf(option)).toBe(Object.prototype);
+    expect(Object.keys(option)).toEqual(['series']);
+    expect(option).toEqual({ series: [{ type: 'bar' }] });
+    expect((option.series as Json[])[0]?.polluted).toBeUndefined();
+    expect(warning?.removed).toEqual([
+      { path: '__proto__', reason: 'unsafe-key' },
+      { path: 'constructor', reason: 'unsafe-key' },
+      { path: 'series[0].__proto__', reason: 'unsafe-key' },
+      { path: 'series[0].prototype', reason: 'unsafe-key' },
+    ]);
+  });
+
+  it('drops cyclic references and copies shared ones', () => {
+    const shared = { color: 'red' };
+    const input: Json = { title: { text: 'x' }, a: shared, b: shared };
+    input.self = input;
+    input.series = [{ type: 'bar', parent: input }];
+    const { option, warning } = sanitizeOption<Json>(input);
+    expect(option).toEqual({ title: { text: 'x' }, a: shared, b: shared, series: [{ type: 'bar' }] });
+    expect(option.a).not.toBe(shared);
+    expect(warning?.removed).toEqual([
+      { path: 'self', reason: 'too-deep' },
+      { path: 'series[0].parent', reason: 'too-deep' },
+    ]);
+  });
+
+  it('drops subtrees nested deeper than maxDepth', () => {
+    let deep: Json = { leaf: true };
+    for (let i = 0; i < 100; i++) deep = { child: deep };
+    const { option, warning } = sanitizeOption<Json>(deep);
+    expect(warning?.removed).toEqual([{ path: Array(64).fill('child').join('.'), reason: 'too-deep' }]);
+    let node = option;
+    for (let i = 0; i < 63; i++) node = node.child as Json;
+    expect(node).toEqual({});
+
+    expect(sanitizeOption({ a: 1, b: { c: [1] } }, { maxDepth: 2 })).toEqual({
+      option: { a: 1, b: {} },
+      warning: new SanitizeWarning([{ path: 'b.c', reason: 'too-deep' }]),
+    });
+    expect(sanitizeOption({ a: 1, b: {} }, { maxDepth: 0 }).option).toEqual({ a: 1 });
+  });
+
+  it('does not overflow the stack on very deep input, whatever maxDepth says', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(() => sanitizeOption(deep, { maxDepth: Number.POSITIVE_INFINITY })).not.toThrow();
+    expect(removed(deep, { maxDepth: 1e9 })).toHaveLength(1);
+  });
+
+  it.each([42, 'tooltip', true, null, undefined, Number.NaN])('gives {} without a warning for %j', (input) => {
+    expect(sanitizeOption(input)).toEqual({ option: {}, warning: null });
+  });
+
+  it('gives {} and a root warning for a function', () => {
+    const { option, warning } = sanitizeOption(() => ({}));
+    expect(option).toEqual({});
+    expect(warning?.removed).toEqual([{ path: '', reason: 'function' }]);
+    expect(warning?.message).toBe('sanitizeOption removed 1 unsafe value: (root) (function)');
+  });
+
+  it('keeps arrays, numbers (NaN and Infinity too), dates and typed arrays', () => {
+    const date = new Date(0);
+    const typed = new Float64Array([1.5, 2]);
+    const input = {
+      dataset: {
+        source: [
+          [1, Number.NaN],
+          [Number.POSITIVE_INFINITY, -0],
+        ],
+      },
+      x: date,
+      y: typed,
+      z: undefined,
+    };
+    const { option, warning } = sanitizeOption<Json>(input);
+    expect(warning).toBeNull();
+    expect(option).toEqual(input);
+    expect(option.x).not.toBe(date);
+    expect(option.y).toBeInstanceOf(Float64Array);
+    expect(option.y).not.toBe(typed);
+    expect(Array.isArray(sanitizeOption([1, [2]]).option)).toBe(true);
+  });
+
+  it('does not mutate the input', () => {
+    const input = JSON.parse(
+      JSON.stringify({
+        title: { text: 'T', link: 'javascript:alert(1)' },
+        tooltip: { formatter: '<img src=x onerror=alert(1)>', extraCssText: 'background:url(x)' },
+        series: [{ type: 'bar', symbol: `image://${SVG}`, label: { formatter: '{b}: {c}' } }],
+      }),
+    );
+    Object.defineProperty(input.series[0], '__proto__', {
+      value: { polluted: true },
+      enumerable: true,
+      writable: true,
+    });
+    const before = structuredClone(input);
+    const fn = () => 'x';
+    input.series[0].tooltip = { formatter: fn };
+    sanitizeOption(input);
+    expect(input.series[0].tooltip.formatter).toBe(fn);
+    delete input.series[0].tooltip;
+    expect(input).toEqual(before);
+    expect(Object.hasOwn(input.series[0], '__proto__')).toBe(true);
+  });
+
+  it('lists the exact paths and reasons in the warning message', () => {
+    const { warning } = sanitizeOption({
+      series: [{ tooltip: { formatter: () => '' } }, { 'odd key': { formatter: '<b>' } }],
+      title: [{ link: 'javascript:x' }],
+    });
+    expect(warning).toBeInstanceOf(SanitizeWarning);
+    expect(warning?.message).toBe(
+      'sanitizeOption removed 3 unsafe values: series[0].tooltip.formatter (function), ' +
+        'series[1]["odd key"].formatter (html-formatter), title[0].link (script-url)',
+    );
+  });
+
+  it('gives no warning when nothing is removed', () => {
+    const input = {
+      title: { text: 'Revenue', link: 'https://example.com' },
+      tooltip: { trigger: 'axis', formatter: '{b}: {c}' },
+      xAxis: { type: 'category', data: ['a', 'b'] },
+      yAxis: { type: 'value' },
+      series: [{ type: 'bar', data: [1, null, 3], symbol: 'circle' }],
+    };
+    expect(sanitizeOption(input)).toEqual({ option: input, warning: null });
+  });
+});
+
+describe('sanitizeOption: properties', () => {
+  const unsafe = fc.oneof(
+    fc.constant(() => 'x'),
+    fc.string().map((s) => `<img src=x onerror=${s}>`),
+    fc.string().map((s) => `${s}<${s}`),
+    fc.constantFrom('javascript:alert(1)', `image://${SVG}`, 'url(x)', 'a"b'),
+  );
+  const key = fc.oneof(
+    fc.string(),
+    fc.constantFrom('formatter', 'link', 'image', 'symbol', 'className', 'extraCssText', 'dataView', 'title', 'lang'),
+    fc.constantFrom('__proto__', 'constructor', 'prototype'),
+  );
+  const { value } = fc.letrec<{ value: unknown; object: Json; array: unknown[] }>((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, fc.jsonValue(), unsafe, tie('object'), tie('array')),
+    object: fc.oneof(
+      fc.dictionary(key, tie('value'), { maxKeys: 5 }),
+      fc.record({ formatter: fc.oneof(fc.string(), unsafe), rest: tie('value') }),
+    ),
+    array: fc.array(tie('value'), { maxLength: 5 }),
+  }));
+
+  const visit = (node: unknown, check: (node: unknown, key: string | null) => void, key: string | null = null) => {
+    check(node, key);
+    if (node && typeof node === 'object') {
+      for (const [k, child] of Object.entries(node)) visit(child, check, Array.isArray(node) ? key : k);
+    }
+  };
+
+  it('leaves no functions or HTML formatters, and is idempotent', () => {
+    fc.assert(
+      fc.property(value, (input) => {
+        const { option } = sanitizeOption(input);
+        visit(option, (node, k) => {
+          expect(typeof node).not.toBe('function');
+          if (k === 'formatter' && typeof node === 'string') expect(node).not.toContain('<');
+          if (node && typeof node === 'object') expect(Object.getPrototypeOf(node)).not.toBeNull();
+        });
+        expect(({} as Json).polluted).toBeUndefined();
+        const again = sanitizeOption(option);
+        expect(again.warning).toBeNull();
+        expect(again.option).toEqual(option);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
