@@ -162,8 +162,8 @@ const isColumnInput = (value: unknown): value is ColumnInput =>
   typeof (value as ColumnInput).name === 'string' &&
   Array.isArray((value as ColumnInput).values);
 
-function fromRows(rows: readonly Row[], meta: readonly ColumnMeta[] = []): Table {
-  const names: string[] = [];
+function fromRows(rows: readonly Row[], meta: readonly ColumnMeta[] = [], only?: ReadonlySet<string>): Table {
+  let names: string[] = [];
   const known = new Set<string>();
   for (const m of meta) {
     if (typeof m !== 'object' || m === null || typeof m.name !== 'string') {
@@ -180,12 +180,20 @@ function fromRows(rows: readonly Row[], meta: readonly ColumnMeta[] = []): Table
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       throw new AdapterError('invalid-input', `Row ${i + 1} is not an object: ${preview(row)}.`, { row: i });
     }
+    if (only) continue;
     for (const key in row) {
       if (Object.hasOwn(row, key) && !known.has(key)) {
         known.add(key);
         names.push(key);
       }
     }
+  }
+  if (only) {
+    // Only the named columns: no scan of every row's keys, just a check that each name exists.
+    for (const name of only) {
+      if (!known.has(name) && rows.some((row) => Object.hasOwn(row, name))) names.push(name);
+    }
+    names = names.filter((name) => only.has(name));
   }
   const metaByName = new Map(meta.map((m) => [m.name, m]));
   const columns = names.map((name) => {
@@ -227,21 +235,24 @@ function fromColumns(inputs: readonly ColumnInput[]): Table {
 }
 
 /**
- * Normalises rows, columns or a `ResultSet` into typed columns. Types are inferred where not given:
+ * Normalises rows, columns or a `ResultSet` into typed columns (with `only`, just the named ones). Types are inferred where not given:
  * numbers and numeric strings make a number column, Dates and ISO 8601 strings a date column, booleans a
  * boolean column, anything else a string column. NaN and ±Infinity become null. A value that does not
  * fit its column's declared (or, for numbers and dates, inferred) type is an `AdapterError` naming both.
  */
-export function toTable(input: DataInput): Table {
+export function toTable(input: DataInput, options: { only?: Iterable<string> } = {}): Table {
+  const only = options.only ? new Set(options.only) : undefined;
+  const pick = (inputs: readonly ColumnInput[]) =>
+    only ? inputs.filter((c) => !isColumnInput(c) || only.has(c.name)) : inputs;
   if (Array.isArray(input)) {
     return input.length > 0 && input.every(isColumnInput)
-      ? fromColumns(input as readonly ColumnInput[])
-      : fromRows(input as readonly Row[]);
+      ? fromColumns(pick(input as readonly ColumnInput[]))
+      : fromRows(input as readonly Row[], [], only);
   }
   if (typeof input === 'object' && input !== null) {
     const set = input as ResultSet;
-    if (Array.isArray(set.columns)) return fromColumns(set.columns);
-    if (Array.isArray(set.rows)) return fromRows(set.rows, Array.isArray(set.meta) ? set.meta : undefined);
+    if (Array.isArray(set.columns)) return fromColumns(pick(set.columns));
+    if (Array.isArray(set.rows)) return fromRows(set.rows, Array.isArray(set.meta) ? set.meta : undefined, only);
   }
   throw new AdapterError('invalid-input', `Expected rows, columns or a result set, got ${preview(input)}.`);
 }

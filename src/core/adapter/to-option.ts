@@ -38,6 +38,25 @@ function checkSpec(spec: ChartSpec): void {
 }
 
 /**
+ * The table of just the columns the spec names (normalising the rest would be wasted work). When one
+ * is missing, the whole table is built instead, so the error lists every column there is.
+ */
+function tableFor(data: DataInput, spec: ChartSpec): Table {
+  const { x, y, y2, series, size, color } = spec.encoding;
+  const named = [
+    x,
+    series,
+    size,
+    color,
+    ...[y, y2].flatMap((v) => (v === undefined ? [] : typeof v === 'string' ? [v] : v)),
+  ];
+  const wanted = named.filter((name): name is string => typeof name === 'string');
+  const table = toTable(data, { only: wanted });
+  const found = new Set(table.columns.map((c) => c.name));
+  return wanted.every((name) => found.has(name)) ? table : toTable(data);
+}
+
+/**
  * Turns a result set into a themed-ready ECharts option for the chart the spec describes. The option
  * feeds ECharts through `dataset`; its tooltips escape every data string; its aria description is
  * generated from the data. Throws only `AdapterError`.
@@ -48,7 +67,7 @@ export function toEChartsOption(
   options: AdapterOptions = {},
 ): EChartsCoreOption {
   checkSpec(spec);
-  const table = isTable(data) ? data : toTable(data);
+  const table = isTable(data) ? data : tableFor(data, spec);
   if (table.rowCount === 0) throw new AdapterError('empty', 'The result has no rows to chart.');
   return builders[spec.kind](createContext(table, spec, options));
 }

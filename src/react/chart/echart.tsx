@@ -5,6 +5,7 @@ import { chart as chartTokens } from '../../../themes/tokens';
 import { echarts, echartsMajorVersion } from '../../core/echarts/setup';
 import { loadingOptions, resolveTheme, type ThemeInput } from '../../theme/echarts-theme';
 import { cn } from '../lib/cn';
+import { useMediaQuery } from '../lib/use-media-query';
 import { useOptionalInsightPulseTheme } from '../provider';
 import { LiveChart } from './live-chart';
 import type { EChartEvents } from './types';
@@ -117,7 +118,12 @@ export function EChart({
 
   // ECharts' aria module describes the chart on the container, which is announced as one image.
   const ariaLabel = props['aria-label'];
-  const accessibleOption = useMemo(() => withAria(option, ariaLabel), [option, ariaLabel]);
+  // People who ask their system for less motion get charts without animation.
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const accessibleOption = useMemo(() => {
+    const described = withAria(option, ariaLabel);
+    return reducedMotion && option.animation === undefined ? { ...described, animation: false } : described;
+  }, [option, ariaLabel, reducedMotion]);
   const opts = useMemo(() => ({ renderer }), [renderer]);
   const loadingOption = useMemo(() => loadingOptions(mode), [mode]);
 

@@ -1,7 +1,8 @@
-import { type ComponentProps, createContext, useContext, useMemo, useSyncExternalStore } from 'react';
+import { type ComponentProps, createContext, useContext, useMemo } from 'react';
 import type { ColorMode } from '../../../themes/tokens';
 import { type InsightPulseThemeName, THEME_NAMES } from '../../theme/echarts-theme';
 import { cn } from '../lib/cn';
+import { useMediaQuery } from '../lib/use-media-query';
 
 /** What a provider is asked for: a fixed mode, or the operating system's preference. */
 export type ThemePreference = ColorMode | 'system';
@@ -18,22 +19,6 @@ export interface InsightPulseThemeValue {
 const ThemeContext = createContext<InsightPulseThemeValue | null>(null);
 ThemeContext.displayName = 'InsightPulseThemeContext';
 
-const DARK_QUERY = '(prefers-color-scheme: dark)';
-
-function subscribeToSystemMode(onChange: () => void): () => void {
-  if (typeof window === 'undefined' || !window.matchMedia) return () => {};
-  const query = window.matchMedia(DARK_QUERY);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-}
-
-function systemMode(): ColorMode {
-  return typeof window !== 'undefined' && window.matchMedia?.(DARK_QUERY).matches ? 'dark' : 'light';
-}
-
-/** Server rendering cannot know the user's preference; light is the first paint. */
-const serverMode = (): ColorMode => 'light';
-
 export interface InsightPulseProviderProps extends Omit<ComponentProps<'div'>, 'ref'> {
   /** `'light'`, `'dark'`, or `'system'` to follow `prefers-color-scheme`. Default `'light'`. */
   theme?: ThemePreference;
@@ -45,8 +30,9 @@ export interface InsightPulseProviderProps extends Omit<ComponentProps<'div'>, '
  * for its subtree; charts below re-theme in place when the mode changes.
  */
 export function InsightPulseProvider({ theme = 'light', className, children, ...props }: InsightPulseProviderProps) {
-  const system = useSyncExternalStore(subscribeToSystemMode, systemMode, serverMode);
-  const mode: ColorMode = theme === 'system' ? system : theme;
+  // Server rendering cannot know the user's preference: light is the first paint.
+  const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
+  const mode: ColorMode = theme === 'system' ? (prefersDark ? 'dark' : 'light') : theme;
   const value = useMemo<InsightPulseThemeValue>(
     () => ({ preference: theme, mode, echartsTheme: THEME_NAMES[mode] }),
     [theme, mode],
