@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { ChartCard } from '../src';
+import { ChartCard, type ChartCardProps } from '../src';
 import { hostileLabels } from '../test/fixtures/charts';
 import {
   brandMeta,
@@ -172,7 +172,7 @@ export const Loading: Story = {
   args: { loading: true },
   play: async ({ canvas, canvasElement }) => {
     await expect(canvasElement.querySelector('[data-slot="chart-card"]')).toHaveAttribute('data-state', 'loading');
-    await expect(canvas.getByRole('status')).toHaveTextContent('Loading chart');
+    await expect(canvas.getByRole('status')).toHaveTextContent('Loading Revenue by region');
     await expect(canvas.getByRole('button', { name: 'Download PNG' })).toBeDisabled();
   },
 };
@@ -251,7 +251,7 @@ export const HostileLabels: Story = {
 export const Toolbar: Story = {
   play: async ({ canvas, canvasElement }) => {
     await chartShown(canvasElement);
-    const toolbar = canvas.getByRole('toolbar', { name: 'Revenue by region actions' });
+    const toolbar = canvas.getByRole('group', { name: 'Revenue by region actions' });
     const names = within(toolbar)
       .getAllByRole('button')
       .map((b) => b.getAttribute('aria-label'));
@@ -282,3 +282,82 @@ export const Toolbar: Story = {
     await waitFor(() => expect(body.queryByRole('dialog')).toBeNull());
   },
 };
+
+/** Every kind side by side, from sample rows: what a designer reviews in one screen. */
+const gallery: Array<{ title: string; data: ChartCardProps['data']; spec: ChartCardProps['spec'] }> = [
+  { title: 'Line', data: monthly, spec: { kind: 'line', encoding: { x: 'month', y: 'revenue', series: 'region' } } },
+  {
+    title: 'Stacked area',
+    data: monthly,
+    spec: { kind: 'area', stack: true, encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+  {
+    title: 'Stacked bar',
+    data: monthly,
+    spec: { kind: 'bar', stack: true, encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+  {
+    title: '100% bar',
+    data: monthly,
+    spec: { kind: 'bar', stack: 'percent', encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+  {
+    title: 'Horizontal bar',
+    data: { rows: brands, meta: brandMeta },
+    spec: { kind: 'bar', horizontal: true, sort: 'value-desc', encoding: { x: 'brand', y: 'revenue' } },
+  },
+  {
+    title: 'Combo',
+    data: { rows: brands, meta: brandMeta },
+    spec: { kind: 'combo', encoding: { x: 'brand', y: 'revenue', y2: 'margin' } },
+  },
+  { title: 'Pie', data: channels, spec: { kind: 'pie', encoding: { x: 'channel', y: 'revenue' } } },
+  { title: 'Donut', data: channels, spec: { kind: 'donut', encoding: { x: 'channel', y: 'revenue' } } },
+  {
+    title: 'Scatter',
+    data: { rows: stores, meta: storeMeta },
+    spec: { kind: 'scatter', encoding: { x: 'area', y: 'revenue', color: 'region' } },
+  },
+  {
+    title: 'Bubble',
+    data: { rows: stores, meta: storeMeta },
+    spec: { kind: 'scatter', encoding: { x: 'area', y: 'revenue', size: 'orders' } },
+  },
+  {
+    title: 'Heatmap',
+    data: ordersByHour,
+    spec: { kind: 'heatmap', encoding: { x: 'hour', y: 'weekday', color: 'orders' } },
+  },
+  { title: 'Funnel', data: funnel, spec: { kind: 'funnel', encoding: { x: 'stage', y: 'people' } } },
+];
+
+function Gallery() {
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))', gap: 16 }}>
+      {gallery.map((item) => (
+        <ChartCard
+          key={item.title}
+          title={item.title}
+          data={item.data}
+          spec={item.spec}
+          height={260}
+          headingLevel={2}
+        />
+      ))}
+    </div>
+  );
+}
+
+export const AllKinds: Story = {
+  render: () => <Gallery />,
+  play: async ({ canvasElement }) => {
+    const painted = () =>
+      [...canvasElement.querySelectorAll('[data-slot="echart"]')].filter((el) => el.querySelector('canvas'));
+    await waitFor(() => expect(painted()).toHaveLength(gallery.length), { timeout: 8000 });
+    await expect(canvasElement.querySelectorAll('[data-slot="chart-card"][data-state="ready"]')).toHaveLength(
+      gallery.length,
+    );
+  },
+};
+
+export const AllKindsDark: Story = { ...AllKinds, parameters: { theme: 'dark' } };

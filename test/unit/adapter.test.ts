@@ -513,7 +513,7 @@ describe('toEChartsOption: slices', () => {
       ['Email', 10],
     ]);
     expect(o.tooltip.trigger).toBe('item');
-    expect(o.tooltip.formatter({ dataIndex: 1, marker: '' })).toBe('Search&emsp;<b>40</b> (26.7%)');
+    expect(o.tooltip.formatter({ dataIndex: 1, marker: '' })).toBe('Search&emsp;<b>40 (26.7%)</b>');
     expect(o.series[0]?.label?.formatter?.({ dataIndex: 0, percent: 66.666 })).toBe('Direct: 66.7%');
   });
 

@@ -8,6 +8,7 @@ import {
   type DataInput,
   type Row,
   toEChartsOption,
+  toTable,
 } from '../../src/core/adapter';
 
 const month = (i: number) => `2025-${String(i + 1).padStart(2, '0')}-01`;
@@ -25,6 +26,12 @@ const regionByProduct: Row[] = ['North', 'South', 'East', 'West'].flatMap((regio
 );
 const regionBySku: Row[] = ['North', 'South', 'East'].flatMap((region, r) =>
   Array.from({ length: 15 }, (_, k) => ({ region, sku: `SKU-${k + 1}`, units: r + k })),
+);
+const skuByStore: Row[] = Array.from({ length: 10 }, (_, s) =>
+  Array.from({ length: 15 }, (_, k) => ({ store: `Store ${s + 1}`, sku: `SKU-${k + 1}`, units: s + k })),
+).flat();
+const genderByCountry: Row[] = ['Female', 'Male'].flatMap((gender, g) =>
+  Array.from({ length: 10 }, (_, c) => ({ gender, country: `Country ${c + 1}`, people: 100 * g + c })),
 );
 const signupFunnel: Row[] = [
   { stage: 'Visited', users: 10_000 },
@@ -66,6 +73,16 @@ const threeMeasures: Row[] = ['North', 'South', 'East'].map((region, i) => ({
 const heightWeight: Row[] = Array.from({ length: 20 }, (_, i) => ({ height: 150 + i, weight: 50 + i / 2 }));
 const heightWeightAge: Row[] = heightWeight.map((r, i) => ({ ...r, age: 20 + i }));
 const readings: Row[] = [{ reading: 3 }, { reading: 5 }, { reading: 4 }];
+const revenueByYear: Row[] = [2023, 2021, 2024, 2022].map((year) => ({ year, revenue: 1_000 + 10 * (year % 7) }));
+const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const ordersByWeekday: Row[] = weekdays.map((day, i) => ({ day, orders: 100 + ((i * 37) % 50) }));
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const signupsByMonth: Row[] = monthNames.map((month, i) => ({ month, signups: 50 + ((i * 29) % 40) }));
+const salesByZip: Row[] = [
+  { zip: '02139', sales: 120 },
+  { zip: '10001', sales: 340 },
+  { zip: '94105', sales: 210 },
+];
 
 /** Checks the common contract of a choice: reasons everywhere, and every spec renders. */
 function expectUsable(data: DataInput, choice: ChartChoice) {
@@ -128,17 +145,29 @@ describe('chooseChart rule 1: time', () => {
     expectUsable(monthlyByRegion, choice);
   });
 
-  it('a dimension of more than 8 values does not split the line', () => {
+  it('a dimension of more than 8 values does not split the line: the reason says it is summed per period', () => {
     const choice = chooseChart(monthlyByStore);
     expect(choice.kind).toBe('line');
     expect(choice.encoding).toEqual({ x: 'month', y: ['revenue'] });
+    expect(choice.reason).toContain('revenue is summed per period over the 10 store values');
+    // topN folds categories, not series, and is ignored on a time axis: no top-N split is offered.
+    expect(choice.alternatives.some((a) => a.topN !== undefined)).toBe(false);
+    // The line really is the sum over stores: month 1 is 0 + 10 + … + 90.
+    const option = toEChartsOption(monthlyByStore, choice) as { dataset: { source: unknown[][] } };
+    expect(option.dataset.source[1]?.[0]).toBe(450);
     expectUsable(monthlyByStore, choice);
   });
 
-  it('two measures over time: one line per measure, no split', () => {
+  it('a split line does not mention summing', () => {
+    expect(chooseChart(monthlyByRegion).reason).not.toContain('summed');
+    expect(chooseChart(monthly).reason).not.toContain('summed');
+  });
+
+  it('two measures over time: one line per measure, no split, the dimension summed per period', () => {
     const choice = chooseChart(monthlyTwoMeasures);
     expect(choice.kind).toBe('line');
     expect(choice.encoding).toEqual({ x: 'month', y: ['revenue', 'orders'] });
+    expect(choice.reason).toContain('Each measure is summed per period over the 3 region values');
     expectUsable(monthlyTwoMeasures, choice);
   });
 
@@ -149,7 +178,7 @@ describe('chooseChart rule 1: time', () => {
 });
 
 describe('chooseChart rule 2: two dimensions', () => {
-  it('the second dimension has at most 8 values: stacked bars, then grouped bars and a heatmap', () => {
+  it('the dimension with fewer values (at most 8) is the series: stacked bars, then grouped bars and a heatmap', () => {
     const choice = chooseChart(regionByProduct);
     expect(choice.kind).toBe('bar');
     expect(choice.stack).toBe(true);
@@ -161,14 +190,42 @@ describe('chooseChart rule 2: two dimensions', () => {
     expectUsable(regionByProduct, choice);
   });
 
-  it('the second dimension has many values: a heatmap, then stacked bars', () => {
+  it('many values in one dimension and few in the other: stacked bars along the many, split by the few', () => {
     const choice = chooseChart(regionBySku);
+    expect(choice).toMatchObject({ kind: 'bar', stack: true, encoding: { x: 'sku', y: 'units', series: 'region' } });
+    expect(choice.reason).toContain('region (3 values, the fewer)');
+    expect(kinds(choice)).toEqual(['bar', 'heatmap']);
+    expect(choice.alternatives[1]?.encoding).toEqual({ x: 'sku', y: 'region', color: 'units' });
+    expectUsable(regionBySku, choice);
+  });
+
+  it('gender × country (2 × 10): stacked bars by country split by gender, whichever column comes first', () => {
+    const choice = chooseChart(genderByCountry);
+    expect(choice).toMatchObject({
+      kind: 'bar',
+      stack: true,
+      encoding: { x: 'country', y: 'people', series: 'gender' },
+    });
+    const option = toEChartsOption(genderByCountry, choice) as { series: { name: string }[] };
+    expect(option.series.map((s) => s.name)).toEqual(['Female', 'Male']);
+    expectUsable(genderByCountry, choice);
+    const swapped = genderByCountry.map(({ gender, country, people }) => ({ country, gender, people }));
+    expect(chooseChart(swapped).encoding).toEqual(choice.encoding);
+  });
+
+  it('both dimensions have more than 8 values: a heatmap with the larger on x, then stacked bars', () => {
+    const choice = chooseChart(skuByStore);
     expect(choice.kind).toBe('heatmap');
-    expect(choice.encoding).toEqual({ x: 'region', y: 'sku', color: 'units' });
+    expect(choice.encoding).toEqual({ x: 'sku', y: 'store', color: 'units' });
     expect(choice.reason).toContain('too many');
     expect(kinds(choice)).toEqual(['bar']);
-    expect(choice.alternatives[0]?.stack).toBe(true);
-    expectUsable(regionBySku, choice);
+    expect(choice.alternatives[0]).toMatchObject({ stack: true, encoding: { x: 'sku', series: 'store' } });
+    expectUsable(skuByStore, choice);
+  });
+
+  it('a tie keeps the given order: the second dimension is the series', () => {
+    const rows = ['A', 'B'].flatMap((a) => ['X', 'Y'].map((b) => ({ a, b, v: 1 })));
+    expect(chooseChart(rows).encoding).toEqual({ x: 'a', y: 'v', series: 'b' });
   });
 });
 
@@ -251,6 +308,183 @@ describe('chooseChart rule 3: one dimension, one measure', () => {
   });
 });
 
+describe('chooseChart rule 3: only a whole makes a donut', () => {
+  const byRegion = (measure: string): Row[] =>
+    ['North', 'South', 'East', 'West'].map((region, i) => ({ region, [measure]: 10 + i }));
+
+  it('a measure named like an average, rate, share or price: bars sorted by value, no donut', () => {
+    for (const name of [
+      'avg_order',
+      'Average',
+      'mean_basket',
+      'median_age',
+      'conversion_rate',
+      'ratio',
+      'pct_done',
+      'percent_done',
+      'market_share',
+      'unit_price',
+      'margin',
+      'nps_score',
+      'price_index',
+      'revenue_per_user',
+    ]) {
+      const data = byRegion(name);
+      const choice = chooseChart(data);
+      expect(choice, name).toMatchObject({ kind: 'bar', sort: 'value-desc', encoding: { x: 'region', y: name } });
+      expect(choice.reason).toContain('not parts of a whole, so no donut');
+      expect(kinds(choice)).toEqual(['bar']);
+      expect(choice.alternatives[0]?.horizontal).toBe(true);
+      expectUsable(data, choice);
+    }
+  });
+
+  it('a label like an average, or a percent format, rules out the donut too', () => {
+    const rows = byRegion('v');
+    expect(chooseChart({ rows, meta: [{ name: 'v', label: 'Mean basket' }] }).kind).toBe('bar');
+    expect(chooseChart({ rows, meta: [{ name: 'v', format: { kind: 'percent' } }] }).kind).toBe('bar');
+    expect(chooseChart({ rows, meta: [{ name: 'v', format: { kind: 'integer' } }] }).kind).toBe('donut');
+    expect(chooseChart(rows).kind).toBe('donut');
+  });
+
+  it('single-row data never gets a donut', () => {
+    const rows = [{ channel: 'Search', visits: 4_200 }];
+    const choice = chooseChart(rows);
+    expect(choice.kind).toBe('bar');
+    expect(choice.reason).not.toContain('donut');
+    expectUsable(rows, choice);
+    // Two rows of the same category are still one part.
+    expect(chooseChart([...rows, ...rows]).kind).toBe('bar');
+  });
+
+  it('two parts are enough for a donut', () => {
+    expect(chooseChart(channels.slice(0, 2)).kind).toBe('donut');
+  });
+});
+
+describe('chooseChart rule 3: sequences keep their order', () => {
+  it('weekday names: bars in the given order (sort none), then a line; no donut', () => {
+    const choice = chooseChart(ordersByWeekday);
+    expect(choice).toMatchObject({ kind: 'bar', sort: 'none', encoding: { x: 'day', y: 'orders' } });
+    expect(choice.reason).toContain('weekday names');
+    expect(kinds(choice)).toEqual(['line']);
+    expect(choice.alternatives[0]?.sort).toBe('none');
+    expect(rowsOf(ordersByWeekday, choice).map((r) => r[0])).toEqual(weekdays);
+    expectUsable(ordersByWeekday, choice);
+  });
+
+  it('full weekday names in any case, and a week that starts on Sunday, keep their order', () => {
+    const names = ['sunday', 'Monday', 'TUESDAY', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    const rows = names.map((day, i) => ({ day, orders: i % 3 }));
+    const choice = chooseChart(rows);
+    expect(choice).toMatchObject({ kind: 'bar', sort: 'none' });
+    expect(rowsOf(rows, choice).map((r) => r[0])).toEqual(names);
+  });
+
+  it('month names: bars in the given order, not by value', () => {
+    const choice = chooseChart(signupsByMonth);
+    expect(choice).toMatchObject({ kind: 'bar', sort: 'none', encoding: { x: 'month', y: 'signups' } });
+    expect(choice.horizontal).toBeUndefined();
+    expect(rowsOf(signupsByMonth, choice).map((r) => r[0])).toEqual(monthNames);
+    expectUsable(signupsByMonth, choice);
+    const full = ['January', 'February', 'March', 'Sept.'].map((month, i) => ({ month, n: i }));
+    expect(chooseChart(full).sort).toBe('none');
+  });
+
+  it('a name that is not a weekday or month makes plain categories again', () => {
+    const rows = [...ordersByWeekday.slice(0, 6), { day: 'Holiday', orders: 5 }];
+    expect(chooseChart(rows).kind).toBe('donut');
+    const mixed = [
+      { when: 'Mon', n: 1 },
+      { when: 'Jan', n: 2 },
+    ];
+    expect(chooseChart(mixed).kind).toBe('donut');
+  });
+});
+
+describe('chooseChart: numbers that are labels', () => {
+  it('year + revenue: bars over the years in ascending order, then a line — not a scatter', () => {
+    const choice = chooseChart(revenueByYear);
+    expect(choice).toMatchObject({ kind: 'bar', sort: 'category', encoding: { x: 'year', y: 'revenue' } });
+    expect(kinds(choice)).toEqual(['line']);
+    expect(choice.alternatives[0]?.encoding).toEqual({ x: 'year', y: 'revenue' });
+    expect(rowsOf(revenueByYear, choice).map((r) => r[0])).toEqual(['2021', '2022', '2023', '2024']);
+    expectUsable(revenueByYear, choice);
+  });
+
+  it('more than 12 years: a line over the years first', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => ({ fiscal_year: 2000 + i, revenue: i * i }));
+    const choice = chooseChart(rows);
+    expect(choice).toMatchObject({ kind: 'line', sort: 'category', encoding: { x: 'fiscal_year', y: 'revenue' } });
+    expect(choice.alternatives[0]).toMatchObject({ kind: 'bar', sort: 'category' });
+    expect(choice.topN).toBeUndefined();
+    expectUsable(rows, choice);
+  });
+
+  it('integers in a column named like a year, an id or a code are a dimension of numbers', () => {
+    for (const name of [
+      'year',
+      'Year',
+      'fiscal_year',
+      'yr',
+      'fiscal_yr',
+      'year_start',
+      'id',
+      'user_id',
+      'country_code',
+      'zip',
+      'zipcode',
+      'postal',
+    ]) {
+      const [column] = toTable([{ [name]: 2024 }, { [name]: '2025' }, { [name]: null }]).columns;
+      expect(column, name).toMatchObject({ type: 'number', role: 'dimension' });
+    }
+  });
+
+  it('other names, non-integers and declared roles stay as they were', () => {
+    const roleOf = (data: Parameters<typeof toTable>[0]) => toTable(data).columns[0]?.role;
+    for (const name of ['revenue', 'revenue2024', 'paid', 'grid', 'userId', 'barcode']) {
+      expect(roleOf([{ [name]: 1 }, { [name]: 2 }]), name).toBe('measure');
+    }
+    expect(roleOf([{ year: 2024.5 }, { year: 2025 }])).toBe('measure');
+    expect(roleOf({ rows: [{ year: 2024 }], meta: [{ name: 'year', role: 'measure' }] })).toBe('measure');
+    expect(roleOf([{ year: '2024' }, { year: 'n/a' }])).toBe('dimension');
+  });
+
+  it('an id next to a measure: bars ranked by value, not a scatter of id against value', () => {
+    const rows = [3, 1, 2].map((id) => ({ user_id: id, spend: 10 * id }));
+    const choice = chooseChart(rows);
+    expect(choice).toMatchObject({ kind: 'donut', encoding: { x: 'user_id', y: 'spend' } });
+    const many = Array.from({ length: 10 }, (_, id) => ({ user_id: id, spend: (id * 7) % 10 }));
+    expect(chooseChart(many)).toMatchObject({ kind: 'bar', sort: 'value-desc', encoding: { x: 'user_id' } });
+  });
+
+  it('numeric strings with a leading zero are codes: zip codes stay strings and make a dimension', () => {
+    const [zip, sales] = toTable(salesByZip).columns;
+    expect(zip).toMatchObject({ type: 'string', role: 'dimension', values: ['02139', '10001', '94105'] });
+    expect(sales).toMatchObject({ type: 'number', role: 'measure' });
+    // Not only when the first value has the zero.
+    const later = toTable([{ code: '10001' }, { code: '02139' }]).columns[0];
+    expect(later).toMatchObject({ type: 'string', values: ['10001', '02139'] });
+    for (const text of ['007', '00', ' 0123', '-01', '+00.5']) {
+      expect(toTable([{ v: text }]).columns[0]?.type, text).toBe('string');
+    }
+    const choice = chooseChart(salesByZip);
+    expect(choice.encoding).toEqual({ x: 'zip', y: 'sales' });
+    expect(rowsOf(salesByZip, choice).map((r) => r[0])).toContain('02139');
+    expectUsable(salesByZip, choice);
+  });
+
+  it("'0', '0.5', '-0.5' and '0e3' are still numbers, and a declared number column reads '02139' as 2139", () => {
+    expect(toTable([{ v: '0' }, { v: '0.5' }, { v: '-0.5' }, { v: '0e3' }, { v: '10' }]).columns[0]).toMatchObject({
+      type: 'number',
+      values: [0, 0.5, -0.5, 0, 10],
+    });
+    const declared = toTable({ rows: [{ v: '02139' }], meta: [{ name: 'v', type: 'number' }] }).columns[0];
+    expect(declared).toMatchObject({ type: 'number', values: [2139] });
+  });
+});
+
 describe('chooseChart rule 4: one dimension, several measures', () => {
   it('two measures tenfold apart: bars plus a line on a second axis', () => {
     const choice = chooseChart(revenueAndMargin);
@@ -311,18 +545,20 @@ describe('chooseChart rule 5: measures only', () => {
     ]);
   });
 
-  it('metadata roles override inference: a numeric year declared a dimension groups the bars', () => {
+  it('metadata roles override inference: a number declared a dimension groups the bars, in order', () => {
     const data = {
       rows: [
-        { year: 2024, sales: 10 },
-        { year: 2025, sales: 12 },
+        { size: 42, sales: 10 },
+        { size: 38, sales: 12 },
       ],
-      meta: [{ name: 'year', role: 'dimension' as const }],
+      meta: [{ name: 'size', role: 'dimension' as const }],
     };
     const choice = chooseChart(data);
-    expect(choice.kind).toBe('donut');
-    expect(choice.encoding).toEqual({ x: 'year', y: 'sales' });
+    expect(choice).toMatchObject({ kind: 'bar', sort: 'category', encoding: { x: 'size', y: 'sales' } });
+    expect(rowsOf(data, choice).map((r) => r[0])).toEqual(['38', '42']);
     expectUsable(data, choice);
+    // Undeclared, the same two numbers are measures: a scatter.
+    expect(chooseChart(data.rows).kind).toBe('scatter');
   });
 });
 
@@ -365,6 +601,8 @@ describe('chooseChart: determinism and round trip', () => {
     monthlyTwoMeasures,
     regionByProduct,
     regionBySku,
+    skuByStore,
+    genderByCountry,
     signupFunnel,
     channels,
     profitByRegion,
@@ -377,6 +615,10 @@ describe('chooseChart: determinism and round trip', () => {
     heightWeight,
     heightWeightAge,
     readings,
+    revenueByYear,
+    ordersByWeekday,
+    signupsByMonth,
+    salesByZip,
   ];
 
   it('the same input twice gives deep-equal choices, even from a copy of the data', () => {

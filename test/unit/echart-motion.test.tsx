@@ -17,7 +17,9 @@ async function renderedOption(option = barOption) {
   const ready = vi.fn<(chart: EChartsType) => void>();
   render(<EChart option={option} renderer="svg" onChartReady={ready} />);
   await waitFor(() => expect(ready).toHaveBeenCalled(), { timeout: 5000 });
-  return (ready.mock.lastCall?.[0] as EChartsType).getOption();
+  const chart = ready.mock.lastCall?.[0];
+  if (!chart) throw new Error('the chart never became ready');
+  return chart.getOption();
 }
 
 afterEach(() => vi.unstubAllGlobals());

@@ -129,6 +129,48 @@ describe('sanitizeOption: formatter strings', () => {
   });
 });
 
+describe('sanitizeOption: tooltip strings', () => {
+  it('drops HTML in string tooltips (ECharts uses them as formatters) wherever they sit', () => {
+    const xss = '<img src=x onerror=alert(1)>';
+    const { option, warning } = sanitizeOption<Json>({
+      tooltip: { trigger: 'item' },
+      legend: { tooltip: { show: true, formatter: xss } },
+      series: [
+        { type: 'bar', tooltip: xss, data: [1, { value: 2, tooltip: xss }, { value: 3, tooltip: '{b}: {c}' }] },
+        { type: 'pie', tooltip: 'javascript:alert(1)', data: [{ name: 'a', value: 1, tooltip: 'Something to know' }] },
+      ],
+      graphic: { elements: [{ type: 'text', tooltip: '<svg onload=alert(1)>' }] },
+      toolbox: { tooltip: ['<b>x</b>', 'plain'] },
+    });
+    expect(option).toEqual({
+      tooltip: { trigger: 'item' },
+      legend: { tooltip: { show: true } },
+      series: [
+        { type: 'bar', data: [1, { value: 2 }, { value: 3, tooltip: '{b}: {c}' }] },
+        { type: 'pie', data: [{ name: 'a', value: 1, tooltip: 'Something to know' }] },
+      ],
+      graphic: { elements: [{ type: 'text' }] },
+      toolbox: { tooltip: [null, 'plain'] },
+    });
+    expect(warning?.removed).toEqual([
+      { path: 'legend.tooltip.formatter', reason: 'html-formatter' },
+      { path: 'series[0].tooltip', reason: 'html-formatter' },
+      { path: 'series[0].data[1].tooltip', reason: 'html-formatter' },
+      { path: 'series[1].tooltip', reason: 'html-formatter' },
+      { path: 'graphic.elements[0].tooltip', reason: 'html-formatter' },
+      { path: 'toolbox.tooltip[0]', reason: 'html-formatter' },
+    ]);
+  });
+
+  it('keeps template and plain-text tooltips and leaves other strings in tooltip objects to their own rules', () => {
+    const input = {
+      series: [{ tooltip: '{a} {b}: {c} ({d}%)', data: [{ value: 1, tooltip: '' }] }],
+      tooltip: { trigger: 'axis', position: 'top', appendTo: 'body', formatter: '{b0}: {c0}' },
+    };
+    expect(sanitizeOption(input)).toEqual({ option: input, warning: null });
+  });
+});
+
 describe('sanitizeOption: URLs', () => {
   it.each([
     'javascript:alert(1)',
@@ -221,6 +263,82 @@ describe('sanitizeOption: CSS', () => {
       { path: 'tooltip.className', reason: 'unsafe-css' },
       { path: 'series[0].className', reason: 'unsafe-css' },
     ]);
+  });
+});
+
+describe('sanitizeOption: style text', () => {
+  it.each([
+    ['tooltip.backgroundColor', { tooltip: { backgroundColor: 'red;background-image:url(https://evil.example/t)' } }],
+    ['tooltip.borderColor', { tooltip: { borderColor: 'red" onmouseover="alert(1)' } }],
+    ['tooltip.shadowColor', { tooltip: { shadowColor: 'red}body{display:none' } }],
+    ['tooltip.textStyle.color', { tooltip: { textStyle: { color: 'red; position: fixed' } } }],
+    ['tooltip.textStyle.fontFamily', { tooltip: { textStyle: { fontFamily: 'x;background:URL (y)' } } }],
+    ['tooltip.textStyle.fontWeight', { tooltip: { textStyle: { fontWeight: 'bold;x:y' } } }],
+    ['tooltip.textStyle.fontStyle', { tooltip: { textStyle: { fontStyle: 'italic\\3b x' } } }],
+    ['tooltip.textStyle.fontSize', { tooltip: { textStyle: { fontSize: '12px;background:red' } } }],
+    ['tooltip.textStyle.lineHeight', { tooltip: { textStyle: { lineHeight: '1;x:y' } } }],
+    ['tooltip.textStyle.textShadowColor', { tooltip: { textStyle: { textShadowColor: 'expression(alert(1))' } } }],
+    ['tooltip.textStyle.align', { tooltip: { textStyle: { align: 'left;x:y' } } }],
+    ['tooltip.borderWidth', { tooltip: { borderWidth: '1"><img src=x onerror=alert(1)>' } }],
+    ['tooltip.padding[1]', { tooltip: { padding: [5, '5;x:y'] } }],
+    ['textStyle.fontFamily', { textStyle: { fontFamily: '@import "https://evil.example/x.css"' } }],
+    ['color[1]', { color: ['#5470c6', 'red;background:url(x)'] }],
+    ['series[0].color', { series: [{ color: 'red;x:y' }] }],
+    ['series[0].itemStyle.color', { series: [{ itemStyle: { color: 'url(https://evil.example/t)' } }] }],
+    ['series[0].data[0].itemStyle.color', { series: [{ data: [{ value: 1, itemStyle: { color: '<b>' } }] }] }],
+    ['series[0].itemStyle.borderColor', { series: [{ itemStyle: { borderColor: "red' x" } }] }],
+    ['toolbox.feature.dataView.buttonColor', { toolbox: { feature: { dataView: { buttonColor: 'red;x:y' } } } }],
+    ['toolbox.feature.dataView.buttonTextColor', { toolbox: { feature: { dataView: { buttonTextColor: 'a{b}' } } } }],
+    ['visualMap.inRange.color[0]', { visualMap: { inRange: { color: ['red;x:y', 'blue'] } } }],
+    ['backgroundColor', { backgroundColor: 'image-set("x.png" 1x)' }],
+  ])('drops the unsafe %s', (path, input) => {
+    expect(removed(input)).toEqual([{ path, reason: 'unsafe-css' }]);
+  });
+
+  it('keeps plain colours, font stacks and numbers', () => {
+    const input = {
+      color: ['#5470c6', '#ABC', 'rgba(1,2,3,0.5)', 'rgb(1 2 3 / 50%)', 'hsl(120, 50%, 50%)', 'red', 'transparent'],
+      backgroundColor: 'transparent',
+      textStyle: { fontFamily: '"Helvetica Neue", Arial, \'Noto Sans\', sans-serif', fontWeight: 'bold' },
+      tooltip: {
+        backgroundColor: 'rgba(50,50,50,0.7)',
+        borderColor: '#333',
+        borderWidth: 1,
+        padding: [5, 10],
+        textStyle: {
+          color: '#fff',
+          fontFamily: 'Inter, sans-serif',
+          fontSize: 14,
+          fontStyle: 'italic',
+          lineHeight: 20,
+        },
+      },
+      series: [{ itemStyle: { color: 'currentColor', borderColor: 'inherit' }, lineStyle: { shadowColor: '#0003' } }],
+      toolbox: { feature: { dataView: { textColor: '#000', textareaBorderColor: '#ccc', buttonColor: '#5470c6' } } },
+    };
+    expect(sanitizeOption(input)).toEqual({ option: input, warning: null });
+  });
+
+  it('walks gradient and pattern colour objects', () => {
+    const { option, warning } = sanitizeOption<Json>({
+      series: [
+        {
+          itemStyle: {
+            color: {
+              type: 'linear',
+              colorStops: [
+                { offset: 0, color: 'red' },
+                { offset: 1, color: 'blue;background:url(x)' },
+              ],
+            },
+          },
+        },
+      ],
+    });
+    expect(option).toEqual({
+      series: [{ itemStyle: { color: { type: 'linear', colorStops: [{ offset: 0, color: 'red' }, { offset: 1 }] } } }],
+    });
+    expect(warning?.removed).toEqual([{ path: 'series[0].itemStyle.color.colorStops[1].color', reason: 'unsafe-css' }]);
   });
 });
 
@@ -368,11 +486,25 @@ describe('sanitizeOption: properties', () => {
     fc.constant(() => 'x'),
     fc.string().map((s) => `<img src=x onerror=${s}>`),
     fc.string().map((s) => `${s}<${s}`),
-    fc.constantFrom('javascript:alert(1)', `image://${SVG}`, 'url(x)', 'a"b'),
+    fc.constantFrom('javascript:alert(1)', `image://${SVG}`, 'url(x)', 'a"b', 'red;x:y', '{b}: {c}'),
   );
   const key = fc.oneof(
     fc.string(),
-    fc.constantFrom('formatter', 'link', 'image', 'symbol', 'className', 'extraCssText', 'dataView', 'title', 'lang'),
+    fc.constantFrom(
+      'formatter',
+      'tooltip',
+      'link',
+      'image',
+      'symbol',
+      'className',
+      'extraCssText',
+      'dataView',
+      'title',
+      'lang',
+      'color',
+      'backgroundColor',
+      'fontFamily',
+    ),
     fc.constantFrom('__proto__', 'constructor', 'prototype'),
   );
   const { value } = fc.letrec<{ value: unknown; object: Json; array: unknown[] }>((tie) => ({
@@ -397,7 +529,10 @@ describe('sanitizeOption: properties', () => {
         const { option } = sanitizeOption(input);
         visit(option, (node, k) => {
           expect(typeof node).not.toBe('function');
-          if (k === 'formatter' && typeof node === 'string') expect(node).not.toContain('<');
+          if ((k === 'formatter' || k === 'tooltip') && typeof node === 'string') expect(node).not.toContain('<');
+          if ((k === 'color' || k === 'backgroundColor' || k === 'fontFamily') && typeof node === 'string') {
+            expect(node).not.toMatch(/[;<>{}\\]/);
+          }
           if (node && typeof node === 'object') expect(Object.getPrototypeOf(node)).not.toBeNull();
         });
         expect(({} as Json).polluted).toBeUndefined();

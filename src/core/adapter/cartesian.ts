@@ -5,11 +5,13 @@ import {
   type Context,
   escapeHTML,
   extremes,
+  GRAIN_MS,
   grid,
   kindNames,
   LARGE_DATA,
   names,
   required,
+  timeGrain,
   titleOf,
   tooltipLine,
 } from './context';
@@ -23,6 +25,10 @@ const PERCENT = { kind: 'percent', maximumFractionDigits: 1 } as const;
 interface SeriesPlan {
   name: string;
   values: (number | null)[];
+  /** Before a percent stack turned them into shares. */
+  raw: (number | null)[];
+  /** The measure's own tooltip format (the values may be shares). */
+  rawFormat: Formatter | undefined;
   type: 'line' | 'bar';
   axis: 0 | 1;
   format: { axis: Formatter; tooltip: Formatter; label: Formatter };
@@ -52,6 +58,7 @@ export function cartesian(ctx: Context): EChartsCoreOption {
   data = sortPivot(data, spec.sort ?? 'none', time);
   const folded = !!spec.topN && !time && data.categories.length > spec.topN.n;
   if (spec.topN && !time) data = foldTopN(data, spec.topN.n, spec.topN.other ?? 'Other');
+  const raw = data;
   if (percent) data = toShares(data);
 
   const formatsOf = (column: Column | undefined) =>
@@ -65,8 +72,16 @@ export function cartesian(ctx: Context): EChartsCoreOption {
   const barCount = split ? data.series.length : measures.length;
   const plans: SeriesPlan[] = data.series.map((s, i) => {
     const isLine = kind === 'combo' ? i >= barCount : kind !== 'bar';
-    const column = split ? measures[0] : [...measures, ...lineMeasures][i];
-    return { ...s, type: isLine ? 'line' : 'bar', axis: kind === 'combo' && isLine ? 1 : 0, format: formatsOf(column) };
+    // With a split, series run group by group through the measures (see pivot).
+    const column = split ? measures[i % measures.length] : [...measures, ...lineMeasures][i];
+    return {
+      ...s,
+      raw: raw.series[i]?.values ?? s.values,
+      rawFormat: percent && column ? ctx.format(column, 'tooltip') : undefined,
+      type: isLine ? 'line' : 'bar',
+      axis: kind === 'combo' && isLine ? 1 : 0,
+      format: formatsOf(column),
+    };
   });
 
   const large = data.categories.length > LARGE_DATA;
@@ -74,9 +89,15 @@ export function cartesian(ctx: Context): EChartsCoreOption {
   const stack = spec.stack ? 'total' : undefined;
   const categoryFormat = x && x.type !== 'string' ? ctx.format(x, 'axis') : undefined;
   const categoryTooltip = x ? ctx.format(x, 'tooltip') : (v: unknown) => `#${String(v)}`;
+  const minInterval = time && x ? GRAIN_MS[timeGrain(x)] : undefined;
 
   const categoryAxis = time
-    ? { type: 'time', axisLabel: { formatter: (v: number) => categoryFormat?.(v) ?? String(v), hideOverlap: true } }
+    ? {
+        type: 'time',
+        // Ticks no closer than the data's grain: monthly data is not labelled every few days.
+        minInterval,
+        axisLabel: { formatter: (v: number) => categoryFormat?.(v) ?? String(v), hideOverlap: true },
+      }
     : {
         type: 'category',
         axisLabel: {
@@ -113,7 +134,7 @@ export function cartesian(ctx: Context): EChartsCoreOption {
       ? {
           label: {
             show: true,
-            position: horizontal ? 'right' : stack ? 'inside' : 'top',
+            position: stack ? 'inside' : horizontal ? 'right' : 'top',
             formatter: (p: { dataIndex: number }) => plan.format.label(plan.values[p.dataIndex]),
           },
         }
@@ -157,7 +178,10 @@ export function cartesian(ctx: Context): EChartsCoreOption {
           const header = escapeHTML(categoryTooltip(data.categories[row]));
           const lines = list.map((p) => {
             const plan = plans[p.seriesIndex];
-            return plan ? tooltipLine(p.marker, plan.name, plan.format.tooltip(plan.values[row] ?? null)) : '';
+            if (!plan) return '';
+            const value = plan.format.tooltip(plan.values[row] ?? null);
+            const total = plan.rawFormat ? ` (${plan.rawFormat(plan.raw[row] ?? null)})` : '';
+            return tooltipLine(p.marker, plan.name, `${value}${total}`);
           });
           return [header, ...lines].join('<br/>');
         },

@@ -16,6 +16,41 @@ const STAGE_NAME = /stage|step|phase|funnel/i;
 /** At most this many series or slices before a chart stops being readable by colour. */
 const MAX_COLOURS = 8;
 
+/** A measure named like this does not add up to a whole: an average, a rate, a share, a price, a score. */
+/** Words that mark a measure as not adding up to a whole (an average, a rate, a price). */
+const NON_ADDITIVE = new Set([
+  'avg',
+  'average',
+  'mean',
+  'median',
+  'rate',
+  'ratio',
+  'pct',
+  'percent',
+  'percentage',
+  'share',
+  'price',
+  'margin',
+  'score',
+  'index',
+  'per',
+]);
+
+/** The lower-case words of a name: `avgOrderValue`, `avg_order value` and `Avg Order` alike. */
+const wordsOf = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+/** A numeric dimension named like this is an identifier (its order means nothing), not a sequence. */
+const IDENTIFIER = /(^|_)id$|_code$|^zip|postal/i;
+
+const WEEKDAY = /^(mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?)\.?$/i;
+const MONTH =
+  /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
+
 /** Distinct non-null values of a column, counting no further than `limit + 1`. */
 function distinct(column: Column, limit: number): number {
   const seen = new Set<unknown>();
@@ -37,6 +72,30 @@ function falling(values: readonly unknown[]): boolean {
   return values.length > 1;
 }
 
+/** Whether a measure's values add up to a whole: not an average, rate, share, price or percentage. */
+function additive(column: Column): boolean {
+  const named = [...wordsOf(column.name), ...wordsOf(column.label)];
+  return !named.some((word) => NON_ADDITIVE.has(word)) && column.meta.format?.kind !== 'percent';
+}
+
+/**
+ * How a dimension's values are ordered, if they are a sequence: numbers that are not identifiers
+ * (years, say) in ascending order, weekday or month names as given. Undefined for an unordered dimension.
+ */
+function sequence(column: Column): { sort: 'category' | 'none'; what: string } | undefined {
+  if (column.type === 'number') {
+    return IDENTIFIER.test(column.name) ? undefined : { sort: 'category', what: 'numbers, in ascending order' };
+  }
+  if (column.type !== 'string' || column.values.every((v) => v === null)) return undefined;
+  for (const [names, what] of [
+    [WEEKDAY, 'weekday names, in their given order'],
+    [MONTH, 'month names, in their given order'],
+  ] as const) {
+    if (column.values.every((v) => v === null || names.test((v as string).trim()))) return { sort: 'none', what };
+  }
+  return undefined;
+}
+
 function magnitude(column: Column): number {
   let max = 0;
   for (const v of column.values) if (typeof v === 'number') max = Math.max(max, Math.abs(v));
@@ -48,20 +107,35 @@ const spec = (s: ReasonedSpec): ReasonedSpec => s;
 /**
  * Picks a chart from the shape of the data, deterministically. The rules, first match wins:
  *
- * 1. A time column and measures: a line over time. One measure and a dimension of at most 8 values
- *    splits into one line per value. Alternatives: area (stacked when split), bars.
- * 2. Two dimensions and a measure: stacked bars when the second has at most 8 values, else a heatmap.
+ * 1. A time column and measures: a line over time (of the first 5 measures). One measure and a
+ *    dimension of at most 8 values splits into one line per value. Any dimension not split (more than
+ *    8 values, or several measures) is summed per period, and the reason says so. Alternatives: area
+ *    (stacked when split), bars.
+ * 2. Two dimensions (the first two) and a measure (the first): the dimension with fewer distinct values
+ *    (on a tie, the second) is the series, the other the x axis. Stacked bars when the series has at
+ *    most 8 values, then grouped bars and a heatmap; else (both have more than 8) a heatmap with the
+ *    one with more values on x, then stacked bars.
  * 3. One dimension and one measure:
- *    - stages (a dimension named like stage, step or phase; at most 8 rows, each no larger than the one
- *      before): a funnel — a list merely sorted by value is not a funnel;
- *    - at most 7 categories, none negative: a donut (shares of a whole);
- *    - at most 12 categories: bars sorted by value;
- *    - more: horizontal bars sorted by value, the top 20 and the rest folded into "Other".
+ *    - stages (a dimension named like stage, step, phase or funnel; 3 to 8 rows, one per stage, none
+ *      negative, each no larger than the one before): a funnel, then bars in stage order — a list
+ *      merely sorted by value is not a funnel;
+ *    - a sequence (a numeric dimension not named like an id or a code, such as a year, in ascending
+ *      order; all weekday names, Mon..Sun or Monday.., or all month names, Jan..Dec, in their given
+ *      order): at most 12 values make bars in that order, then a line; more make the line first;
+ *    - 2 to 7 categories, none negative, and a measure that adds up to a whole (its name and label not
+ *      like avg, average, mean, median, rate, ratio, pct, percent, share, price, margin, score, index or
+ *      per_, its format not percent): a donut, then bars sorted by value and a pie;
+ *    - at most 12 categories: bars sorted by value, then horizontal bars;
+ *    - more: horizontal bars sorted by value, the top 20 and the rest folded into "Other"; then
+ *      vertical bars of the top 12.
  * 4. One dimension and two measures: bars plus a line on a second axis when their scales differ
- *    tenfold or more, else grouped bars. Three or more measures: grouped bars.
+ *    tenfold or more, else grouped bars. Three or more measures: grouped bars (of the first 6), then
+ *    lines.
  * 5. Measures only: two or more make a scatter (a third sizes the points: a bubble chart); one makes
  *    a bar per row.
  *
+ * Roles come from `toTable` unless declared: integers in a column named like a year, an id or a code
+ * are a dimension, not a measure, and a numeric string with a leading zero (a zip code) is text.
  * Throws `AdapterError` for empty data and for data with no measure (no numeric column).
  */
 export function chooseChart(data: DataInput | Table): ChartChoice {
@@ -89,8 +163,15 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
     const what = series
       ? `${m0.label} over ${t.label}, one line per ${series.label}`
       : `${measures.length === 1 ? m0.label : 'the measures'} over ${t.label}`;
+    // Rows that share a period are summed: say so for every dimension that does not split the line.
+    const summed = dims.filter((c) => c !== series);
+    const over = summed.map((c) => `the ${distinct(c, Number.POSITIVE_INFINITY)} ${c.label} values`).join(' and ');
+    const why = measures.length === 1 && !series ? ', too many for a line each' : '';
+    const sum = summed.length
+      ? ` ${measures.length === 1 ? m0.label : 'Each measure'} is summed per period over ${over}${why}.`
+      : '';
     return choose(
-      spec({ kind: 'line', encoding, reason: `Time plus a measure: a line shows the trend of ${what}.` }),
+      spec({ kind: 'line', encoding, reason: `Time plus a measure: a line shows the trend of ${what}.${sum}` }),
       spec({
         kind: 'area',
         encoding,
@@ -103,31 +184,33 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
     );
   }
 
-  // 2. Two dimensions.
+  // 2. Two dimensions: the one with fewer values colours the series, the other runs along x.
   const [d0, d1] = dims as [Column | undefined, Column | undefined];
   if (d0 && d1) {
-    const few = distinct(d1, MAX_COLOURS) <= MAX_COLOURS;
+    const n0 = distinct(d0, Number.POSITIVE_INFINITY);
+    const n1 = distinct(d1, Number.POSITIVE_INFINITY);
+    const [x, split, nSplit] = n0 < n1 ? [d1, d0, n0] : [d0, d1, n1];
     const stacked = spec({
       kind: 'bar',
-      encoding: { x: d0.name, y: m0.name, series: d1.name },
+      encoding: { x: x.name, y: m0.name, series: split.name },
       stack: true,
-      reason: `Stacked bars show ${m0.label} by ${d0.label}, split into ${d1.label}.`,
+      reason: `Stacked bars show ${m0.label} by ${x.label}, split into ${split.label}.`,
     });
     const grid = spec({
       kind: 'heatmap',
-      encoding: { x: d0.name, y: d1.name, color: m0.name },
-      reason: `A heatmap shows ${m0.label} for every ${d0.label} and ${d1.label} pair.`,
+      encoding: { x: x.name, y: split.name, color: m0.name },
+      reason: `A heatmap shows ${m0.label} for every ${x.label} and ${split.label} pair.`,
     });
     const grouped = spec({
       kind: 'bar',
-      encoding: { x: d0.name, y: m0.name, series: d1.name },
-      reason: `Grouped bars compare each ${d1.label} side by side.`,
+      encoding: { x: x.name, y: m0.name, series: split.name },
+      reason: `Grouped bars compare each ${split.label} side by side.`,
     });
-    return few
+    return nSplit <= MAX_COLOURS
       ? choose(
           {
             ...stacked,
-            reason: `Two dimensions and a measure, with ${d1.label} small enough to colour: ${stacked.reason}`,
+            reason: `Two dimensions and a measure, with ${split.label} (${nSplit} values, the fewer) small enough to colour: ${stacked.reason}`,
           },
           grouped,
           grid,
@@ -135,7 +218,7 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
       : choose(
           {
             ...grid,
-            reason: `Two dimensions and a measure, with too many ${d1.label} values to colour: ${grid.reason}`,
+            reason: `Two dimensions and a measure, both with too many values to colour (${x.label} ${Math.max(n0, n1)}, ${split.label} ${nSplit}): ${grid.reason}`,
           },
           stacked,
         );
@@ -178,13 +261,36 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
           { ...bars, sort: 'none', reason: 'Bars in stage order compare the stages exactly.' },
         );
       }
-      if (nonNegative && n <= 7)
+      const order = sequence(d0);
+      if (order) {
+        const inOrder = spec({
+          kind: 'bar',
+          encoding,
+          sort: order.sort,
+          reason: `${d0.label} is a sequence (${order.what}): bars keep that order to show how ${m0.label} changes across its ${n} values.`,
+        });
+        const line = spec({
+          kind: 'line',
+          encoding,
+          sort: order.sort,
+          reason: `A line in ${d0.label} order shows the shape of ${m0.label} across the sequence.`,
+        });
+        return n <= 12 ? choose(inOrder, line) : choose(line, inOrder);
+      }
+      const whole = additive(m0);
+      if (nonNegative && whole && n >= 2 && n <= 7)
         return choose(
           donut,
           bars,
           spec({ ...donut, kind: 'pie', reason: 'A pie shows the same shares without the hole.' }),
         );
-      if (n <= 12) return choose(bars, horizontal);
+      if (n <= 12) {
+        const why =
+          !whole && nonNegative && n >= 2 && n <= 7
+            ? `${m0.label} is an average, rate, share or price, not parts of a whole, so no donut: `
+            : '';
+        return choose({ ...bars, reason: `${why}${bars.reason}` }, horizontal);
+      }
       return choose(horizontal, {
         ...bars,
         topN: { n: 12, other: 'Other' },

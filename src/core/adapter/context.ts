@@ -1,7 +1,7 @@
 import { format as echartsFormat } from 'echarts/core';
 import { echartsMajorVersion } from '../echarts/setup';
 import { createFormatter, defaultFormatSpec, inferTimeGrain } from '../format';
-import type { FormatSpec, Formatter } from '../format/types';
+import type { FormatSpec, Formatter, TimeGrain } from '../format/types';
 import { AdapterError } from './errors';
 import { type Column, getColumn, type Table } from './table';
 import type { AdapterOptions, ChartSpec } from './types';
@@ -65,7 +65,7 @@ export function createContext(table: Table, spec: ChartSpec, options: AdapterOpt
         const meta = column.meta;
         const chosen =
           (place === 'axis' ? meta.axisFormat : place === 'tooltip' ? meta.tooltipFormat : undefined) ?? meta.format;
-        formatter = make(chosen ?? defaultFor(column), column);
+        formatter = make(chosen ?? defaultFormatFor(column), column);
         cache.set(key, formatter);
       }
       return formatter;
@@ -75,10 +75,32 @@ export function createContext(table: Table, spec: ChartSpec, options: AdapterOpt
   return context;
 }
 
-function defaultFor(column: Column): FormatSpec {
-  if (column.type === 'date') return { kind: 'date', grain: inferTimeGrain(column.values as (number | null)[]) };
+/** The time grain of a date column: its format's, else the coarsest the values allow. */
+export function timeGrain(column: Column): TimeGrain {
+  const format = column.meta.format;
+  return format?.kind === 'date' && format.grain ? format.grain : inferTimeGrain(column.values as (number | null)[]);
+}
+
+/**
+ * The format of a column that names none: dates at their grain, numbers as numbers, the rest as text.
+ * A number column that is a dimension (a year, an id) is a label, written as text: 2024, not 2,024.
+ */
+export function defaultFormatFor(column: Column): FormatSpec {
+  if (column.type === 'date') return { kind: 'date', grain: timeGrain(column) };
+  if (column.type === 'number' && column.role !== 'measure') return { kind: 'text' };
   return defaultFormatSpec(column.type);
 }
+
+/** Milliseconds in one step of a time grain: the smallest interval a time axis should tick at. */
+export const GRAIN_MS: Record<TimeGrain, number> = {
+  year: 365 * 86_400_000,
+  quarter: 89 * 86_400_000,
+  month: 28 * 86_400_000,
+  week: 7 * 86_400_000,
+  day: 86_400_000,
+  hour: 3_600_000,
+  minute: 60_000,
+};
 
 /** One tooltip line: the series colour marker (ECharts' own markup), an escaped name and an escaped value. */
 export function tooltipLine(marker: unknown, name: string, value: string): string {

@@ -1,17 +1,32 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { aria, type Context, escapeHTML, extremes, grid, kindNames, names, required, titleOf } from './context';
+import {
+  aria,
+  type Context,
+  escapeHTML,
+  extremes,
+  grid,
+  kindNames,
+  names,
+  required,
+  titleOf,
+  tooltipLine,
+} from './context';
 import { AdapterError } from './errors';
+import { BLANK } from './pivot';
 import { attachPoints } from './points';
 import type { Column } from './table';
 
-/** The distinct values of a column as category labels, in order of appearance (time columns in time order). */
+/**
+ * The distinct values of a column as category labels: text in order of appearance, dates and numbers
+ * in ascending order (nulls, as "(blank)", last).
+ */
 function axisCategories(ctx: Context, column: Column) {
   const index = new Map<string | number, number>();
   const keys: (string | number)[] = [];
   const rowKey = new Array<number>(ctx.table.rowCount);
   for (let row = 0; row < ctx.table.rowCount; row++) {
     const cell = column.values[row] ?? null;
-    const key = cell === null ? '(blank)' : typeof cell === 'number' ? cell : String(cell);
+    const key = cell === null ? BLANK : typeof cell === 'number' ? cell : String(cell);
     let i = index.get(key);
     if (i === undefined) {
       i = keys.length;
@@ -20,8 +35,20 @@ function axisCategories(ctx: Context, column: Column) {
     }
     rowKey[row] = i;
   }
+  if (column.type === 'date' || column.type === 'number') {
+    const order = keys.map((_, i) => i);
+    const rank = (k: string | number) => (typeof k === 'number' ? k : Number.POSITIVE_INFINITY);
+    order.sort((a, b) => rank(keys[a] as string | number) - rank(keys[b] as string | number));
+    const position = new Array<number>(keys.length);
+    order.forEach((from, to) => {
+      position[from] = to;
+    });
+    for (let row = 0; row < rowKey.length; row++) rowKey[row] = position[rowKey[row] as number] as number;
+    const sorted = order.map((i) => keys[i] as string | number);
+    keys.splice(0, keys.length, ...sorted);
+  }
   const format = column.type === 'string' ? (v: unknown) => String(v) : ctx.format(column, 'axis');
-  return { labels: keys.map((k) => format(k)), rowKey };
+  return { labels: keys.map((k) => (k === BLANK ? BLANK : format(k))), rowKey };
 }
 
 /** Heatmap: two dimensions as rows and columns of cells, a measure as each cell's colour. */
@@ -81,7 +108,7 @@ export function heatmap(ctx: Context): EChartsCoreOption {
         formatter: (p: { data?: unknown; marker?: unknown }) => {
           const [xi, yi, v] = (Array.isArray(p.data) ? p.data : []) as number[];
           const where = `${xs.labels[xi ?? 0] ?? ''} · ${ys.labels[yi ?? 0] ?? ''}`;
-          return `${escapeHTML(where)}<br/>${escapeHTML(value.label)}&emsp;<b>${escapeHTML(tooltip(v ?? null))}</b>`;
+          return `${escapeHTML(where)}<br/>${tooltipLine(p.marker, value.label, tooltip(v ?? null))}`;
         },
       },
       xAxis: { type: 'category', data: xs.labels, axisLabel: { width: 100, overflow: 'truncate' } },

@@ -159,12 +159,17 @@ export function sortPivot(p: Pivot, sort: 'none' | 'category' | 'value-asc' | 'v
   return reorder(p, order);
 }
 
-/** Keeps the first `n` categories and folds the rest, summed, into one category named `other`. */
+/**
+ * Keeps the first `n` categories and folds the rest, summed, into one category named `other` — or,
+ * when a kept category already has that name, "Other (12 more)", so the two never merge on an axis.
+ */
 export function foldTopN(p: Pivot, n: number, other: string): Pivot {
   if (p.categories.length <= n) return p;
   const keep = Math.max(0, Math.floor(n));
+  const kept = p.categories.slice(0, keep);
+  const label = kept.includes(other) ? `${other} (${p.categories.length - keep} more)` : other;
   return {
-    categories: [...p.categories.slice(0, keep), other],
+    categories: [...kept, label],
     series: p.series.map((s) => {
       let rest: number | null = null;
       for (let i = keep; i < s.values.length; i++) {
@@ -172,7 +177,7 @@ export function foldTopN(p: Pivot, n: number, other: string): Pivot {
         if (v !== null && v !== undefined) rest = (rest ?? 0) + v;
       }
       if (rest !== null && !Number.isFinite(rest)) {
-        throw new AdapterError('invalid-value', `"${s.name}" sums past the largest number in "${other}".`);
+        throw new AdapterError('invalid-value', `The values folded into "${label}" sum past the largest number.`, {});
       }
       return { ...s, values: [...s.values.slice(0, keep), rest] };
     }),

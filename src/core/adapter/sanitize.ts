@@ -11,6 +11,30 @@ const DROP = Symbol('drop');
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const URL_KEYS = new Set(['link', 'sublink']);
 const UNSAFE_CSS = ['url(', 'expression(', '@import', 'image-set(', 'javascript:', '<', '>', '\\'];
+/** Also unsafe in one value pasted into style text: ends the declaration or the rule. */
+const UNSAFE_STYLE_VALUE = [...UNSAFE_CSS, ';', '{', '}'];
+/**
+ * Keys besides colours whose string values ECharts pastes into tooltip style text (`font`, `line-height`,
+ * `text-shadow`, `text-align`, `border-width` of the arrow written as HTML, `padding`).
+ */
+const STYLE_KEYS = new Set([
+  'fontFamily',
+  'fontStyle',
+  'fontWeight',
+  'fontSize',
+  'lineHeight',
+  'textShadowBlur',
+  'textShadowOffsetX',
+  'textShadowOffsetY',
+  'shadowBlur',
+  'shadowOffsetX',
+  'shadowOffsetY',
+  'borderWidth',
+  'borderRadius',
+  'padding',
+  'decoration',
+  'align',
+]);
 const SAFE_DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -69,11 +93,17 @@ interface Context {
  * - keys `__proto__`, `constructor`, `prototype`: `'unsafe-key'`;
  * - strings anywhere under a `formatter` key (tooltip HTML), and under `toolbox.feature.dataView` `title` / `lang`
  *   (also written as HTML), that contain `<`, `>` or `javascript:`; templates like `'{b}: {c}'` stay: `'html-formatter'`;
+ * - strings directly under a `tooltip` key (series, data items and components take a string tooltip as a formatter)
+ *   with the same HTML: `'html-formatter'`;
  * - `link` / `sublink` URLs whose scheme is not http(s), `image` URLs and `'image://…'` strings (any key: symbols,
  *   icons) whose scheme is not http(s) or base64 `data:image/png|jpeg|gif|webp` (never SVG): `'script-url'`.
  *   Schemes are compared lowercased with ASCII control characters and whitespace removed; URLs without one stay;
- * - `extraCssText` with `url(`, `expression(`, `@import`, `image-set(`, `javascript:`, `<`, `>` or `\`, and
- *   `className` with characters other than `A-Za-z0-9 _-`: `'unsafe-css'`;
+ * - `extraCssText` with `url(`, `expression(`, `@import`, `image-set(`, `javascript:`, `<`, `>` or `\`,
+ *   `className` with characters other than `A-Za-z0-9 _-`, and style values ECharts pastes into tooltip and
+ *   dataView style text (keys ending in `color`/`Color`, `fontFamily`, `fontStyle`, `fontWeight`, `fontSize`,
+ *   `lineHeight`, `padding`, `borderWidth`, `borderRadius`, (text) shadow sizes, `align`, `decoration`) with any
+ *   of those or `;`, `{`, `}`, or a quote (allowed in `fontFamily` stacks): `'unsafe-css'`. Plain colours like
+ *   `'#abc'` or `'rgba(1,2,3,0.5)'` stay; gradient and pattern objects are walked like any other object;
  * - objects and arrays nested deeper than `maxDepth`, and cyclic references: `'too-deep'`.
  *
  * Removed object entries are left out; removed array items become `null` so positions hold. Numbers are kept as
@@ -176,7 +206,10 @@ function readOwn(target: object, key: string, path: string, context: Context) {
 }
 
 function stringRisk(value: string, scope: Scope): Reason | null {
-  if (scope.html && (/[<>]/.test(value) || squash(value).includes('javascript:'))) return 'html-formatter';
+  // A string tooltip (series, data item, component) is a formatter too: ECharts writes it as HTML.
+  if ((scope.html || scope.key === 'tooltip') && (/[<>]/.test(value) || squash(value).includes('javascript:'))) {
+    return 'html-formatter';
+  }
   if (URL_KEYS.has(scope.key) && !isSafeUrl(value, false)) return 'script-url';
   if (scope.key === 'image' && !isSafeUrl(value, true)) return 'script-url';
   const start = value.trimStart();
@@ -186,7 +219,23 @@ function stringRisk(value: string, scope: Scope): Reason | null {
     if (UNSAFE_CSS.some((part) => css.includes(part))) return 'unsafe-css';
   }
   if (scope.key === 'className' && !/^[\w -]*$/.test(value)) return 'unsafe-css';
+  if (isStyleKey(scope.key) && !isSafeStyleValue(value, scope.key === 'fontFamily')) return 'unsafe-css';
   return null;
+}
+
+/** Colours (`color`, `backgroundColor`, `textShadowColor`, …) and the font and box keys in `STYLE_KEYS`. */
+function isStyleKey(key: string): boolean {
+  return STYLE_KEYS.has(key) || key.slice(-5).toLowerCase() === 'color';
+}
+
+/**
+ * One CSS value that cannot end its declaration or rule, load anything, or (pasted into a `style="…"`
+ * attribute, as the tooltip arrow's colours and border width are) end the attribute. Font stacks may quote
+ * family names: ECharts writes fonts only through `style.cssText`, never into HTML.
+ */
+function isSafeStyleValue(value: string, quotesAllowed: boolean): boolean {
+  const css = squash(value);
+  return !UNSAFE_STYLE_VALUE.some((part) => css.includes(part)) && (quotesAllowed || !/["']/.test(css));
 }
 
 /** A URL without a scheme (relative) is safe; with one, only http(s) and, for images, raster base64 data. */

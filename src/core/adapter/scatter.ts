@@ -1,5 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { aria, type Context, escapeHTML, grid, kindNames, names, required, titleOf, tooltipLine } from './context';
+import { BLANK } from './pivot';
 import { attachPoints } from './points';
 
 /** Scatter and bubble: two measures as x and y, an optional third sizing the points, an optional split. */
@@ -24,7 +25,7 @@ export function scatter(ctx: Context): EChartsCoreOption {
       sizeMin = Math.min(sizeMin, sv);
       sizeMax = Math.max(sizeMax, sv);
     }
-    const key = group ? String(group.values[row] ?? '(blank)') : y.label;
+    const key = group ? String(group.values[row] ?? BLANK) : y.label;
     let source = groups.get(key);
     if (!source) {
       source = [];

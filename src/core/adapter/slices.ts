@@ -1,5 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { aria, type Context, escapeHTML, extremes, kindNames, names, required, titleOf } from './context';
+import { aria, type Context, extremes, kindNames, names, required, titleOf, tooltipLine } from './context';
 import { AdapterError } from './errors';
 import { foldTopN, pivot, pivotLocator, sortPivot } from './pivot';
 import { attachPoints } from './points';
@@ -88,8 +88,7 @@ export function slices(ctx: Context): EChartsCoreOption {
         formatter: (p: { dataIndex: number; marker?: unknown }) => {
           const value = values[p.dataIndex] ?? null;
           const part = total && value !== null ? ` (${share(value / total)})` : '';
-          const marker = typeof p.marker === 'string' ? p.marker : '';
-          return `${marker}${escapeHTML(labelled[p.dataIndex] ?? '')}&emsp;<b>${escapeHTML(format(value))}</b>${escapeHTML(part)}`;
+          return tooltipLine(p.marker, labelled[p.dataIndex] ?? '', `${format(value)}${part}`);
         },
       },
       series: [series],

@@ -25,14 +25,20 @@ const TYPES = new Set<ColumnType>(['number', 'string', 'date', 'boolean']);
 const ROLES = new Set<ColumnRole>(['dimension', 'measure', 'time']);
 
 const NUMERIC = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?\s*$/i;
+/** A leading zero before another digit ('02139', '007'; not '0', '0.5' or '-0.5'): a code, not a number. */
+const LEADING_ZERO = /^\s*[-+]?0\d/;
+/** Names of numbers that label rather than measure: years, ids, codes, zip and postal codes. */
+const LABEL_NUMBER_NAME = /(^|_)(year|yr|id|code|zip|zipcode|postal|postcode)(_|$)/i;
 /** ISO 8601 date or date-time: 2026-03-05, 2026-03, 2026-03-05T14:00, 2026-03-05 14:00:00.000Z, …+08:00 */
 const ISO_DATE = /^\d{4}-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?$/;
 
 const isBlank = (value: unknown) => value === null || value === undefined || value === '';
+const isIntegerOrNull = (value: Cell) => value === null || Number.isInteger(value);
 
-function toNumber(value: unknown): number | null | undefined {
+/** A number, null for a non-finite one, undefined for none; when `inferred`, a leading zero means a code. */
+function toNumber(value: unknown, inferred = true): number | null | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && NUMERIC.test(value)) {
+  if (typeof value === 'string' && NUMERIC.test(value) && !(inferred && LEADING_ZERO.test(value))) {
     const n = Number(value);
     return Number.isFinite(n) ? n : null;
   }
@@ -81,27 +87,50 @@ function sniff(count: number, read: (row: number) => unknown): ColumnType {
 }
 
 /**
- * Converts every value to the column's type in one pass. A value that does not fit throws an
- * `AdapterError` when the type was declared, and returns undefined (the caller falls back to string)
- * when it was only inferred.
+ * Converts every value to the column's type in one pass (one loop per type, so the hot loop has no
+ * type switch). A value that does not fit throws an `AdapterError` when the type was declared, and
+ * returns undefined (the caller falls back to string) when it was only inferred.
  */
 function convert(meta: ColumnMeta, type: ColumnType, count: number, read: (row: number) => unknown, declared: boolean) {
   const values = new Array<Cell>(count);
-  for (let row = 0; row < count; row++) {
-    const value = read(row);
-    if (isBlank(value)) {
-      values[row] = null;
-    } else if (type === 'number') {
-      const n = toNumber(value);
+  if (type === 'string') {
+    for (let row = 0; row < count; row++) {
+      const value = read(row);
+      values[row] = typeof value === 'string' ? (value === '' ? null : value) : isBlank(value) ? null : toText(value);
+    }
+    return values;
+  }
+  if (type === 'number') {
+    for (let row = 0; row < count; row++) {
+      const value = read(row);
+      if (typeof value === 'number') {
+        values[row] = Number.isFinite(value) ? value : null;
+        continue;
+      }
+      if (isBlank(value)) {
+        values[row] = null;
+        continue;
+      }
+      const n = toNumber(value, !declared);
       if (n === undefined) {
         if (!declared) return undefined;
         throw new AdapterError(
           'type-mismatch',
           `Column "${meta.name}" holds numbers, but row ${row + 1} holds ${preview(value)}.`,
-          { column: meta.name, row },
+          {
+            column: meta.name,
+            row,
+          },
         );
       }
       values[row] = n;
+    }
+    return values;
+  }
+  for (let row = 0; row < count; row++) {
+    const value = read(row);
+    if (isBlank(value)) {
+      values[row] = null;
     } else if (type === 'date') {
       const time = toTime(value, declared);
       if (time === undefined) {
@@ -113,13 +142,14 @@ function convert(meta: ColumnMeta, type: ColumnType, count: number, read: (row: 
         );
       }
       values[row] = time;
-    } else if (type === 'boolean') {
-      if (typeof value === 'boolean') values[row] = value;
-      else if (value === 'true' || value === 'false') values[row] = value === 'true';
-      else if (!declared) return undefined;
-      else values[row] = null;
+    } else if (typeof value === 'boolean') {
+      values[row] = value;
+    } else if (value === 'true' || value === 'false') {
+      values[row] = value === 'true';
+    } else if (!declared) {
+      return undefined;
     } else {
-      values[row] = toText(value);
+      values[row] = null;
     }
   }
   return values;
@@ -128,7 +158,10 @@ function convert(meta: ColumnMeta, type: ColumnType, count: number, read: (row: 
 /**
  * A typed column read through `read`, in one pass when the values agree with their first one. Types
  * are inferred where not declared: numbers and numeric strings make a number column, Dates and ISO 8601
- * strings a date column, booleans a boolean column, anything else (or any mix) a string column.
+ * strings a date column, booleans a boolean column, anything else (or any mix) a string column. A numeric
+ * string with a leading zero ('02139') is a code: it stays a string. Roles are inferred where not declared:
+ * dates are time, numbers measures, anything else a dimension, and so are integers in a column named
+ * like a year, an id or a code (year, fiscal_yr, user_id, zip, …).
  */
 function column(meta: ColumnMeta, count: number, read: (row: number) => unknown): Column {
   // Metadata from JSON is unchecked: an unknown type or role would make a column no builder can read.
@@ -151,7 +184,8 @@ function column(meta: ColumnMeta, count: number, read: (row: number) => unknown)
     type = 'string';
     values = convert(meta, type, count, read, false) as Cell[];
   }
-  const role = meta.role ?? (type === 'date' ? 'time' : type === 'number' ? 'measure' : 'dimension');
+  const labels = type === 'number' && LABEL_NUMBER_NAME.test(meta.name) && values.every(isIntegerOrNull);
+  const role = meta.role ?? (type === 'date' ? 'time' : type === 'number' && !labels ? 'measure' : 'dimension');
   const label = meta.label === undefined ? meta.name : String(meta.label);
   return { name: meta.name, label, type, role, meta, values };
 }

@@ -2,7 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import type { EChartsType } from 'echarts/core';
 import { type ComponentProps, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { chart as chartTokens } from '../../../themes/tokens';
-import { rowsBehindPoint } from '../../core/adapter';
+import { defaultFormatFor, rowsBehindPoint } from '../../core/adapter';
 import { tableToCSV } from '../../core/export/csv';
 import { createFormatter } from '../../core/format';
 import { resolveTheme } from '../../theme/echarts-theme';
@@ -102,6 +102,7 @@ export function ChartCard({
   onPointClick,
   onChoice,
   theme,
+  headingLevel = 3,
   className,
   ...props
 }: ChartCardProps) {
@@ -116,8 +117,12 @@ export function ChartCard({
 
   const onChoiceRef = useRef(onChoice);
   onChoiceRef.current = onChoice;
+  const announcedChoice = useRef('');
   useEffect(() => {
-    if (choice) onChoiceRef.current?.(choice);
+    const key = choice ? JSON.stringify(choice) : '';
+    if (!choice || key === announcedChoice.current) return;
+    announcedChoice.current = key;
+    onChoiceRef.current?.(choice);
   }, [choice]);
 
   const events = useMemo<EChartEvents | undefined>(() => {
@@ -151,17 +156,38 @@ export function ChartCard({
   const ready = state === 'ready';
   const sql = provenance?.sql;
 
+  const Heading = `h${headingLevel}` as const;
+  // One live region stays mounted, so screen readers hear the card load and its view change.
+  const announcement =
+    state === 'loading'
+      ? `Loading ${title}`
+      : state === 'ready'
+        ? view === 'table'
+          ? `${title}: showing the data as a table`
+          : view === 'sql' && sql
+            ? `${title}: showing the SQL`
+            : `${title}: chart ready`
+        : '';
+
   let body: ReactNode;
   if (state === 'loading') {
     body = (
       <div
-        role="status"
+        aria-hidden="true"
         data-slot="chart-card-skeleton"
         style={{ height }}
         className="ip:animate-pulse ip:rounded-ip-md ip:bg-ip-surface-variant"
+      />
+    );
+  } else if (view === 'sql' && sql) {
+    body = (
+      <pre
+        data-slot="chart-card-sql"
+        style={{ maxHeight: height }}
+        className="ip:m-0 ip:overflow-auto ip:rounded-ip-md ip:bg-ip-surface-variant ip:p-3 ip:font-ip-mono ip:text-ip-sm"
       >
-        <span className="ip:sr-only">Loading chart</span>
-      </div>
+        <code>{sql}</code>
+      </pre>
     );
   } else if (state === 'error') {
     body = (
@@ -196,16 +222,6 @@ export function ChartCard({
     );
   } else if (view === 'table' && table) {
     body = <TableView table={table} locale={locale} title={title} height={height} />;
-  } else if (view === 'sql' && sql) {
-    body = (
-      <pre
-        data-slot="chart-card-sql"
-        style={{ maxHeight: height }}
-        className="ip:m-0 ip:overflow-auto ip:rounded-ip-md ip:bg-ip-surface-variant ip:p-3 ip:font-ip-mono ip:text-ip-sm"
-      >
-        <code>{sql}</code>
-      </pre>
-    );
   } else if (option) {
     body = (
       <EChart
@@ -233,13 +249,13 @@ export function ChartCard({
     >
       <header className="ip:flex ip:items-start ip:justify-between ip:gap-2">
         <div className="ip:min-w-0">
-          <h3
+          <Heading
             id={titleId}
             data-slot="chart-card-title"
             className="ip:m-0 ip:text-ip-lg ip:font-ip-semibold ip:break-words"
           >
             {title}
-          </h3>
+          </Heading>
           {description && (
             <p
               id={descriptionId}
@@ -255,11 +271,9 @@ export function ChartCard({
             </p>
           )}
         </div>
-        <div
-          role="toolbar"
+        <fieldset
           aria-label={`${title} actions`}
-          aria-orientation="horizontal"
-          className="ip:flex ip:shrink-0 ip:items-center ip:gap-1"
+          className="ip:m-0 ip:flex ip:min-w-0 ip:shrink-0 ip:items-center ip:gap-1 ip:border-0 ip:p-0"
         >
           <ToolbarButton icon="image" label="Download PNG" onClick={downloadPNG} disabled={!ready || !option} />
           <ToolbarButton icon="code" label="Download SVG" onClick={downloadSVG} disabled={!ready || !option} />
@@ -281,12 +295,21 @@ export function ChartCard({
             />
           )}
           <FullScreen title={title} description={description} disabled={!ready || !option}>
-            {option && <EChart option={option} theme={theme} style={{ height: '70vh' }} />}
+            {option && (
+              <EChart
+                option={option}
+                theme={theme}
+                onEvents={events}
+                aria-describedby={description ? descriptionId : undefined}
+                style={{ height: '70vh' }}
+              />
+            )}
           </FullScreen>
           {actions}
-        </div>
+        </fieldset>
       </header>
       {body}
+      <output className="ip:sr-only">{announcement}</output>
       <Footer provenance={provenance} rows={table?.rowCount} locale={locale} />
     </section>
   );
@@ -352,14 +375,7 @@ function TableView({
   height: number;
 }) {
   const formats = useMemo(
-    () =>
-      table.columns.map((c) =>
-        createFormatter(
-          c.meta.format ??
-            (c.type === 'date' ? { kind: 'date' } : c.type === 'number' ? { kind: 'number' } : { kind: 'text' }),
-          { locale },
-        ),
-      ),
+    () => table.columns.map((c) => createFormatter(c.meta.format ?? defaultFormatFor(c), { locale })),
     [table, locale],
   );
   const shown = Math.min(table.rowCount, TABLE_ROWS);

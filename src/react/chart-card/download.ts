@@ -8,7 +8,8 @@ export function saveFile(filename: string, content: Blob): void {
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // Some browsers read the URL after click() returns: release it once the download has surely started.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 /** A data: URL (from ECharts' getDataURL) as a Blob. */

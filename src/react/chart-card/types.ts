@@ -62,4 +62,6 @@ export interface ChartCardProps extends Omit<ComponentProps<'section'>, 'title' 
   /** Called with the chart chosen for `spec: 'auto'`. */
   onChoice?: (choice: ChartChoice) => void;
   theme?: ThemeInput;
+  /** The heading level of the title (`h2` to `h6`), to fit the page's outline. Default 3. */
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
 }

@@ -36,13 +36,16 @@ export function useChartCard({
   error,
   emptyMessage = 'No data for this selection.',
 }: Pick<ChartCardProps, 'data' | 'spec' | 'option' | 'locale' | 'loading' | 'error' | 'emptyMessage'>): ChartCardModel {
+  // A spec is plain data: keyed by its JSON, a spec written inline does not rebuild the chart on
+  // every render of the parent.
+  const specKey = spec === 'auto' ? 'auto' : JSON.stringify(spec);
   const derived = useMemo(() => {
     if (option) return { table: undefined, option, choice: undefined, problem: undefined };
     if (data === undefined) return { table: undefined, option: undefined, choice: undefined, problem: undefined };
     try {
       const table = toTable(data);
-      const choice = spec === 'auto' && table.rowCount > 0 ? chooseChart(table) : undefined;
-      const chosen: ChartSpec | undefined = spec === 'auto' ? choice : spec;
+      const choice = specKey === 'auto' && table.rowCount > 0 ? chooseChart(table) : undefined;
+      const chosen: ChartSpec | undefined = specKey === 'auto' ? choice : (JSON.parse(specKey) as ChartSpec);
       const built = chosen ? toEChartsOption(table, chosen, { locale }) : undefined;
       return { table, option: built, choice, problem: undefined };
     } catch (caught) {
@@ -50,7 +53,7 @@ export function useChartCard({
         return { table: undefined, option: undefined, choice: undefined, problem: caught };
       throw caught;
     }
-  }, [data, spec, option, locale]);
+  }, [data, specKey, option, locale]);
 
   let state: ChartCardState;
   let message: string | undefined;
@@ -73,20 +76,18 @@ export function useChartCard({
   }
 
   const table = derived.table;
-  return {
-    state,
-    message,
-    table,
-    option: derived.option,
-    choice: derived.choice,
-    rowAt: table
-      ? (index) =>
-          Object.fromEntries(
-            table.columns.map((c) => {
-              const value = c.values[index] ?? null;
-              return [c.name, c.type === 'date' && typeof value === 'number' ? new Date(value) : value];
-            }),
-          )
-      : NO_TABLE,
-  };
+  const rowAt = useMemo(
+    () =>
+      table
+        ? (index: number): Row =>
+            Object.fromEntries(
+              table.columns.map((c) => {
+                const value = c.values[index] ?? null;
+                return [c.name, c.type === 'date' && typeof value === 'number' ? new Date(value) : value];
+              }),
+            )
+        : NO_TABLE,
+    [table],
+  );
+  return { state, message, table, option: derived.option, choice: derived.choice, rowAt };
 }
