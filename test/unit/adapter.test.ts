@@ -504,7 +504,7 @@ describe('toEChartsOption: slices', () => {
     const o = chart(shares, { kind: 'pie', encoding: { x: 'channel', y: 'visits' } });
     expect(o.series).toHaveLength(1);
     expect(o.series[0]?.type).toBe('pie');
-    expect(o.series[0]?.radius).toBe('70%');
+    expect(o.series[0]?.radius).toBe('60%');
     expect(o.series[0]?.encode).toEqual({ itemName: 0, value: 1 });
     expect(o.series[0]?.label?.show).toBe(true);
     expect(sourceOf(o)).toEqual([
@@ -520,7 +520,7 @@ describe('toEChartsOption: slices', () => {
   it('donut: a pie with a hole; labels: false hides labels; sort none keeps the order', () => {
     const o = chart(shares, { kind: 'donut', encoding: { x: 'channel', y: 'visits' }, labels: false, sort: 'none' });
     expect(o.series[0]?.type).toBe('pie');
-    expect(o.series[0]?.radius).toEqual(['45%', '70%']);
+    expect(o.series[0]?.radius).toEqual(['38%', '60%']);
     expect(o.series[0]?.label?.show).toBe(false);
     expect(categories(o)).toEqual(['Search', 'Direct', 'Email']);
   });

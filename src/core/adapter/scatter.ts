@@ -48,7 +48,7 @@ export function scatter(ctx: Context): EChartsCoreOption {
         `${size ? 'Bubble chart' : kindNames.scatter} of ${y.label} against ${x.label}${size ? `, sized by ${size.label}` : ''}${group ? `, coloured by ${group.label}` : ''}: ${points} points.`,
       ),
       dataset: entries.map(([, source]) => ({ source, sourceHeader: false })),
-      grid: grid({ right: 16, top: spec.title ? 48 : 24, bottom: entries.length > 1 ? 40 : 8 }),
+      grid: grid({ right: 16, top: spec.title ? 48 : 24, bottom: entries.length > 1 ? 64 : 32 }),
       legend: entries.length > 1 ? { type: 'scroll', bottom: 0 } : { show: false },
       ...(size && Number.isFinite(sizeMin)
         ? {
@@ -74,7 +74,14 @@ export function scatter(ctx: Context): EChartsCoreOption {
           ].join('<br/>');
         },
       },
-      xAxis: { type: 'value', name: x.label, scale: true, axisLabel: { formatter: ctx.format(x, 'axis') } },
+      xAxis: {
+        type: 'value',
+        name: x.label,
+        nameLocation: 'middle',
+        nameGap: 28,
+        scale: true,
+        axisLabel: { formatter: ctx.format(x, 'axis') },
+      },
       yAxis: { type: 'value', name: y.label, scale: true, axisLabel: { formatter: ctx.format(y, 'axis') } },
       series: entries.map(([name], i) => ({
         type: 'scatter',

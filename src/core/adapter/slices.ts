@@ -44,13 +44,14 @@ export function slices(ctx: Context): EChartsCoreOption {
           datasetIndex: 0,
           encode: { itemName: 0, value: 1 },
           sort: 'none',
-          left: '10%',
-          width: '80%',
+          left: '8%',
+          width: '62%',
           top: spec.title ? 48 : 16,
           bottom: 16,
           label: {
             show: showLabels,
-            position: 'inside',
+            // Beside the funnel: text inside the narrow stages would not fit, nor read on pale fills.
+            position: 'right',
             formatter: (p: { dataIndex: number }) => `${labelled[p.dataIndex]}: ${label(values[p.dataIndex] ?? null)}`,
           },
         }
@@ -58,14 +59,17 @@ export function slices(ctx: Context): EChartsCoreOption {
           type: 'pie',
           datasetIndex: 0,
           encode: { itemName: 0, value: 1 },
-          radius: kind === 'donut' ? ['45%', '70%'] : '70%',
-          center: ['50%', '52%'],
+          radius: kind === 'donut' ? ['38%', '60%'] : '60%',
+          center: ['50%', '50%'],
           avoidLabelOverlap: true,
           label: {
             show: showLabels,
             formatter: (p: { dataIndex: number; percent?: number }) =>
               `${labelled[p.dataIndex]}: ${share((p.percent ?? 0) / 100)}`,
-            width: 140,
+            // Labels keep to the chart's edges, so a narrow card does not cut them off.
+            alignTo: 'edge',
+            edgeDistance: 8,
+            width: 110,
             overflow: 'truncate',
           },
         };
