@@ -115,7 +115,12 @@ async function consumer(app, tarball, { label, react, echarts }) {
     console.log(`  app JavaScript (React, ECharts, the library): ${(bytes / 1024).toFixed(1)} KiB gzip`);
 
     const port = 4173 + Math.floor(Math.random() * 500);
-    server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: app, stdio: 'ignore' });
+    // Its own process group: stopping it stops npx and the vite server under it.
+    server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+      cwd: app,
+      stdio: 'ignore',
+      detached: true,
+    });
     const url = `http://127.0.0.1:${port}/`;
     for (let i = 0; i < 150; i++) {
       if (
@@ -161,7 +166,7 @@ async function consumer(app, tarball, { label, react, echarts }) {
     check(label, 'the run completed', false, error.message);
   } finally {
     await browser?.close();
-    server?.kill();
+    if (server?.pid) process.kill(-server.pid);
   }
 }
 

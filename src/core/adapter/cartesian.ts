@@ -54,7 +54,7 @@ export function cartesian(ctx: Context): EChartsCoreOption {
 
   const time = x?.type === 'date';
   const percent = spec.stack === 'percent' && kind !== 'combo';
-  let data: Pivot = pivot({ x, measures: [...measures, ...lineMeasures], split });
+  let data: Pivot = ctx.pivot ?? pivot({ x, measures: [...measures, ...lineMeasures], split });
   data = sortPivot(data, spec.sort ?? 'none', time);
   const folded = !!spec.topN && !time && data.categories.length > spec.topN.n;
   if (spec.topN && !time) data = foldTopN(data, spec.topN.n, spec.topN.other ?? 'Other');

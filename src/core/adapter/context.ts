@@ -3,6 +3,7 @@ import { echartsMajorVersion } from '../echarts/setup';
 import { createFormatter, defaultFormatSpec, inferTimeGrain } from '../format';
 import type { FormatSpec, Formatter, TimeGrain } from '../format/types';
 import { AdapterError } from './errors';
+import type { Pivot } from './pivot';
 import { type Column, getColumn, type Table } from './table';
 import type { AdapterOptions, ChartSpec } from './types';
 
@@ -19,6 +20,8 @@ export const LARGE_DATA = 2000;
 export interface Context {
   readonly table: Table;
   readonly spec: ChartSpec;
+  /** The chart's pivot, when the rows were already pivoted while they were read (see one-pass). */
+  readonly pivot: Pivot | undefined;
   readonly locale: string;
   column(name: string | undefined, purpose: string): Column | undefined;
   measure(name: string, purpose: string): Column;
@@ -26,7 +29,7 @@ export interface Context {
   formatWith(spec: FormatSpec): Formatter;
 }
 
-export function createContext(table: Table, spec: ChartSpec, options: AdapterOptions): Context {
+export function createContext(table: Table, spec: ChartSpec, options: AdapterOptions, pivot?: Pivot): Context {
   const locale = options.locale ?? 'en-US';
   const cache = new Map<string, Formatter>();
   // An unknown currency or locale is a FormatError: the adapter throws only AdapterError.
@@ -45,6 +48,7 @@ export function createContext(table: Table, spec: ChartSpec, options: AdapterOpt
   const context: Context = {
     table,
     spec,
+    pivot,
     locale,
     column: (name, purpose) => (name === undefined ? undefined : getColumn(table, name, purpose)),
     measure(name, purpose) {

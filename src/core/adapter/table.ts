@@ -32,6 +32,14 @@ const LABEL_NUMBER_NAME = /(^|_)(year|yr|id|code|zip|zipcode|postal|postcode)(_|
 /** ISO 8601 date or date-time: 2026-03-05, 2026-03, 2026-03-05T14:00, 2026-03-05 14:00:00.000Z, …+08:00 */
 const ISO_DATE = /^\d{4}-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?$/;
 
+/**
+ * Reads a row's own value for a column. A row without "constructor" must not read Object.prototype's;
+ * other names cannot come from the prototype, and a plain read is much faster.
+ */
+export function cellReader(name: string): (row: Row) => unknown {
+  return name in Object.prototype ? (row) => (Object.hasOwn(row, name) ? row[name] : undefined) : (row) => row[name];
+}
+
 const isBlank = (value: unknown) => value === null || value === undefined || value === '';
 const isIntegerOrNull = (value: Cell) => value === null || Number.isInteger(value);
 
@@ -74,97 +82,83 @@ function toText(value: unknown): string {
   }
 }
 
-/** The type the first non-blank value suggests; `convert` falls back to string when a later value disagrees. */
+/** The type a column's first non-blank value suggests (later values may still turn it into text). */
+export function sniffValue(value: unknown): ColumnType {
+  if (toNumber(value) !== undefined) return 'number';
+  if (typeof value !== 'number' && toTime(value, false) !== undefined) return 'date';
+  return typeof value === 'boolean' ? 'boolean' : 'string';
+}
+
 function sniff(count: number, read: (row: number) => unknown): ColumnType {
   for (let row = 0; row < count; row++) {
     const value = read(row);
-    if (isBlank(value)) continue;
-    if (toNumber(value) !== undefined) return 'number';
-    if (typeof value !== 'number' && toTime(value, false) !== undefined) return 'date';
-    return typeof value === 'boolean' ? 'boolean' : 'string';
+    if (!isBlank(value)) return sniffValue(value);
   }
   return 'string';
 }
 
+/** What `convertCell` returns for a value that does not fit the column's type. */
+export const MISMATCH = Symbol('mismatch');
+
 /**
- * Converts every value to the column's type in one pass (one loop per type, so the hot loop has no
- * type switch). A value that does not fit throws an `AdapterError` when the type was declared, and
- * returns undefined (the caller falls back to string) when it was only inferred.
+ * One value converted to a column type: numbers finite or null, dates as epoch ms, blanks null.
+ * `declared` says the type was given, not inferred: a declared number reads '007' as 7 and a
+ * declared date reads epoch numbers; a declared boolean reads anything else as null.
+ */
+export function convertCell(type: ColumnType, value: unknown, declared: boolean): Cell | typeof MISMATCH {
+  if (isBlank(value)) return null;
+  if (type === 'string') return typeof value === 'string' ? value : toText(value);
+  if (type === 'number') {
+    const n = toNumber(value, !declared);
+    return n === undefined ? MISMATCH : n;
+  }
+  if (type === 'date') {
+    const time = toTime(value, declared);
+    return time === undefined ? MISMATCH : time;
+  }
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return declared ? null : MISMATCH;
+}
+
+/** The error for a value that does not fit a declared type. */
+export function mismatchError(meta: ColumnMeta, type: ColumnType, row: number, value: unknown): AdapterError {
+  return type === 'date'
+    ? new AdapterError(
+        'invalid-date',
+        `Column "${meta.name}" holds dates, but row ${row + 1} holds ${preview(value)}: use ISO 8601 (2026-03-05), a Date or epoch milliseconds.`,
+        { column: meta.name, row },
+      )
+    : new AdapterError(
+        'type-mismatch',
+        `Column "${meta.name}" holds numbers, but row ${row + 1} holds ${preview(value)}.`,
+        {
+          column: meta.name,
+          row,
+        },
+      );
+}
+
+/**
+ * Converts every value to the column's type. A value that does not fit throws when the type was
+ * declared, and returns undefined (the caller falls back to string) when it was only inferred.
  */
 function convert(meta: ColumnMeta, type: ColumnType, count: number, read: (row: number) => unknown, declared: boolean) {
   const values = new Array<Cell>(count);
-  if (type === 'string') {
-    for (let row = 0; row < count; row++) {
-      const value = read(row);
-      values[row] = typeof value === 'string' ? (value === '' ? null : value) : isBlank(value) ? null : toText(value);
-    }
-    return values;
-  }
-  if (type === 'number') {
-    for (let row = 0; row < count; row++) {
-      const value = read(row);
-      if (typeof value === 'number') {
-        values[row] = Number.isFinite(value) ? value : null;
-        continue;
-      }
-      if (isBlank(value)) {
-        values[row] = null;
-        continue;
-      }
-      const n = toNumber(value, !declared);
-      if (n === undefined) {
-        if (!declared) return undefined;
-        throw new AdapterError(
-          'type-mismatch',
-          `Column "${meta.name}" holds numbers, but row ${row + 1} holds ${preview(value)}.`,
-          {
-            column: meta.name,
-            row,
-          },
-        );
-      }
-      values[row] = n;
-    }
-    return values;
-  }
   for (let row = 0; row < count; row++) {
     const value = read(row);
-    if (isBlank(value)) {
-      values[row] = null;
-    } else if (type === 'date') {
-      const time = toTime(value, declared);
-      if (time === undefined) {
-        if (!declared) return undefined;
-        throw new AdapterError(
-          'invalid-date',
-          `Column "${meta.name}" holds dates, but row ${row + 1} holds ${preview(value)}: use ISO 8601 (2026-03-05), a Date or epoch milliseconds.`,
-          { column: meta.name, row },
-        );
-      }
-      values[row] = time;
-    } else if (typeof value === 'boolean') {
-      values[row] = value;
-    } else if (value === 'true' || value === 'false') {
-      values[row] = value === 'true';
-    } else if (!declared) {
-      return undefined;
-    } else {
-      values[row] = null;
+    const cell = convertCell(type, value, declared);
+    if (cell === MISMATCH) {
+      if (!declared) return undefined;
+      throw mismatchError(meta, type, row, value);
     }
+    values[row] = cell;
   }
   return values;
 }
 
-/**
- * A typed column read through `read`, in one pass when the values agree with their first one. Types
- * are inferred where not declared: numbers and numeric strings make a number column, Dates and ISO 8601
- * strings a date column, booleans a boolean column, anything else (or any mix) a string column. A numeric
- * string with a leading zero ('02139') is a code: it stays a string. Roles are inferred where not declared:
- * dates are time, numbers measures, anything else a dimension, and so are integers in a column named
- * like a year, an id or a code (year, fiscal_yr, user_id, zip, …).
- */
-function column(meta: ColumnMeta, count: number, read: (row: number) => unknown): Column {
-  // Metadata from JSON is unchecked: an unknown type or role would make a column no builder can read.
+/** Checks metadata from JSON, which is unchecked: an unknown type or role would make a column no builder can read. */
+export function checkMeta(meta: ColumnMeta): void {
   for (const [field, allowed] of [
     ['type', TYPES],
     ['role', ROLES],
@@ -178,16 +172,62 @@ function column(meta: ColumnMeta, count: number, read: (row: number) => unknown)
       );
     }
   }
+}
+
+/** Whether a column's role depends on its values (integers in a year- or id-like number column). */
+export function roleNeedsValues(meta: ColumnMeta, type: ColumnType): boolean {
+  return type === 'number' && meta.role === undefined && LABEL_NUMBER_NAME.test(meta.name);
+}
+
+/**
+ * A column whose values are converted only when first read; for a column whose role does not depend
+ * on them (see `roleNeedsValues`), whose values are known to fit `type`.
+ */
+export function lazyColumnOf(meta: ColumnMeta, type: ColumnType, materialize: () => Cell[]): Column {
+  const role = meta.role ?? (type === 'date' ? 'time' : type === 'number' ? 'measure' : 'dimension');
+  const label = meta.label === undefined ? meta.name : String(meta.label);
+  let values: Cell[] | undefined;
+  return {
+    name: meta.name,
+    label,
+    type,
+    role,
+    meta,
+    get values() {
+      values ??= materialize();
+      return values;
+    },
+  };
+}
+
+/**
+ * A column from converted values. Its role, unless declared: dates are time, numbers are measures
+ * except integers in a column named like a year, an id or a code, and the rest are dimensions.
+ */
+export function columnOf(meta: ColumnMeta, type: ColumnType, values: Cell[]): Column {
+  const labels = type === 'number' && LABEL_NUMBER_NAME.test(meta.name) && values.every(isIntegerOrNull);
+  const role = meta.role ?? (type === 'date' ? 'time' : type === 'number' && !labels ? 'measure' : 'dimension');
+  const label = meta.label === undefined ? meta.name : String(meta.label);
+  return { name: meta.name, label, type, role, meta, values };
+}
+
+/**
+ * A typed column read through `read`, in one pass when the values agree with their first one. Types
+ * are inferred where not declared: numbers and numeric strings make a number column, Dates and ISO 8601
+ * strings a date column, booleans a boolean column, anything else (or any mix) a string column. A numeric
+ * string with a leading zero ('02139') is a code: it stays a string. Roles are inferred where not declared:
+ * dates are time, numbers measures, anything else a dimension, and so are integers in a column named
+ * like a year, an id or a code (year, fiscal_yr, user_id, zip, …).
+ */
+function column(meta: ColumnMeta, count: number, read: (row: number) => unknown): Column {
+  checkMeta(meta);
   let type = meta.type ?? sniff(count, read);
   let values = convert(meta, type, count, read, meta.type !== undefined);
   if (!values) {
     type = 'string';
     values = convert(meta, type, count, read, false) as Cell[];
   }
-  const labels = type === 'number' && LABEL_NUMBER_NAME.test(meta.name) && values.every(isIntegerOrNull);
-  const role = meta.role ?? (type === 'date' ? 'time' : type === 'number' && !labels ? 'measure' : 'dimension');
-  const label = meta.label === undefined ? meta.name : String(meta.label);
-  return { name: meta.name, label, type, role, meta, values };
+  return columnOf(meta, type, values);
 }
 
 const isColumnInput = (value: unknown): value is ColumnInput =>
@@ -233,11 +273,8 @@ function fromRows(rows: readonly Row[], meta: readonly ColumnMeta[] = [], only?:
   const columns = names.map((name) => {
     // Own keys only: a row without "constructor" must not read Object.prototype.constructor. Other
     // names cannot come from the prototype, and a plain read is much faster.
-    const read =
-      name in Object.prototype
-        ? (i: number) => (Object.hasOwn(rows[i] as Row, name) ? (rows[i] as Row)[name] : undefined)
-        : (i: number) => (rows[i] as Row)[name];
-    return column(metaByName.get(name) ?? { name }, rows.length, read);
+    const read = cellReader(name);
+    return column(metaByName.get(name) ?? { name }, rows.length, (i) => read(rows[i] as Row));
   });
   return { columns, rowCount: rows.length };
 }

@@ -3,6 +3,7 @@ import { cartesian } from './cartesian';
 import { createContext } from './context';
 import { AdapterError, preview } from './errors';
 import { heatmap } from './heatmap';
+import { pivotRows } from './one-pass';
 import { scatter } from './scatter';
 import { slices } from './slices';
 import { isTable, type Table, toTable } from './table';
@@ -37,6 +38,19 @@ function checkSpec(spec: ChartSpec): void {
   }
 }
 
+const CARTESIAN = new Set<ChartKind>(['line', 'area', 'bar', 'combo']);
+
+/** Line, area, bar and combo charts of rows are normalised and pivoted in one pass where the data allows. */
+function onePass(data: DataInput, spec: ChartSpec) {
+  if (!CARTESIAN.has(spec.kind) || (spec.kind === 'combo' && spec.encoding.series !== undefined)) return undefined;
+  const { x, y, y2, series } = spec.encoding;
+  const list = (v: string | readonly string[] | undefined) =>
+    v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
+  const measures = [...list(y), ...(spec.kind === 'combo' ? list(y2) : [])];
+  if (measures.length === 0) return undefined;
+  return pivotRows(data, { x, split: series, measures });
+}
+
 /**
  * The table of just the columns the spec names (normalising the rest would be wasted work). When one
  * is missing, the whole table is built instead, so the error lists every column there is.
@@ -67,7 +81,8 @@ export function toEChartsOption(
   options: AdapterOptions = {},
 ): EChartsCoreOption {
   checkSpec(spec);
-  const table = isTable(data) ? data : tableFor(data, spec);
+  const fast = isTable(data) ? undefined : onePass(data, spec);
+  const table = fast?.table ?? (isTable(data) ? data : tableFor(data, spec));
   if (table.rowCount === 0) throw new AdapterError('empty', 'The result has no rows to chart.');
-  return builders[spec.kind](createContext(table, spec, options));
+  return builders[spec.kind](createContext(table, spec, options, fast?.pivot));
 }

@@ -1,0 +1,228 @@
+import { BLANK, categoryOf, type Pivot } from './pivot';
+import {
+  type Cell,
+  cellReader,
+  checkMeta,
+  columnOf,
+  convertCell,
+  lazyColumnOf,
+  MISMATCH,
+  roleNeedsValues,
+  sniffValue,
+  type Table,
+} from './table';
+import type { ColumnMeta, ColumnType, DataInput, Row } from './types';
+
+/** One column the chart needs, normalised during the pass. */
+interface Reader {
+  meta: ColumnMeta;
+  type: ColumnType;
+  declared: boolean;
+  /** Converted values, kept only where something reads them during the build (dates, label numbers). */
+  values: Cell[] | undefined;
+  /** Some row has the column (or the metadata names it). */
+  present: boolean;
+}
+
+export interface OnePassNames {
+  x?: string;
+  split?: string;
+  measures: readonly string[];
+}
+
+function rowsAndMeta(data: DataInput): { rows: readonly Row[]; meta: readonly ColumnMeta[] } | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  if (Array.isArray(data)) {
+    const first = data[0] as { name?: unknown; values?: unknown } | undefined;
+    return first && typeof first.name === 'string' && Array.isArray(first.values)
+      ? undefined
+      : { rows: data as readonly Row[], meta: [] };
+  }
+  const set = data as { rows?: unknown; meta?: unknown; columns?: unknown };
+  if (Array.isArray(set.columns) || !Array.isArray(set.rows)) return undefined;
+  return { rows: set.rows as readonly Row[], meta: Array.isArray(set.meta) ? (set.meta as ColumnMeta[]) : [] };
+}
+
+/**
+ * Long to wide in one pass over the rows: each row's cells are read once, normalised (the same
+ * `convertCell` as `toTable`) and summed into the wide shape as they go. Only the columns the chart
+ * names are read.
+ *
+ * It gives up (returns undefined) wherever the general path has a judgement to make: a value that does
+ * not fit the type its column's first value suggested, a value that breaks a declared type, a column no
+ * row has, a row that is not an object, odd metadata, a sum past the largest number. `toTable` and
+ * `pivot` then make the same chart, or the same `AdapterError`, from the start.
+ */
+export function pivotRows(data: DataInput, names: OnePassNames): { table: Table; pivot: Pivot } | undefined {
+  const input = rowsAndMeta(data);
+  if (!input || input.rows.length === 0) return undefined;
+  const { rows, meta } = input;
+  const metaByName = new Map<string, ColumnMeta>();
+  for (const m of meta) {
+    if (typeof m !== 'object' || m === null || typeof m.name !== 'string' || metaByName.has(m.name)) return undefined;
+    metaByName.set(m.name, m);
+  }
+
+  const wanted = [...new Set([names.x, names.split, ...names.measures].filter((n): n is string => n !== undefined))];
+  const readers: Reader[] = [];
+  for (const name of wanted) {
+    const columnMeta = metaByName.get(name) ?? { name };
+    try {
+      checkMeta(columnMeta);
+    } catch {
+      return undefined;
+    }
+    const read = cellReader(name);
+    let type = columnMeta.type;
+    for (let row = 0; type === undefined && row < rows.length; row++) {
+      const candidate = rows[row];
+      if (typeof candidate !== 'object' || candidate === null) return undefined;
+      const value = read(candidate);
+      if (value !== null && value !== undefined && value !== '') type = sniffValue(value);
+    }
+    readers.push({
+      meta: columnMeta,
+      type: type ?? 'string',
+      declared: columnMeta.type !== undefined,
+      values: undefined,
+      present: metaByName.has(name),
+    });
+  }
+  for (const reader of readers) {
+    if (reader.type !== 'string' && (reader.type !== 'number' || roleNeedsValues(reader.meta, reader.type))) {
+      reader.values = new Array<Cell>(rows.length);
+    }
+  }
+  const at = (name: string | undefined) => (name === undefined ? undefined : readers[wanted.indexOf(name)]);
+  const x = at(names.x);
+  const split = at(names.split);
+  const measures = names.measures.map((n) => at(n) as Reader);
+  if (measures.some((m) => m.type !== 'number')) return undefined;
+  const time = x?.type === 'date';
+
+  const categories: (string | number)[] = [];
+  const categoryIndex = new Map<string | number, number>();
+  const groups: string[] = [];
+  const groupIndex = new Map<string, number>();
+  const perGroup = measures.length;
+  const sums: (number | undefined)[][] = split ? [] : measures.map(() => []);
+
+  // Names that Object.prototype also has need an own-property check on every read: leave them to toTable.
+  if (wanted.some((name) => name in Object.prototype)) return undefined;
+  const xName = x?.meta.name;
+  const xValues = x?.values;
+  const splitName = split?.meta.name;
+  const splitValues = split?.values;
+  const noValues: Cell[] = [];
+  const measureNames = measures.map((m) => m.meta.name);
+  const measureValues = measures.map((m) => m.values ?? noValues);
+  const measureDeclared = measures.map((m) => m.declared);
+  const xText = x?.type === 'string';
+  const splitText = split?.type === 'string';
+
+  for (let row = 0; row < rows.length; row++) {
+    const record = rows[row] as Record<string, unknown>;
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined;
+
+    let category: string | number | undefined;
+    if (x && xName !== undefined) {
+      const raw = record[xName];
+      if (xText && typeof raw === 'string' && raw !== '') {
+        // Text is the common case: the value is its own category.
+        category = raw;
+      } else {
+        const cell = convertCell(x.type, raw, x.declared);
+        if (cell === MISMATCH) return undefined;
+        if (xValues) xValues[row] = cell;
+        category = categoryOf(cell, time);
+      }
+    } else {
+      category = String(row + 1);
+    }
+    let base = -1;
+    if (split && splitName !== undefined) {
+      const raw = record[splitName];
+      let group: string;
+      if (splitText && typeof raw === 'string' && raw !== '') {
+        group = raw;
+      } else {
+        const cell = convertCell(split.type, raw, split.declared);
+        if (cell === MISMATCH) return undefined;
+        if (splitValues) splitValues[row] = cell;
+        group = String(cell ?? BLANK);
+      }
+      if (category !== undefined) {
+        let gi = groupIndex.get(group);
+        if (gi === undefined) {
+          gi = groups.length;
+          groupIndex.set(group, gi);
+          groups.push(group);
+          for (let m = 0; m < perGroup; m++) sums.push([]);
+        }
+        base = gi * perGroup;
+      }
+    } else if (category !== undefined) {
+      base = 0;
+    }
+    let ci = -1;
+    if (category !== undefined) {
+      const known = categoryIndex.get(category);
+      if (known === undefined) {
+        ci = categories.length;
+        categoryIndex.set(category, ci);
+        categories.push(category);
+      } else {
+        ci = known;
+      }
+    }
+
+    for (let m = 0; m < perGroup; m++) {
+      const raw = record[measureNames[m] as string];
+      let value: number | null;
+      if (typeof raw === 'number') {
+        value = Number.isFinite(raw) ? raw : null;
+      } else {
+        const cell = convertCell('number', raw, measureDeclared[m] as boolean);
+        if (cell === MISMATCH) return undefined;
+        value = cell as number | null;
+      }
+      const stored = measureValues[m] as Cell[];
+      if (stored !== noValues) stored[row] = value;
+      if (value === null || base < 0) continue;
+      const cells = sums[base + m] as (number | undefined)[];
+      const current = cells[ci];
+      if (current === undefined) {
+        cells[ci] = value;
+      } else {
+        const sum = current + value;
+        if (!Number.isFinite(sum)) return undefined;
+        cells[ci] = sum;
+      }
+    }
+  }
+  // A column no row has (and no metadata names) is the general path's unknown-column error.
+  for (const reader of readers) {
+    if (!reader.present && !rows.some((row) => Object.hasOwn(row, reader.meta.name))) return undefined;
+  }
+
+  const width = categories.length;
+  const series: Pivot['series'] = sums.map((cells, si) => {
+    const values = new Array<number | null>(width);
+    for (let ci = 0; ci < width; ci++) values[ci] = cells[ci] ?? null;
+    const measure = measures[si % perGroup] as Reader;
+    const label = measure.meta.label === undefined ? measure.meta.name : String(measure.meta.label);
+    if (!split) return { name: label, values };
+    const group = groups[Math.floor(si / perGroup)] as string;
+    return { name: perGroup > 1 ? `${group} · ${label}` : group, group, values };
+  });
+  // The pass checked every value fits its column's type: unread values convert without surprises.
+  const columns = readers.map((r) =>
+    r.values
+      ? columnOf(r.meta, r.type, r.values)
+      : lazyColumnOf(r.meta, r.type, () =>
+          rows.map((row) => convertCell(r.type, (row as Row)[r.meta.name], r.declared) as Cell),
+        ),
+  );
+  const table: Table = { columns, rowCount: rows.length };
+  return { table, pivot: { categories, series } };
+}
