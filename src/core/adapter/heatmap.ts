@@ -12,7 +12,7 @@ import {
   tooltipLine,
 } from './context';
 import { AdapterError } from './errors';
-import { BLANK } from './pivot';
+import { BLANK, Keys } from './pivot';
 import { attachPoints } from './points';
 import type { Column } from './table';
 
@@ -21,20 +21,13 @@ import type { Column } from './table';
  * in ascending order (nulls, as "(blank)", last).
  */
 function axisCategories(ctx: Context, column: Column) {
-  const index = new Map<string | number, number>();
-  const keys: (string | number)[] = [];
+  const distinct = new Keys<string | number>();
   const rowKey = new Array<number>(ctx.table.rowCount);
   for (let row = 0; row < ctx.table.rowCount; row++) {
     const cell = column.values[row] ?? null;
-    const key = cell === null ? BLANK : typeof cell === 'number' ? cell : String(cell);
-    let i = index.get(key);
-    if (i === undefined) {
-      i = keys.length;
-      index.set(key, i);
-      keys.push(key);
-    }
-    rowKey[row] = i;
+    rowKey[row] = distinct.indexOf(cell === null ? BLANK : typeof cell === 'number' ? cell : String(cell));
   }
+  const keys = distinct.list;
   if (column.type === 'date' || column.type === 'number') {
     const order = keys.map((_, i) => i);
     const rank = (k: string | number) => (typeof k === 'number' ? k : Number.POSITIVE_INFINITY);

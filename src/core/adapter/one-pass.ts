@@ -1,4 +1,4 @@
-import { BLANK, categoryOf, type Pivot } from './pivot';
+import { BLANK, categoryOf, Keys, type Pivot } from './pivot';
 import {
   type Cell,
   cellReader,
@@ -100,10 +100,8 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
   if (measures.some((m) => m.type !== 'number')) return undefined;
   const time = x?.type === 'date';
 
-  const categories: (string | number)[] = [];
-  const categoryIndex = new Map<string | number, number>();
-  const groups: string[] = [];
-  const groupIndex = new Map<string, number>();
+  const categories = new Keys<string | number>();
+  const groups = new Keys<string>();
   const perGroup = measures.length;
   const sums: (number | undefined)[][] = split ? [] : measures.map(() => []);
 
@@ -152,29 +150,15 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
         group = String(cell ?? BLANK);
       }
       if (category !== undefined) {
-        let gi = groupIndex.get(group);
-        if (gi === undefined) {
-          gi = groups.length;
-          groupIndex.set(group, gi);
-          groups.push(group);
-          for (let m = 0; m < perGroup; m++) sums.push([]);
-        }
+        const gi = groups.indexOf(group);
+        // A new group brings its series.
+        while (sums.length < (gi + 1) * perGroup) sums.push([]);
         base = gi * perGroup;
       }
     } else if (category !== undefined) {
       base = 0;
     }
-    let ci = -1;
-    if (category !== undefined) {
-      const known = categoryIndex.get(category);
-      if (known === undefined) {
-        ci = categories.length;
-        categoryIndex.set(category, ci);
-        categories.push(category);
-      } else {
-        ci = known;
-      }
-    }
+    const ci = category === undefined ? -1 : categories.indexOf(category);
 
     for (let m = 0; m < perGroup; m++) {
       const raw = record[measureNames[m] as string];
@@ -205,14 +189,14 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
     if (!reader.present && !rows.some((row) => Object.hasOwn(row, reader.meta.name))) return undefined;
   }
 
-  const width = categories.length;
+  const width = categories.list.length;
   const series: Pivot['series'] = sums.map((cells, si) => {
     const values = new Array<number | null>(width);
     for (let ci = 0; ci < width; ci++) values[ci] = cells[ci] ?? null;
     const measure = measures[si % perGroup] as Reader;
     const label = measure.meta.label === undefined ? measure.meta.name : String(measure.meta.label);
     if (!split) return { name: label, values };
-    const group = groups[Math.floor(si / perGroup)] as string;
+    const group = groups.list[Math.floor(si / perGroup)] as string;
     return { name: perGroup > 1 ? `${group} · ${label}` : group, group, values };
   });
   // The pass checked every value fits its column's type: unread values convert without surprises.
@@ -224,5 +208,5 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
         ),
   );
   const table: Table = { columns, rowCount: rows.length };
-  return { table, pivot: { categories, series } };
+  return { table, pivot: { categories: categories.list, series } };
 }

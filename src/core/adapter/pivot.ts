@@ -20,6 +20,23 @@ export interface PivotOptions {
 /** Label of a category cell: a time axis keeps numbers, anything else becomes text; null is "(blank)". */
 export const BLANK = '(blank)';
 
+/** Distinct keys in order of first appearance, each with its index. */
+export class Keys<K> {
+  readonly list: K[] = [];
+  private readonly index = new Map<K, number>();
+
+  /** The key's index, adding the key the first time it is seen. */
+  indexOf(key: K): number {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.list.length;
+      this.index.set(key, i);
+      this.list.push(key);
+    }
+    return i;
+  }
+}
+
 /** The category key of a cell: the number on a time axis (undefined for no time), else its text. */
 export function categoryOf(cell: Cell, time: boolean): string | number | undefined {
   if (cell === null) return time ? undefined : BLANK;
@@ -36,8 +53,7 @@ export function pivot({ x, measures, split }: PivotOptions): Pivot {
   const time = x?.type === 'date';
   const rowCount = measures[0]?.values.length ?? 0;
 
-  const categories: (string | number)[] = [];
-  const categoryIndex = new Map<string | number, number>();
+  const categories = new Keys<string | number>();
   const categoryOfRow = new Int32Array(rowCount);
   for (let row = 0; row < rowCount; row++) {
     const category = x ? categoryOf(x.values[row] ?? null, time) : String(row + 1);
@@ -45,34 +61,21 @@ export function pivot({ x, measures, split }: PivotOptions): Pivot {
       categoryOfRow[row] = -1;
       continue;
     }
-    let ci = categoryIndex.get(category);
-    if (ci === undefined) {
-      ci = categories.length;
-      categoryIndex.set(category, ci);
-      categories.push(category);
-    }
-    categoryOfRow[row] = ci;
+    categoryOfRow[row] = categories.indexOf(category);
   }
 
   // Series are (group, measure) pairs in order of first appearance; without a split, one per measure.
-  const groups: string[] = [];
+  const groupKeys = new Keys<string>();
   const groupOfRow = split ? new Int32Array(rowCount) : undefined;
   if (split && groupOfRow) {
-    const groupIndex = new Map<string, number>();
     for (let row = 0; row < rowCount; row++) {
       if ((categoryOfRow[row] as number) < 0) continue;
-      const group = String(split.values[row] ?? BLANK);
-      let gi = groupIndex.get(group);
-      if (gi === undefined) {
-        gi = groups.length;
-        groupIndex.set(group, gi);
-        groups.push(group);
-      }
-      groupOfRow[row] = gi;
+      groupOfRow[row] = groupKeys.indexOf(String(split.values[row] ?? BLANK));
     }
   }
+  const groups = groupKeys.list;
 
-  const width = categories.length;
+  const width = categories.list.length;
   const perGroup = measures.length;
   const seriesCount = split ? groups.length * perGroup : perGroup;
   const sums = new Float64Array(seriesCount * width).fill(Number.NaN);
@@ -120,7 +123,7 @@ export function pivot({ x, measures, split }: PivotOptions): Pivot {
       series.push({ name: perGroup > 1 ? `${group} · ${measure.label}` : group, group, values });
     }
   }
-  return { categories, series };
+  return { categories: categories.list, series };
 }
 
 /** The sum of a category's values across series (nulls count as 0). */
