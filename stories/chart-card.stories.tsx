@@ -21,6 +21,72 @@ WHERE date >= '2026-01-01'
 GROUP BY 1, 2
 ORDER BY 1, 2`;
 
+/** Every kind from sample rows, no hand-written option: the stories below and the all-kinds gallery. */
+const samples = {
+  line: {
+    title: 'Revenue by region',
+    data: monthly,
+    spec: { kind: 'line', encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+  stackedArea: {
+    title: 'Revenue by region, stacked',
+    data: monthly,
+    spec: { kind: 'area', stack: true, encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+  percentArea: {
+    title: 'Regional share of revenue',
+    data: monthly,
+    spec: { kind: 'area', stack: 'percent', encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+  groupedBar: {
+    title: 'Revenue by month and region',
+    data: monthly,
+    spec: { kind: 'bar', encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+  stackedBar: {
+    title: 'Revenue by month, stacked by region',
+    data: monthly,
+    spec: { kind: 'bar', stack: true, encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+  percentBar: {
+    title: 'Regional mix by month',
+    data: monthly,
+    spec: { kind: 'bar', stack: 'percent', encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+  horizontalBar: {
+    title: 'Top brands by revenue',
+    data: { rows: brands, meta: brandMeta },
+    spec: { kind: 'bar', horizontal: true, sort: 'value-desc', topN: { n: 6 }, encoding: { x: 'brand', y: 'revenue' } },
+  },
+  combo: {
+    title: 'Revenue and margin by brand',
+    data: { rows: brands, meta: brandMeta },
+    spec: { kind: 'combo', encoding: { x: 'brand', y: 'revenue', y2: 'margin' } },
+  },
+  pie: { title: 'Revenue by channel', data: channels, spec: { kind: 'pie', encoding: { x: 'channel', y: 'revenue' } } },
+  donut: {
+    title: 'Share of revenue by channel',
+    data: channels,
+    spec: { kind: 'donut', encoding: { x: 'channel', y: 'revenue' } },
+  },
+  scatter: {
+    title: 'Store revenue against floor area',
+    data: { rows: stores, meta: storeMeta },
+    spec: { kind: 'scatter', encoding: { x: 'area', y: 'revenue', color: 'region' } },
+  },
+  bubble: {
+    title: 'Stores: area, revenue and orders',
+    data: { rows: stores, meta: storeMeta },
+    spec: { kind: 'scatter', encoding: { x: 'area', y: 'revenue', size: 'orders' } },
+  },
+  heatmap: {
+    title: 'Orders by weekday and hour',
+    data: ordersByHour,
+    spec: { kind: 'heatmap', encoding: { x: 'hour', y: 'weekday', color: 'orders' } },
+  },
+  funnel: { title: 'Campaign funnel', data: funnel, spec: { kind: 'funnel', encoding: { x: 'stage', y: 'people' } } },
+} satisfies Record<string, Pick<ChartCardProps, 'title' | 'data' | 'spec'>>;
+
 const meta = {
   title: 'Charts/ChartCard',
   component: ChartCard,
@@ -45,117 +111,28 @@ async function chartShown(canvasElement: HTMLElement) {
   });
 }
 
-// The gallery: every kind from sample rows, no hand-written option.
+// One story per kind.
 
 export const Line: Story = { play: async ({ canvasElement }) => chartShown(canvasElement) };
-
-export const StackedArea: Story = {
-  args: {
-    title: 'Revenue by region, stacked',
-    spec: { kind: 'area', stack: true, encoding: { x: 'month', y: 'revenue', series: 'region' } },
-  },
-};
-
-export const PercentArea: Story = {
-  args: {
-    title: 'Regional share of revenue',
-    spec: { kind: 'area', stack: 'percent', encoding: { x: 'month', y: 'revenue', series: 'region' } },
-  },
-};
-
-export const GroupedBar: Story = {
-  args: {
-    title: 'Revenue by month and region',
-    spec: { kind: 'bar', encoding: { x: 'month', y: 'revenue', series: 'region' } },
-  },
-};
-
-export const StackedBar: Story = {
-  args: {
-    title: 'Revenue by month, stacked by region',
-    spec: { kind: 'bar', stack: true, encoding: { x: 'month', y: 'revenue', series: 'region' } },
-  },
-};
-
-export const PercentBar: Story = {
-  args: {
-    title: 'Regional mix by month',
-    spec: { kind: 'bar', stack: 'percent', encoding: { x: 'month', y: 'revenue', series: 'region' } },
-  },
-};
-
+export const StackedArea: Story = { args: samples.stackedArea };
+export const PercentArea: Story = { args: samples.percentArea };
+export const GroupedBar: Story = { args: samples.groupedBar };
+export const StackedBar: Story = { args: samples.stackedBar };
+export const PercentBar: Story = { args: samples.percentBar };
 export const HorizontalBar: Story = {
   args: {
-    title: 'Top brands by revenue',
+    ...samples.horizontalBar,
     description: 'Last 30 days; the top 6 and the rest as Other',
-    data: { rows: brands, meta: brandMeta },
-    spec: { kind: 'bar', horizontal: true, sort: 'value-desc', topN: { n: 6 }, encoding: { x: 'brand', y: 'revenue' } },
     provenance: { rowCount: 10 },
   },
 };
-
-export const Combo: Story = {
-  args: {
-    title: 'Revenue and margin by brand',
-    data: { rows: brands, meta: brandMeta },
-    spec: { kind: 'combo', encoding: { x: 'brand', y: 'revenue', y2: 'margin' } },
-    provenance: undefined,
-  },
-};
-
-export const Pie: Story = {
-  args: {
-    title: 'Revenue by channel',
-    data: channels,
-    spec: { kind: 'pie', encoding: { x: 'channel', y: 'revenue' } },
-    provenance: undefined,
-  },
-};
-
-export const Donut: Story = {
-  args: {
-    title: 'Revenue by channel',
-    data: channels,
-    spec: { kind: 'donut', encoding: { x: 'channel', y: 'revenue' } },
-    provenance: undefined,
-  },
-};
-
-export const Scatter: Story = {
-  args: {
-    title: 'Store revenue against floor area',
-    data: { rows: stores, meta: storeMeta },
-    spec: { kind: 'scatter', encoding: { x: 'area', y: 'revenue', color: 'region' } },
-    provenance: undefined,
-  },
-};
-
-export const Bubble: Story = {
-  args: {
-    title: 'Stores: area, revenue and orders',
-    data: { rows: stores, meta: storeMeta },
-    spec: { kind: 'scatter', encoding: { x: 'area', y: 'revenue', size: 'orders' } },
-    provenance: undefined,
-  },
-};
-
-export const Heatmap: Story = {
-  args: {
-    title: 'Orders by weekday and hour',
-    data: ordersByHour,
-    spec: { kind: 'heatmap', encoding: { x: 'hour', y: 'weekday', color: 'orders' } },
-    provenance: undefined,
-  },
-};
-
-export const Funnel: Story = {
-  args: {
-    title: 'Campaign funnel',
-    data: funnel,
-    spec: { kind: 'funnel', encoding: { x: 'stage', y: 'people' } },
-    provenance: undefined,
-  },
-};
+export const Combo: Story = { args: { ...samples.combo, provenance: undefined } };
+export const Pie: Story = { args: { ...samples.pie, provenance: undefined } };
+export const Donut: Story = { args: { ...samples.donut, provenance: undefined } };
+export const Scatter: Story = { args: { ...samples.scatter, provenance: undefined } };
+export const Bubble: Story = { args: { ...samples.bubble, provenance: undefined } };
+export const Heatmap: Story = { args: { ...samples.heatmap, provenance: undefined } };
+export const Funnel: Story = { args: { ...samples.funnel, provenance: undefined } };
 
 /** No spec: the card picks the chart from the data and says why. */
 export const Auto: Story = {
@@ -215,12 +192,7 @@ export const Dark: Story = {
 
 export const DarkDonut: Story = {
   parameters: { theme: 'dark' },
-  args: {
-    title: 'Revenue by channel',
-    data: channels,
-    spec: { kind: 'donut', encoding: { x: 'channel', y: 'revenue' } },
-    provenance: undefined,
-  },
+  args: { ...samples.donut, provenance: undefined },
 };
 
 /** Labels, series names and categories that are HTML: shown as text, never run. */
@@ -283,53 +255,8 @@ export const Toolbar: Story = {
   },
 };
 
-/** Every kind side by side, from sample rows: what a designer reviews in one screen. */
-const gallery: Array<{ title: string; data: ChartCardProps['data']; spec: ChartCardProps['spec'] }> = [
-  { title: 'Line', data: monthly, spec: { kind: 'line', encoding: { x: 'month', y: 'revenue', series: 'region' } } },
-  {
-    title: 'Stacked area',
-    data: monthly,
-    spec: { kind: 'area', stack: true, encoding: { x: 'month', y: 'revenue', series: 'region' } },
-  },
-  {
-    title: 'Stacked bar',
-    data: monthly,
-    spec: { kind: 'bar', stack: true, encoding: { x: 'month', y: 'revenue', series: 'region' } },
-  },
-  {
-    title: '100% bar',
-    data: monthly,
-    spec: { kind: 'bar', stack: 'percent', encoding: { x: 'month', y: 'revenue', series: 'region' } },
-  },
-  {
-    title: 'Horizontal bar',
-    data: { rows: brands, meta: brandMeta },
-    spec: { kind: 'bar', horizontal: true, sort: 'value-desc', encoding: { x: 'brand', y: 'revenue' } },
-  },
-  {
-    title: 'Combo',
-    data: { rows: brands, meta: brandMeta },
-    spec: { kind: 'combo', encoding: { x: 'brand', y: 'revenue', y2: 'margin' } },
-  },
-  { title: 'Pie', data: channels, spec: { kind: 'pie', encoding: { x: 'channel', y: 'revenue' } } },
-  { title: 'Donut', data: channels, spec: { kind: 'donut', encoding: { x: 'channel', y: 'revenue' } } },
-  {
-    title: 'Scatter',
-    data: { rows: stores, meta: storeMeta },
-    spec: { kind: 'scatter', encoding: { x: 'area', y: 'revenue', color: 'region' } },
-  },
-  {
-    title: 'Bubble',
-    data: { rows: stores, meta: storeMeta },
-    spec: { kind: 'scatter', encoding: { x: 'area', y: 'revenue', size: 'orders' } },
-  },
-  {
-    title: 'Heatmap',
-    data: ordersByHour,
-    spec: { kind: 'heatmap', encoding: { x: 'hour', y: 'weekday', color: 'orders' } },
-  },
-  { title: 'Funnel', data: funnel, spec: { kind: 'funnel', encoding: { x: 'stage', y: 'people' } } },
-];
+/** Every kind side by side: what a designer reviews in one screen. */
+const gallery = Object.values(samples);
 
 function Gallery() {
   return (
