@@ -73,40 +73,36 @@ describe('ChartCard in Chromium', () => {
     expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
   });
 
-  it('downloads a CSV of the data shown', async () => {
-    const downloads = captureDownloads();
-    const { container } = render(
-      <ChartCard
-        title="Revenue by channel"
-        data={channels}
-        spec={{ kind: 'donut', encoding: { x: 'channel', y: 'revenue' } }}
-      />,
-    );
-    await chartIn(container);
-    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
-    expect(downloads.names).toEqual(['revenue-by-channel.csv']);
-    const csv = await (downloads.blobs[0] as Blob).text();
-    expect(csv.split('\r\n').filter(Boolean)).toEqual([
-      'channel,revenue',
-      ...channels.map((row) => `${row.channel},${row.revenue}`),
-    ]);
-  });
-
-  it('downloads a PNG of the chart shown, in its theme colours', async () => {
+  /** Renders a 600px card of the channel data, waits for its chart and presses a download button. */
+  async function download(button: 'Download CSV' | 'Download PNG' | 'Download SVG', kind: 'pie' | 'donut') {
     const downloads = captureDownloads();
     const { container } = render(
       <div style={{ width: 600 }}>
         <ChartCard
           title="Revenue by channel"
           data={channels}
-          spec={{ kind: 'pie', encoding: { x: 'channel', y: 'revenue' } }}
+          spec={{ kind, encoding: { x: 'channel', y: 'revenue' } }}
         />
       </div>,
     );
     const chart = await chartIn(container);
-    await userEvent.click(screen.getByRole('button', { name: 'Download PNG' }));
-    expect(downloads.names).toEqual(['revenue-by-channel.png']);
-    const blob = downloads.blobs[0] as Blob;
+    await userEvent.click(screen.getByRole('button', { name: button }));
+    expect(downloads.blobs).toHaveLength(1);
+    return { chart, name: downloads.names[0], blob: downloads.blobs[0] as Blob };
+  }
+
+  it('downloads a CSV of the data shown', async () => {
+    const { name, blob } = await download('Download CSV', 'donut');
+    expect(name).toBe('revenue-by-channel.csv');
+    expect((await blob.text()).split('\r\n').filter(Boolean)).toEqual([
+      'channel,revenue',
+      ...channels.map((row) => `${row.channel},${row.revenue}`),
+    ]);
+  });
+
+  it('downloads a PNG of the chart shown, in its theme colours', async () => {
+    const { chart, name, blob } = await download('Download PNG', 'pie');
+    expect(name).toBe('revenue-by-channel.png');
     expect(blob.type).toBe('image/png');
     const image = await createImageBitmap(blob);
     // Twice the pixels of the chart on screen.
@@ -117,28 +113,18 @@ describe('ChartCard in Chromium', () => {
     const { data } = context.getImageData(0, 0, image.width, image.height);
     let largestSlice = 0;
     for (let i = 0; i < data.length; i += 4) {
-      if (
-        Math.abs((data[i] ?? 0) - 0x67) + Math.abs((data[i + 1] ?? 0) - 0x50) + Math.abs((data[i + 2] ?? 0) - 0xa4) <
-        6
-      )
-        largestSlice++;
+      const distance =
+        Math.abs((data[i] ?? 0) - 0x67) + Math.abs((data[i + 1] ?? 0) - 0x50) + Math.abs((data[i + 2] ?? 0) - 0xa4);
+      if (distance < 6) largestSlice++;
     }
     // The largest slice (41% of the pie) is painted in the first palette colour.
     expect(largestSlice).toBeGreaterThan(10_000);
   });
 
   it('downloads an SVG that holds the chart', async () => {
-    const downloads = captureDownloads();
-    const { container } = render(
-      <ChartCard
-        title="Revenue by channel"
-        data={channels}
-        spec={{ kind: 'donut', encoding: { x: 'channel', y: 'revenue' } }}
-      />,
-    );
-    await chartIn(container);
-    await userEvent.click(screen.getByRole('button', { name: 'Download SVG' }));
-    const svg = await (downloads.blobs[0] as Blob).text();
+    const { name, blob } = await download('Download SVG', 'donut');
+    expect(name).toBe('revenue-by-channel.svg');
+    const svg = await blob.text();
     expect(svg.startsWith('<svg')).toBe(true);
     for (const row of channels) expect(svg).toContain(String(row.channel));
   });
