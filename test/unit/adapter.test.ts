@@ -9,6 +9,7 @@ import {
   toEChartsOption,
   toTable,
 } from '../../src/core/adapter';
+import { adapterError } from '../fixtures/errors';
 
 type Fn = (params: unknown) => string;
 interface Axis {
@@ -66,17 +67,6 @@ const yAxisOf = (o: Option) => o.yAxis as Axis;
 const yAxesOf = (o: Option) => o.yAxis as Axis[];
 const categories = (o: Option) => sourceOf(o).map((row) => row[0]);
 const column = (o: Option, i: number) => sourceOf(o).map((row) => row[i]);
-
-/** Runs `fn` and returns the AdapterError it throws; fails on any other outcome. */
-function adapterError(fn: () => unknown): AdapterError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AdapterError) return error;
-    throw new Error(`expected an AdapterError, got ${String(error)}`);
-  }
-  throw new Error('expected an AdapterError, got an option');
-}
 
 function expectError(
   fn: () => unknown,

@@ -10,6 +10,7 @@ import {
   toEChartsOption,
   toTable,
 } from '../../src/core/adapter';
+import { adapterError } from '../fixtures/errors';
 
 const month = (i: number) => `2025-${String(i + 1).padStart(2, '0')}-01`;
 
@@ -111,16 +112,6 @@ function rowsOf(data: DataInput, spec: ChartSpec): unknown[][] {
 }
 
 const kinds = (choice: ChartChoice) => choice.alternatives.map((a) => a.kind);
-
-function adapterError(fn: () => unknown): AdapterError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AdapterError) return error;
-    throw new Error(`expected an AdapterError, got ${String(error)}`);
-  }
-  throw new Error('expected an AdapterError, got a choice');
-}
 
 describe('chooseChart rule 1: time', () => {
   it('time and a measure: a line over time, with area and bars as alternatives', () => {
