@@ -245,13 +245,17 @@ export const Toolbar: Story = {
     await userEvent.click(within(toolbar).getByRole('button', { name: 'View SQL' }));
     await expect(canvas.getByText(/FROM gold.sales_daily_summary/)).toBeVisible();
 
-    within(toolbar).getByRole('button', { name: 'Full screen' }).focus();
+    const fullScreen = within(toolbar).getByRole('button', { name: 'Full screen' });
+    fullScreen.focus();
     await userEvent.keyboard('{Enter}');
     const body = within(canvasElement.ownerDocument.body);
     const dialog = await body.findByRole('dialog', { name: 'Revenue by region' });
     await expect(dialog).toBeVisible();
+    await waitFor(() => expect(dialog.querySelector('[data-slot="echart"] canvas')).not.toBeNull());
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(body.queryByRole('dialog')).toBeNull());
+    // Focus comes back to the button that opened it.
+    await expect(fullScreen).toHaveFocus();
   },
 };
 

@@ -29,7 +29,7 @@ function check(label, name, ok, detail = '') {
 }
 
 const APP_SOURCE = `import '@insightpulse/ui/styles.css';
-import { EChart, InsightPulseProvider } from '@insightpulse/ui';
+import { ChartCard, EChart, InsightPulseProvider } from '@insightpulse/ui';
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -53,8 +53,13 @@ function Switchable() {
   );
 }
 
+const rows = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].map((day, i) => ({ day, orders: [120, 200, 150, 80, 70][i] }));
+
 createRoot(document.getElementById('root')).render(
   <>
+    <div id="card" style={{ width: 560 }}>
+      <ChartCard title="Orders by day" data={rows} spec={{ kind: 'bar', encoding: { x: 'day', y: 'orders' } }} />
+    </div>
     <Switchable />
     <InsightPulseProvider theme="light">
       <div id="light" style={{ width: 480 }}><EChart option={option} onChartReady={ready('light')} /></div>
@@ -153,6 +158,15 @@ async function consumer(app, tarball, { label, react, echarts }) {
     const [lightPrimary, darkPrimary] = [await primary('light'), await primary('dark')];
     check(label, 'styles.css sets the light CSS variables', lightPrimary === '#6750a4', lightPrimary);
     check(label, 'styles.css sets the dark CSS variables', darkPrimary === '#d0bcff', darkPrimary);
+
+    // The card's full screen loads Radix on demand, from a chunk of the installed package.
+    await page.click('#card button[aria-label="Full screen"]');
+    const opened = await page.waitForSelector('[role="dialog"] [data-slot="echart"] canvas', { timeout: 10000 }).then(
+      () => true,
+      () => false,
+    );
+    check(label, "ChartCard's full screen opens", opened);
+    await page.keyboard.press('Escape');
 
     await page.click('text=Dark mode');
     let switched = 0;

@@ -1,6 +1,17 @@
-import * as Dialog from '@radix-ui/react-dialog';
 import type { EChartsType } from 'echarts/core';
-import { type ComponentProps, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  type ComponentProps,
+  forwardRef,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { chart as chartTokens } from '../../../themes/tokens';
 import { defaultFormatFor, rowsBehindPoint } from '../../core/adapter';
 import { tableToCSV } from '../../core/export/csv';
@@ -17,17 +28,24 @@ import { useChartCard } from './use-chart-card';
 
 type View = 'chart' | 'table' | 'sql';
 
+/** Radix and the dialog load when someone first opens full screen, not with the card. */
+const FullScreen = lazy(() => import('./full-screen'));
+
 /** Rows the data view shows at most; the CSV download has them all. */
 const TABLE_ROWS = 500;
 
-function ToolbarButton({
-  icon,
-  label,
-  pressed,
-  ...props
-}: { icon: IconName; label: string; pressed?: boolean } & Omit<ComponentProps<'button'>, 'children'>) {
+type ToolbarButtonProps = { icon: IconName; label: string; pressed?: boolean } & Omit<
+  ComponentProps<'button'>,
+  'children' | 'ref'
+>;
+
+const ToolbarButton = forwardRef<HTMLButtonElement, ToolbarButtonProps>(function ToolbarButton(
+  { icon, label, pressed, ...props },
+  ref,
+) {
   return (
     <button
+      ref={ref}
       type="button"
       aria-label={label}
       title={label}
@@ -43,7 +61,7 @@ function ToolbarButton({
       <Icon name={icon} />
     </button>
   );
-}
+});
 
 function Footer({
   provenance,
@@ -109,6 +127,8 @@ export function ChartCard({
   const model = useChartCard({ data, spec, option: rawOption, locale, loading, error, emptyMessage });
   const { state, option, table, choice } = model;
   const [view, setView] = useState<View>('chart');
+  const [fullScreen, setFullScreen] = useState(false);
+  const fullScreenButton = useRef<HTMLButtonElement>(null);
   const chartRef = useRef<EChartsType | null>(null);
   const context = useOptionalInsightPulseTheme();
   const resolved = resolveTheme(theme, context?.mode);
@@ -294,72 +314,39 @@ export function ChartCard({
               disabled={state === 'loading'}
             />
           )}
-          <FullScreen title={title} description={description} disabled={!ready || !option}>
-            {option && (
-              <EChart
-                option={option}
-                theme={theme}
-                onEvents={events}
-                aria-describedby={description ? descriptionId : undefined}
-                style={{ height: '70vh' }}
-              />
-            )}
-          </FullScreen>
+          <ToolbarButton
+            ref={fullScreenButton}
+            icon="expand"
+            label="Full screen"
+            aria-haspopup="dialog"
+            onClick={() => setFullScreen(true)}
+            disabled={!ready || !option}
+          />
           {actions}
         </fieldset>
       </header>
       {body}
+      {fullScreen && option && (
+        <Suspense fallback={null}>
+          <FullScreen
+            title={title}
+            description={description}
+            onClose={() => setFullScreen(false)}
+            returnFocus={fullScreenButton}
+          >
+            <EChart
+              option={option}
+              theme={theme}
+              onEvents={events}
+              aria-describedby={description ? descriptionId : undefined}
+              style={{ height: '70vh' }}
+            />
+          </FullScreen>
+        </Suspense>
+      )}
       <output className="ip:sr-only">{announcement}</output>
       <Footer provenance={provenance} rows={table?.rowCount} locale={locale} />
     </section>
-  );
-}
-
-function FullScreen({
-  title,
-  description,
-  disabled,
-  children,
-}: {
-  title: string;
-  description: string | undefined;
-  disabled: boolean;
-  children: ReactNode;
-}) {
-  const context = useOptionalInsightPulseTheme();
-  const mode = context?.mode ?? 'light';
-  return (
-    <Dialog.Root>
-      <Dialog.Trigger asChild>
-        <ToolbarButton icon="expand" label="Full screen" disabled={disabled} />
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        {/* The portal leaves the provider's subtree: it carries the mode itself. */}
-        <div data-theme={mode} className={cn(mode === 'dark' && 'dark')}>
-          <Dialog.Overlay className="ip:fixed ip:inset-0 ip:bg-black/50" />
-          <Dialog.Content
-            data-slot="chart-card-fullscreen"
-            className="ip:fixed ip:inset-4 ip:flex ip:flex-col ip:gap-3 ip:rounded-ip-lg ip:bg-ip-surface ip:p-6 ip:font-ip-sans ip:text-ip-on-surface ip:shadow-xl"
-            {...(description ? {} : { 'aria-describedby': undefined })}
-          >
-            <div className="ip:flex ip:items-start ip:justify-between ip:gap-2">
-              <div>
-                <Dialog.Title className="ip:m-0 ip:text-ip-xl ip:font-ip-semibold">{title}</Dialog.Title>
-                {description && (
-                  <Dialog.Description className="ip:m-0 ip:mt-1 ip:text-ip-sm ip:text-ip-on-surface-variant">
-                    {description}
-                  </Dialog.Description>
-                )}
-              </div>
-              <Dialog.Close className="ip:cursor-pointer ip:rounded-ip-md ip:border ip:border-solid ip:border-ip-outline ip:bg-transparent ip:px-3 ip:py-1 ip:text-ip-on-surface ip:hover:bg-ip-surface-variant ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary">
-                Close
-              </Dialog.Close>
-            </div>
-            <div className="ip:min-h-0 ip:flex-1">{children}</div>
-          </Dialog.Content>
-        </div>
-      </Dialog.Portal>
-    </Dialog.Root>
   );
 }
 
