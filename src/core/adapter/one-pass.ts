@@ -20,7 +20,7 @@ interface Reader {
   declared: boolean;
   /** Converted values, kept only where something reads them during the build (dates, label numbers). */
   values: Cell[] | undefined;
-  /** Some row has the column (or the metadata names it). */
+  /** The metadata names it: then it is a column even if no row has it (as in toTable). */
   present: boolean;
 }
 

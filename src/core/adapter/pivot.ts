@@ -127,7 +127,7 @@ export function pivot({ x, measures, split }: PivotOptions): Pivot {
 }
 
 /** The sum of a category's values across series (nulls count as 0). */
-export function categoryTotals(p: Pivot): number[] {
+function categoryTotals(p: Pivot): number[] {
   const totals = new Array<number>(p.categories.length).fill(0);
   for (const s of p.series) {
     for (let i = 0; i < totals.length; i++) totals[i] = (totals[i] as number) + (s.values[i] ?? 0);

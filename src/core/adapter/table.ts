@@ -122,7 +122,7 @@ export function convertCell(type: ColumnType, value: unknown, declared: boolean)
 }
 
 /** The error for a value that does not fit a declared type. */
-export function mismatchError(meta: ColumnMeta, type: ColumnType, row: number, value: unknown): AdapterError {
+function mismatchError(meta: ColumnMeta, type: ColumnType, row: number, value: unknown): AdapterError {
   return type === 'date'
     ? new AdapterError(
         'invalid-date',
