@@ -53,6 +53,16 @@ function rowsAndMeta(data: DataInput): { rows: readonly Row[]; meta: readonly Co
  * row has, a row that is not an object, odd metadata, a sum past the largest number. `toTable` and
  * `pivot` then make the same chart, or the same `AdapterError`, from the start.
  */
+function emptySums(length: number): Float64Array {
+  return new Float64Array(length).fill(Number.NaN);
+}
+
+function grow(cells: Float64Array, index: number): Float64Array {
+  const grown = emptySums(Math.max(index + 1, cells.length * 2));
+  grown.set(cells);
+  return grown;
+}
+
 export function pivotRows(data: DataInput, names: OnePassNames): { table: Table; pivot: Pivot } | undefined {
   const input = rowsAndMeta(data);
   if (!input || input.rows.length === 0) return undefined;
@@ -103,7 +113,8 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
   const categories = new Keys<string | number>();
   const groups = new Keys<string>();
   const perGroup = measures.length;
-  const sums: (number | undefined)[][] = split ? [] : measures.map(() => []);
+  // Sums per series in typed arrays (NaN: no value yet) that double when a category lands past their end.
+  const sums: Float64Array[] = split ? [] : measures.map(() => emptySums(64));
 
   // Names that Object.prototype also has need an own-property check on every read: leave them to toTable.
   if (wanted.some((name) => name in Object.prototype)) return undefined;
@@ -117,6 +128,10 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
   const measureDeclared = measures.map((m) => m.declared);
   const xText = x?.type === 'string';
   const splitText = split?.type === 'string';
+  // Results usually come ordered by their category: a row whose category text is the previous row's
+  // reuses its index instead of looking it up again.
+  let lastText: string | undefined;
+  let lastIndex = -1;
 
   for (let row = 0; row < rows.length; row++) {
     const record = rows[row] as Record<string, unknown>;
@@ -152,13 +167,24 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
       if (category !== undefined) {
         const gi = groups.indexOf(group);
         // A new group brings its series.
-        while (sums.length < (gi + 1) * perGroup) sums.push([]);
+        while (sums.length < (gi + 1) * perGroup) sums.push(emptySums(Math.max(64, categories.list.length)));
         base = gi * perGroup;
       }
     } else if (category !== undefined) {
       base = 0;
     }
-    const ci = category === undefined ? -1 : categories.indexOf(category);
+    let ci: number;
+    if (category === undefined) {
+      ci = -1;
+    } else if (category === lastText) {
+      ci = lastIndex;
+    } else {
+      ci = categories.indexOf(category);
+      if (typeof category === 'string') {
+        lastText = category;
+        lastIndex = ci;
+      }
+    }
 
     for (let m = 0; m < perGroup; m++) {
       const raw = record[measureNames[m] as string];
@@ -173,15 +199,14 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
       const stored = measureValues[m] as Cell[];
       if (stored !== noValues) stored[row] = value;
       if (value === null || base < 0) continue;
-      const cells = sums[base + m] as (number | undefined)[];
-      const current = cells[ci];
-      if (current === undefined) {
-        cells[ci] = value;
-      } else {
-        const sum = current + value;
-        if (!Number.isFinite(sum)) return undefined;
-        cells[ci] = sum;
+      let cells = sums[base + m] as Float64Array;
+      if (ci >= cells.length) {
+        cells = grow(cells, ci);
+        sums[base + m] = cells;
       }
+      const current = cells[ci] as number;
+      // A sum past the largest number is checked for once, after the pass.
+      cells[ci] = Number.isNaN(current) ? value : current + value;
     }
   }
   // A column no row has (and no metadata names) is the general path's unknown-column error.
@@ -190,15 +215,29 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
   }
 
   const width = categories.list.length;
-  const series: Pivot['series'] = sums.map((cells, si) => {
+  const series: Pivot['series'] = [];
+  for (let si = 0; si < sums.length; si++) {
+    const cells = sums[si] as Float64Array;
     const values = new Array<number | null>(width);
-    for (let ci = 0; ci < width; ci++) values[ci] = cells[ci] ?? null;
+    for (let ci = 0; ci < width; ci++) {
+      const cell = ci < cells.length ? (cells[ci] as number) : Number.NaN;
+      if (Number.isNaN(cell)) {
+        values[ci] = null;
+      } else if (Number.isFinite(cell)) {
+        values[ci] = cell;
+      } else {
+        return undefined; // A sum past the largest number: the general path says so.
+      }
+    }
     const measure = measures[si % perGroup] as Reader;
     const label = measure.meta.label === undefined ? measure.meta.name : String(measure.meta.label);
-    if (!split) return { name: label, values };
-    const group = groups.list[Math.floor(si / perGroup)] as string;
-    return { name: perGroup > 1 ? `${group} · ${label}` : group, group, values };
-  });
+    if (!split) {
+      series.push({ name: label, values });
+    } else {
+      const group = groups.list[Math.floor(si / perGroup)] as string;
+      series.push({ name: perGroup > 1 ? `${group} · ${label}` : group, group, values });
+    }
+  }
   // The pass checked every value fits its column's type: unread values convert without surprises.
   const columns = readers.map((r) =>
     r.values
