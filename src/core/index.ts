@@ -1,4 +1,5 @@
 export * from './adapter';
+export { loadChartModules, missingChartModules, type OnDemandModule } from './echarts/on-demand';
 export {
   type EChartsExtension,
   echarts,

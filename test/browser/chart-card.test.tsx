@@ -87,7 +87,8 @@ describe('ChartCard in Chromium', () => {
     );
     const chart = await chartIn(container);
     await userEvent.click(screen.getByRole('button', { name: button }));
-    expect(downloads.blobs).toHaveLength(1);
+    // Images wait for the chart modules they need (the SVG renderer loads on first use).
+    await vi.waitFor(() => expect(downloads.blobs).toHaveLength(1));
     return { chart, name: downloads.names[0], blob: downloads.blobs[0] as Blob };
   }
 

@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { EChart, InsightPulseProvider } from '../../src';
-import { echarts } from '../../src/core';
+import { echarts, missingChartModules, toEChartsOption } from '../../src/core';
 import { colors } from '../../themes/tokens';
 import { barOption, hostileLabels, hostileOption, lineOption } from '../fixtures/charts';
 
@@ -183,5 +183,46 @@ describe('EChart with hostile text', () => {
     }
     expect(container.querySelector('img, iframe, script, a[href^="javascript"]')).toBeNull();
     expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
+  });
+
+  it('holds its place while a heatmap loads its modules, then paints it', async () => {
+    const cells = ['Mon', 'Tue', 'Wed'].flatMap((day, d) =>
+      ['09:00', '12:00', '15:00'].map((hour, h) => ({ day, hour, orders: 10 + d * 3 + h })),
+    );
+    const option = noAnimation(
+      toEChartsOption(cells, { kind: 'heatmap', encoding: { x: 'hour', y: 'day', color: 'orders' } }),
+    );
+    // Nothing in this file has drawn a heatmap yet: its chart and the visual map are not loaded.
+    expect(missingChartModules(option)).toEqual(['heatmap', 'visualMap']);
+    let chart: EChartsType | undefined;
+    const { container } = render(
+      <div style={{ width: 600 }}>
+        <EChart option={option} onChartReady={(instance) => (chart = instance)} />
+      </div>,
+    );
+    const element = container.querySelector('[data-slot="echart"]') as HTMLElement;
+    expect(element.getAttribute('aria-busy')).toBe('true');
+    expect(element.getAttribute('data-state')).toBe('loading');
+    expect(element.getBoundingClientRect().height).toBe(320);
+    await waitFor(() => expect(chart).toBeDefined(), { timeout: 5000 });
+    expect(missingChartModules(option)).toEqual([]);
+    // The nine coloured cells cover most of the grid: far more pixels than the axis labels alone paint.
+    // (ECharts may draw them on a layer of their own: the data URL holds every layer.)
+    const [r, g, b] = rgb(colors.light.background) as [number, number, number];
+    await waitFor(async () => {
+      const image = await createImageBitmap(await (await fetch(chart?.getDataURL() as string)).blob());
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      let coloured = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs((data[i] ?? 0) - r) + Math.abs((data[i + 1] ?? 0) - g) + Math.abs((data[i + 2] ?? 0) - b) > 60) {
+          coloured++;
+        }
+      }
+      expect(coloured).toBeGreaterThan(50_000);
+    });
+    expect(container.querySelector('[data-slot="echart"]')?.getAttribute('data-state')).toBe('ready');
   });
 });

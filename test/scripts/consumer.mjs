@@ -39,6 +39,12 @@ const option = {
   yAxis: { type: 'value' },
   series: [{ name: 'Orders', type: 'bar', data: [120, 200, 150, 80, 70] }],
 };
+const scatter = {
+  animation: false,
+  xAxis: { type: 'value' },
+  yAxis: { type: 'value' },
+  series: [{ name: 'Stores', type: 'scatter', symbolSize: 30, data: [[1, 2], [2, 4], [3, 3], [4, 6], [5, 5]] }],
+};
 const ready = (mode) => () => document.body.setAttribute('data-ready-' + mode, 'true');
 
 function Switchable() {
@@ -67,6 +73,7 @@ createRoot(document.getElementById('root')).render(
     <InsightPulseProvider theme="dark">
       <div id="dark" style={{ width: 480 }}><EChart option={option} onChartReady={ready('dark')} /></div>
     </InsightPulseProvider>
+    <div id="scatter" style={{ width: 480 }}><EChart option={scatter} onChartReady={ready('scatter')} /></div>
   </>,
 );
 `;
@@ -83,6 +90,8 @@ function countPixels([id, [r, g, b]]) {
 }
 
 const LIGHT_BAR = [0x67, 0x50, 0xa4];
+// ECharts draws scatter points at 80% opacity: the first palette colour over the light background.
+const LIGHT_POINT = [0.8 * 0x67 + 0.2 * 0xff, 0.8 * 0x50 + 0.2 * 0xfb, 0.8 * 0xa4 + 0.2 * 0xfe].map(Math.round);
 const DARK_BAR = [0xd0, 0xbc, 0xff];
 
 async function consumer(app, tarball, { label, react, echarts }) {
@@ -147,8 +156,13 @@ async function consumer(app, tarball, { label, react, echarts }) {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
-    await page.waitForSelector('body[data-ready-light][data-ready-dark][data-ready-switch]', { timeout: 15000 });
+    await page.waitForSelector('body[data-ready-light][data-ready-dark][data-ready-switch][data-ready-scatter]', {
+      timeout: 15000,
+    });
     await page.waitForTimeout(200);
+    // The scatter chart's module is not in the first load: it comes from a chunk of the installed package.
+    const points = await page.evaluate(countPixels, ['scatter', LIGHT_POINT]);
+    check(label, 'a scatter chart loads its module on demand and paints', points > 1000, `${points} px`);
     const lightBars = await page.evaluate(countPixels, ['light', LIGHT_BAR]);
     const darkBars = await page.evaluate(countPixels, ['dark', DARK_BAR]);
     check(label, 'a light chart paints its bars in #6750A4', lightBars > 1000, `${lightBars} px`);

@@ -160,7 +160,7 @@ export function cartesian(ctx: Context): EChartsCoreOption {
   const rowsOf = pivotLocator(data, x, split, folded);
   return attachPoints(
     {
-      title: titleOf(spec),
+      ...titleOf(spec),
       aria: aria(spec, description),
       dataset: { source, sourceHeader: false },
       grid: grid({ top: spec.title ? 48 : 24, bottom: plans.length > 1 ? 40 : 8 }),

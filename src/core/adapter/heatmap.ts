@@ -86,7 +86,7 @@ export function heatmap(ctx: Context): EChartsCoreOption {
 
   return attachPoints(
     {
-      title: titleOf(spec),
+      ...titleOf(spec),
       aria: aria(
         spec,
         `${kindNames.heatmap} of ${value.label} by ${x.label} and ${y.label}: ${xs.labels.length} by ${ys.labels.length} cells.` +

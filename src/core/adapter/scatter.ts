@@ -42,7 +42,7 @@ export function scatter(ctx: Context): EChartsCoreOption {
 
   return attachPoints(
     {
-      title: titleOf(spec),
+      ...titleOf(spec),
       aria: aria(
         spec,
         `${size ? 'Bubble chart' : kindNames.scatter} of ${y.label} against ${x.label}${size ? `, sized by ${size.label}` : ''}${group ? `, coloured by ${group.label}` : ''}: ${points} points.`,

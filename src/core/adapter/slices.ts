@@ -83,7 +83,7 @@ export function slices(ctx: Context): EChartsCoreOption {
 
   return attachPoints(
     {
-      title: titleOf(spec),
+      ...titleOf(spec),
       aria: aria(spec, description),
       dataset: { source, sourceHeader: false },
       legend: data.categories.length > 1 ? { type: 'scroll', bottom: 0 } : { show: false },

@@ -1,37 +1,24 @@
-import { BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapContinuousComponent,
-} from 'echarts/components';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { AriaComponent, DatasetComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer } from 'echarts/renderers';
 import { registerInsightPulseThemes } from '../../theme/register';
 
 /**
- * The tree-shaken ECharts the library renders with: `echarts/core` with only the charts, components
- * and renderers the library uses, and the InsightPulse themes registered.
+ * The tree-shaken ECharts the library renders with: `echarts/core` with the charts and components most
+ * charts need, and the InsightPulse themes registered. Scatter, heatmap and funnel charts, the visual
+ * map, titles and the SVG renderer load on demand (see `loadChartModules`).
  */
 echarts.use([
   LineChart,
   BarChart,
   PieChart,
-  ScatterChart,
-  HeatmapChart,
-  FunnelChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
-  TitleComponent,
   DatasetComponent,
-  VisualMapContinuousComponent,
   AriaComponent,
   CanvasRenderer,
-  SVGRenderer,
 ]);
 registerInsightPulseThemes(echarts);
 
@@ -40,7 +27,7 @@ export type EChartsExtension = Parameters<typeof echarts.use>[0];
 
 /**
  * Adds ECharts charts, components or renderers to the ones the library registers, for options that
- * need more (a heatmap, a data zoom, a map). Call it once, before the first chart renders:
+ * need more (a gauge, a data zoom, a map). Call it once, before the first chart renders:
  *
  * ```ts
  * import { GaugeChart } from 'echarts/charts';

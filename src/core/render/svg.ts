@@ -1,4 +1,7 @@
+import { FunnelChart, HeatmapChart, ScatterChart } from 'echarts/charts';
+import { TitleComponent, VisualMapComponent } from 'echarts/components';
 import type { EChartsCoreOption } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
 import { resolveTheme, type ThemeInput } from '../../theme/echarts-theme';
 import { echarts } from '../echarts/setup';
 
@@ -19,6 +22,8 @@ export interface RenderSVGOptions {
  */
 export function renderChartToSVGString(option: EChartsCoreOption, options: RenderSVGOptions = {}): string {
   const { width = 600, height = 400, theme = 'light', locale } = options;
+  // Rendering here is synchronous, so what the browser loads on demand is registered up front.
+  echarts.use([SVGRenderer, ScatterChart, HeatmapChart, FunnelChart, VisualMapComponent, TitleComponent]);
   const chart = echarts.init(null, resolveTheme(theme).name, { renderer: 'svg', ssr: true, width, height, locale });
   try {
     chart.setOption({ ...option, animation: false });

@@ -128,6 +128,8 @@ export function ChartCard({
   const { state, option, table, choice } = model;
   const [view, setView] = useState<View>('chart');
   const [fullScreen, setFullScreen] = useState(false);
+  // Said once in the live region when an action fails after the click (the SVG renderer fails to load).
+  const [failure, setFailure] = useState<string>();
   const fullScreenButton = useRef<HTMLButtonElement>(null);
   const chartRef = useRef<EChartsType | null>(null);
   const context = useOptionalInsightPulseTheme();
@@ -164,22 +166,36 @@ export function ChartCard({
     height: chartRef.current?.getHeight() || height,
     theme: resolved.name,
   });
-  const downloadPNG = () => option && saveFile(fileName(title, 'png'), dataURLToBlob(renderPNG(option, size())));
-  const downloadSVG = () =>
-    option && saveFile(fileName(title, 'svg'), new Blob([renderSVG(option, size())], { type: 'image/svg+xml' }));
+  // Rendering waits for any chart modules not loaded yet; a failure is said in the live region.
+  const downloadImage = (format: 'png' | 'svg') => {
+    if (!option) return;
+    setFailure(undefined);
+    const image =
+      format === 'png'
+        ? renderPNG(option, size()).then(dataURLToBlob)
+        : renderSVG(option, size()).then((svg) => new Blob([svg], { type: 'image/svg+xml' }));
+    image.then(
+      (blob) => saveFile(fileName(title, format), blob),
+      () => setFailure(`${title}: the ${format.toUpperCase()} could not be made. Try again.`),
+    );
+  };
   const downloadCSV = () =>
     table && saveFile(fileName(title, 'csv'), new Blob([tableToCSV(table)], { type: 'text/csv;charset=utf-8' }));
   const onReady = useCallback((chart: EChartsType) => {
     chartRef.current = chart;
   }, []);
-  const toggle = (next: View) => setView((current) => (current === next ? 'chart' : next));
+  const toggle = (next: View) => {
+    setFailure(undefined);
+    setView((current) => (current === next ? 'chart' : next));
+  };
   const ready = state === 'ready';
   const sql = provenance?.sql;
 
   const Heading = `h${headingLevel}` as const;
   // One live region stays mounted, so screen readers hear the card load and its view change.
   const announcement =
-    state === 'loading'
+    failure ??
+    (state === 'loading'
       ? `Loading ${title}`
       : state === 'ready'
         ? view === 'table'
@@ -187,7 +203,7 @@ export function ChartCard({
           : view === 'sql' && sql
             ? `${title}: showing the SQL`
             : `${title}: chart ready`
-        : '';
+        : '');
 
   let body: ReactNode;
   if (state === 'loading') {
@@ -295,8 +311,18 @@ export function ChartCard({
           aria-label={`${title} actions`}
           className="ip:m-0 ip:flex ip:min-w-0 ip:shrink-0 ip:items-center ip:gap-1 ip:border-0 ip:p-0"
         >
-          <ToolbarButton icon="image" label="Download PNG" onClick={downloadPNG} disabled={!ready || !option} />
-          <ToolbarButton icon="code" label="Download SVG" onClick={downloadSVG} disabled={!ready || !option} />
+          <ToolbarButton
+            icon="image"
+            label="Download PNG"
+            onClick={() => downloadImage('png')}
+            disabled={!ready || !option}
+          />
+          <ToolbarButton
+            icon="code"
+            label="Download SVG"
+            onClick={() => downloadImage('svg')}
+            disabled={!ready || !option}
+          />
           <ToolbarButton icon="download" label="Download CSV" onClick={downloadCSV} disabled={!ready || !table} />
           <ToolbarButton
             icon="table"

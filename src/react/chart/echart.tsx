@@ -2,6 +2,7 @@ import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import EChartsReactCoreModule from 'echarts-for-react/lib/core.js';
 import { type ComponentProps, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { chart as chartTokens } from '../../../themes/tokens';
+import { loadChartModules, missingChartModules } from '../../core/echarts/on-demand';
 import { echarts, echartsMajorVersion } from '../../core/echarts/setup';
 import { loadingOptions, resolveTheme, type ThemeInput } from '../../theme/echarts-theme';
 import { cn } from '../lib/cn';
@@ -126,6 +127,41 @@ export function EChart({
   }, [option, ariaLabel, reducedMotion]);
   const opts = useMemo(() => ({ renderer }), [renderer]);
   const loadingOption = useMemo(() => loadingOptions(mode), [mode]);
+
+  // Scatter, heatmap and funnel charts, visual maps, titles and the SVG renderer load on first use: until
+  // they have, the chart's box holds its place. A chunk that fails to load goes to the error boundary.
+  const missing = missingChartModules(accessibleOption, renderer).join(' ');
+  const [, setLoaded] = useState(0);
+  const [loadError, setLoadError] = useState<unknown>();
+  useEffect(() => {
+    if (!missing) return;
+    let current = true;
+    loadChartModules(accessibleOption, { renderer }).then(
+      () => current && setLoaded((n) => n + 1),
+      (error: unknown) => current && setLoadError(() => error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [missing, accessibleOption, renderer]);
+  if (loadError !== undefined) throw loadError;
+
+  if (missing) {
+    const { id, title } = props;
+    return (
+      <div
+        id={id}
+        title={title}
+        role="img"
+        aria-label={ariaLabel ?? titleOf(option) ?? 'Chart'}
+        aria-busy="true"
+        data-slot="echart"
+        data-state="loading"
+        className={cn('ip:block ip:w-full', className)}
+        style={{ height: chartTokens.height, ...style }}
+      />
+    );
+  }
 
   return (
     <EChartsReactCore
