@@ -1,0 +1,226 @@
+import type { FormatSpec } from '../format/types';
+import { defineSpace, type SemanticSpace } from './define';
+
+/** Every demo space runs as this read-only role. */
+const ROLE = 'jenny_readonly';
+
+// The demo warehouse's stores are in the Philippines: money is in pesos.
+const php: FormatSpec = { kind: 'currency', currency: 'PHP' };
+const phpWhole: FormatSpec = { kind: 'currency', currency: 'PHP', maximumFractionDigits: 0 };
+const integer: FormatSpec = { kind: 'integer' };
+const percent: FormatSpec = { kind: 'percent', maximumFractionDigits: 1 };
+const oneDecimal: FormatSpec = { kind: 'number', minimumFractionDigits: 1, maximumFractionDigits: 1 };
+
+/** Retail sales (Scout): one row per day, store, brand and channel. */
+export const salesSpace: SemanticSpace = defineSpace({
+  name: 'sales',
+  label: 'Sales',
+  description: 'Retail sales by day, region, store, brand, category and channel.',
+  role: ROLE,
+  tables: [{ name: 'scout.sales', description: 'One row per day, store, brand and channel.' }],
+  metrics: [
+    { name: 'revenue', label: 'Revenue', sql: 'sum(revenue)', format: phpWhole, description: 'Gross sales in pesos.' },
+    { name: 'orders', label: 'Orders', sql: 'sum(orders)', format: integer, description: 'Number of orders.' },
+    { name: 'units', label: 'Units', sql: 'sum(units)', format: integer, description: 'Units sold.' },
+    {
+      name: 'average_order_value',
+      label: 'Average order value',
+      sql: 'sum(revenue) / nullif(sum(orders), 0)',
+      format: php,
+      description: 'Revenue per order.',
+    },
+  ],
+  dimensions: [
+    { name: 'region', label: 'Region' },
+    { name: 'store', label: 'Store' },
+    { name: 'brand', label: 'Brand' },
+    { name: 'category', label: 'Category' },
+    { name: 'channel', label: 'Channel' },
+  ],
+  timeDimension: { column: 'sale_date', label: 'Sale date', grains: ['day', 'week', 'month', 'quarter', 'year'] },
+  examples: [
+    'What was revenue by month this year?',
+    'Which five stores had the most revenue last quarter?',
+    'How does average order value compare across channels?',
+    'Units sold by brand in the North region, by week',
+  ],
+});
+
+/** Travel and expense with tax (te_tax): one row per expense line. */
+export const financeSpace: SemanticSpace = defineSpace({
+  name: 'finance',
+  label: 'Finance',
+  description:
+    'Travel and expense lines with tax, by department, category, vendor and approval status. ' +
+    'Revenue is not here: for the expense ratio use the executive space.',
+  role: ROLE,
+  tables: [{ name: 'te_tax.expenses', description: 'One row per expense line.' }],
+  metrics: [
+    {
+      name: 'total_expenses',
+      label: 'Total expenses',
+      sql: 'sum(amount)',
+      format: phpWhole,
+      downIsGood: true,
+      description: 'Sum of expense amounts in pesos.',
+    },
+    { name: 'tax', label: 'Tax', sql: 'sum(tax_amount)', format: php, description: 'Tax on the expenses in pesos.' },
+    { name: 'expense_count', label: 'Expense lines', sql: 'count(*)', format: integer },
+    {
+      name: 'average_expense',
+      label: 'Average expense',
+      sql: 'avg(amount)',
+      format: php,
+      downIsGood: true,
+      description: 'Mean amount per expense line.',
+    },
+    {
+      name: 'tax_rate',
+      label: 'Tax rate',
+      sql: 'sum(tax_amount) / nullif(sum(amount), 0)',
+      format: percent,
+      description: 'Tax as a share of the expense amount.',
+    },
+  ],
+  dimensions: [
+    { name: 'department', label: 'Department' },
+    { name: 'category', label: 'Category' },
+    { name: 'vendor', label: 'Vendor' },
+    { name: 'status', label: 'Status', description: 'approved, pending or rejected.' },
+    { name: 'reimbursable', label: 'Reimbursable', type: 'boolean' },
+  ],
+  timeDimension: { column: 'expense_date', label: 'Expense date', grains: ['day', 'week', 'month', 'quarter', 'year'] },
+  examples: [
+    'What were total expenses by month?',
+    'Which departments spent the most last quarter?',
+    'Top 10 vendors by expense amount',
+    'How much tax did we pay on reimbursable expenses by category?',
+  ],
+});
+
+/** Month-end close (opex): one row per period and entity. */
+export const opsSpace: SemanticSpace = defineSpace({
+  name: 'ops',
+  label: 'Operations',
+  description: 'Month-end close performance by period and entity: days to close, on-time rate and adjustments.',
+  role: ROLE,
+  tables: [{ name: 'opex.close_metrics', description: 'One row per close period and entity.' }],
+  metrics: [
+    {
+      name: 'days_to_close',
+      label: 'Days to close',
+      sql: 'avg(days_to_close)',
+      format: oneDecimal,
+      downIsGood: true,
+      description: 'Average business days from period end to close.',
+    },
+    {
+      name: 'on_time_rate',
+      label: 'On-time rate',
+      sql: 'avg(on_time_rate)',
+      format: percent,
+      description: 'Average share of close tasks finished by their due date.',
+    },
+    {
+      name: 'adjustments',
+      label: 'Adjustments',
+      sql: 'sum(adjustments)',
+      format: integer,
+      downIsGood: true,
+      description: 'Post-close adjusting entries.',
+    },
+  ],
+  dimensions: [{ name: 'entity', label: 'Entity' }],
+  timeDimension: { column: 'period', label: 'Close period', grains: ['month', 'quarter', 'year'] },
+  examples: [
+    'How many days did the close take each month?',
+    'Which entity has the lowest on-time rate this year?',
+    'Adjustments by entity by quarter',
+  ],
+});
+
+/** Creative effectiveness (CES): one row per day, campaign, channel and creative. */
+export const creativeSpace: SemanticSpace = defineSpace({
+  name: 'creative',
+  label: 'Creative',
+  description: 'Campaign delivery and results by day, campaign, channel and creative.',
+  role: ROLE,
+  tables: [{ name: 'ces.campaign_performance', description: 'One row per day, campaign, channel and creative.' }],
+  metrics: [
+    { name: 'impressions', label: 'Impressions', sql: 'sum(impressions)', format: integer },
+    { name: 'clicks', label: 'Clicks', sql: 'sum(clicks)', format: integer },
+    { name: 'conversions', label: 'Conversions', sql: 'sum(conversions)', format: integer },
+    { name: 'spend', label: 'Spend', sql: 'sum(spend)', format: phpWhole, description: 'Media spend in pesos.' },
+    {
+      name: 'ctr',
+      label: 'Click-through rate',
+      sql: 'sum(clicks)::float8 / nullif(sum(impressions), 0)',
+      format: { kind: 'percent', maximumFractionDigits: 2 },
+      description: 'Clicks per impression.',
+    },
+    {
+      name: 'conversion_rate',
+      label: 'Conversion rate',
+      sql: 'sum(conversions)::float8 / nullif(sum(clicks), 0)',
+      format: percent,
+      description: 'Conversions per click.',
+    },
+    {
+      name: 'cost_per_conversion',
+      label: 'Cost per conversion',
+      sql: 'sum(spend) / nullif(sum(conversions), 0)',
+      format: php,
+      downIsGood: true,
+      description: 'Spend per conversion in pesos.',
+    },
+  ],
+  dimensions: [
+    { name: 'campaign', label: 'Campaign' },
+    { name: 'channel', label: 'Channel' },
+    { name: 'creative', label: 'Creative' },
+  ],
+  timeDimension: { column: 'perf_date', label: 'Date', grains: ['day', 'week', 'month', 'quarter', 'year'] },
+  examples: [
+    'Which campaigns had the best click-through rate last month?',
+    'Spend and conversions by channel by week',
+    'Which creatives have the lowest cost per conversion?',
+    'How has the conversion rate moved by month?',
+  ],
+});
+
+/** Company-level monthly finance (gold): revenue, expenses and the expense ratio for KPIs. */
+export const executiveSpace: SemanticSpace = defineSpace({
+  name: 'executive',
+  label: 'Executive',
+  description: 'Company revenue and expenses by month, and the expense ratio (expenses as a share of revenue).',
+  role: ROLE,
+  tables: [{ name: 'gold.finance_monthly', description: 'One row per month, written by a scheduled job.' }],
+  metrics: [
+    { name: 'revenue', label: 'Revenue', sql: 'sum(revenue)', format: phpWhole },
+    { name: 'expenses', label: 'Expenses', sql: 'sum(expenses)', format: phpWhole, downIsGood: true },
+    {
+      name: 'expense_ratio',
+      label: 'Expense ratio',
+      sql: 'sum(expenses) / nullif(sum(revenue), 0)',
+      format: percent,
+      downIsGood: true,
+      description: 'Expenses as a share of revenue.',
+    },
+  ],
+  dimensions: [],
+  timeDimension: { column: 'period', label: 'Month', grains: ['month', 'quarter', 'year'] },
+  examples: [
+    'What is the expense ratio by month?',
+    'Revenue and expenses by quarter',
+    'How did the expense ratio change year over year?',
+  ],
+});
+
+/** The platform's spaces on the demo warehouse: sales, finance, ops, creative and executive. */
+export const demoSpaces: readonly SemanticSpace[] = Object.freeze([
+  salesSpace,
+  financeSpace,
+  opsSpace,
+  creativeSpace,
+  executiveSpace,
+]);

@@ -1,0 +1,70 @@
+import type { ColumnType } from '../adapter/types';
+import type { FormatSpec } from '../format/types';
+
+export type TimeGrain = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+/** A measure: an SQL aggregate over the space's table, for example `sum(revenue)`. */
+export interface MetricDefinition {
+  name: string;
+  label?: string;
+  description?: string;
+  /** The aggregate expression, written by the space's author (never by a caller). */
+  sql: string;
+  format?: FormatSpec;
+  /** True when a fall in this metric is good news (costs, days to close). Default false. */
+  downIsGood?: boolean;
+}
+
+/** A column to group or filter by. */
+export interface DimensionDefinition {
+  name: string;
+  label?: string;
+  description?: string;
+  /** The column in the space's table; default `name`. */
+  column?: string;
+  type?: ColumnType;
+}
+
+export interface TableDefinition {
+  /** Schema-qualified, for example `'scout.sales'`. */
+  name: string;
+  description?: string;
+}
+
+export interface SpaceDefinition {
+  /** A short id, for example `'sales'`. */
+  name: string;
+  label?: string;
+  description: string;
+  /** The read-only database role queries in this space run as, for example `'jenny_readonly'`. */
+  role: string;
+  /** The tables the space reads; the first is the one metrics aggregate over. */
+  tables: readonly TableDefinition[];
+  metrics: readonly MetricDefinition[];
+  dimensions: readonly DimensionDefinition[];
+  /** The date column that time grains and date ranges apply to. */
+  timeDimension?: { column: string; label?: string; grains?: readonly TimeGrain[] };
+  /** Example questions, for people and for models. */
+  examples?: readonly string[];
+}
+
+export type FilterOperator = 'eq' | 'neq' | 'in' | 'not_in' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains';
+
+export interface SemanticFilter {
+  /** A dimension name (or the time dimension's column). */
+  dimension: string;
+  op: FilterOperator;
+  value: unknown;
+}
+
+export interface SemanticQuery {
+  metrics: readonly string[];
+  dimensions?: readonly string[];
+  timeGrain?: TimeGrain;
+  filters?: readonly SemanticFilter[];
+  /** By a metric or dimension name (or `'period'` for the time grain). */
+  sort?: readonly { by: string; direction?: 'asc' | 'desc' }[];
+  limit?: number;
+  /** Inclusive ISO dates (`YYYY-MM-DD`) on the time dimension. */
+  dateRange?: { from?: string; to?: string };
+}
