@@ -7,10 +7,18 @@ export {
   type Provenance,
 } from './react/chart-card';
 export {
+  DataClientProvider,
+  DataClientProviderMissingError,
+  type DataClientProviderProps,
   InsightPulseProvider,
   InsightPulseProviderMissingError,
   type InsightPulseProviderProps,
   type InsightPulseThemeValue,
   type ThemePreference,
+  type UseQueryOptions,
+  type UseQueryResult,
+  useDataClient,
   useInsightPulseTheme,
+  useQuery,
+  useSemanticQuery,
 } from './react/provider';

@@ -1,4 +1,10 @@
 export {
+  DataClientProvider,
+  DataClientProviderMissingError,
+  type DataClientProviderProps,
+  useDataClient,
+} from './data-client-provider';
+export {
   InsightPulseProvider,
   InsightPulseProviderMissingError,
   type InsightPulseProviderProps,
@@ -7,3 +13,4 @@ export {
   useInsightPulseTheme,
   useOptionalInsightPulseTheme,
 } from './insightpulse-provider';
+export { type UseQueryOptions, type UseQueryResult, useQuery, useSemanticQuery } from './use-query';

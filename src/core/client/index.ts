@@ -1,0 +1,48 @@
+export { abortedError, isAbortError, raceAbort } from './abort';
+export {
+  type AskCallOptions,
+  type CallOptions,
+  createDataClient,
+  type DataClient,
+  type DataClientOptions,
+  IDLE_SNAPSHOT,
+  isRetryableError,
+  type ObserveOptions,
+  type QueryCallOptions,
+  type QuerySnapshot,
+  type QueryStore,
+  type RetryOptions,
+  semanticRequest,
+} from './client';
+export {
+  DataClientError,
+  type DataErrorCode,
+  HttpError,
+  isDataClientError,
+  QueryError,
+  ResponseShapeError,
+  SemanticError,
+} from './errors';
+export { requestKey, stableStringify } from './key';
+export {
+  type MemoryFixtures,
+  type MemoryResolver,
+  type MemoryResult,
+  type MemoryTransport,
+  memoryTransport,
+} from './transports/memory';
+export type {
+  AskContext,
+  AskRequest,
+  AskTurn,
+  CompiledQuery,
+  FeedbackRequest,
+  Freshness,
+  JennyAnswer,
+  QueryRequest,
+  QueryResult,
+  SemanticRequest,
+  SqlRequest,
+  Transport,
+  TransportContext,
+} from './types';
