@@ -4,11 +4,28 @@ import { defineConfig, type Options } from 'tsup';
 
 const src = resolve(import.meta.dirname, 'src');
 
-/** Which published entry (a file in dist/) a source file belongs to. */
-function entryOf(file: string): 'core' | 'theme' | undefined {
-  if (file.startsWith(resolve(src, 'core'))) return 'core';
-  if (file.startsWith(resolve(src, 'theme')) || file.startsWith(resolve(src, '..', 'themes'))) return 'theme';
-  return undefined;
+/** Source folders and files, most specific first, and the published entry (a file in dist/) each belongs to. */
+const ENTRIES: [string, string | undefined][] = [
+  // Small helpers the transports share (response checks, abort handling): bundled into each.
+  ['src/core/client/transports/shape.ts', undefined],
+  ['src/core/client/abort.ts', undefined],
+  ['src/core/client/transports/http.ts', 'client-http'],
+  ['src/core/client/transports/supabase.ts', 'client-supabase'],
+  ['src/core/client/transports/pglite.ts', 'client-pglite'],
+  ['src/core/client', 'client'],
+  ['src/core/semantic', 'semantic'],
+  ['src/core/warehouse', 'warehouse'],
+  ['src/core', 'core'],
+  ['src/theme', 'theme'],
+  ['themes', 'theme'],
+];
+
+function entryOf(file: string): string | undefined {
+  const module = file.replace(/\.tsx?$/, '');
+  return ENTRIES.find(([path]) => {
+    const base = resolve(src, '..', path.replace(/\.tsx?$/, ''));
+    return module === base || module.startsWith(`${base}/`);
+  })?.[1];
 }
 
 /**
@@ -36,13 +53,30 @@ const shared: Options = {
   target: 'es2022',
   outDir: 'dist',
   esbuildPlugins: [shareEntries],
-  external: ['react', 'react-dom', 'echarts', /^echarts\//, 'echarts-for-react'],
+  external: [
+    'react',
+    'react-dom',
+    'echarts',
+    /^echarts\//,
+    'echarts-for-react',
+    '@electric-sql/pglite',
+    /^@supabase\//,
+  ],
 };
 
 export default defineConfig([
   {
     ...shared,
-    entry: { core: 'src/core/index.ts', theme: 'src/theme/index.ts' },
+    entry: {
+      core: 'src/core/index.ts',
+      theme: 'src/theme/index.ts',
+      semantic: 'src/core/semantic/index.ts',
+      client: 'src/core/client/index.ts',
+      'client-http': 'src/core/client/transports/http.ts',
+      'client-supabase': 'src/core/client/transports/supabase.ts',
+      'client-pglite': 'src/core/client/transports/pglite.ts',
+      warehouse: 'src/core/warehouse/index.ts',
+    },
   },
   {
     ...shared,

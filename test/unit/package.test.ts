@@ -8,6 +8,15 @@ import pkg from '../../package.json' with { type: 'json' };
 const root = resolve(import.meta.dirname, '../..');
 const dist = (file: string) => readFileSync(resolve(root, 'dist', file), 'utf8');
 const entries = ['@insightpulse/ui', '@insightpulse/ui/core', '@insightpulse/ui/theme'];
+/** The data entries: framework-free and free of ECharts, each transport on its own. */
+const dataEntries = {
+  '@insightpulse/ui/semantic': 'semantic',
+  '@insightpulse/ui/client': 'client',
+  '@insightpulse/ui/client/http': 'client-http',
+  '@insightpulse/ui/client/supabase': 'client-supabase',
+  '@insightpulse/ui/client/pglite': 'client-pglite',
+  '@insightpulse/ui/warehouse': 'warehouse',
+};
 
 /** Runs a script in a plain Node process (no window, no document), from the package root. */
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }).trim();
@@ -27,6 +36,29 @@ describe('the built package (npm run build)', () => {
   it.each(entries)('%s requires in plain Node as CommonJS', (entry) => {
     const count = node(['-e', `console.log(Object.keys(require('${entry}')).length)`]);
     expect(Number(count)).toBeGreaterThan(3);
+  });
+
+  it.each(Object.keys(dataEntries))('%s imports as ESM and requires as CommonJS in plain Node', (entry) => {
+    const script = `const m = await import('${entry}'); console.log(typeof window, Object.keys(m).length);`;
+    const [win, count] = node(['--input-type=module', '-e', script]).split(' ');
+    expect(win).toBe('undefined');
+    expect(Number(count)).toBeGreaterThan(0);
+    expect(Number(node(['-e', `console.log(Object.keys(require('${entry}')).length)`]))).toBe(Number(count));
+  });
+
+  it('keeps React and ECharts out of the data entries, and each transport out of the others', () => {
+    for (const file of Object.values(dataEntries)) {
+      for (const extension of ['js', 'cjs']) {
+        const code = dist(`${file}.${extension}`);
+        expect(code).not.toMatch(/from ['"](react|echarts)|require\(['"](react|echarts)/);
+        expect(code).not.toContain('use client');
+        expect(code).not.toMatch(/\.\/(core|index)\.c?js/);
+      }
+    }
+    for (const transport of ['client-http', 'client-supabase', 'client-pglite']) {
+      expect(dist('client.js')).not.toContain(`./${transport}.js`);
+    }
+    expect(dist('client-http.js')).not.toContain('@electric-sql/pglite');
   });
 
   it('renders a themed chart to SVG from the installed entry', () => {
@@ -51,9 +83,16 @@ describe('the built package (npm run build)', () => {
 
   it('declares the peer ranges and CSS-only side effects', () => {
     expect(pkg.peerDependencies).toEqual({
+      '@electric-sql/pglite': '^0.5.0',
+      '@supabase/supabase-js': '^2.40.0',
       echarts: '^5.5.0 || ^6.0.0',
       react: '^18.2.0 || ^19.0.0',
       'react-dom': '^18.2.0 || ^19.0.0',
+    });
+    // Only the apps that use the embedded warehouse or Supabase install them.
+    expect(pkg.peerDependenciesMeta).toEqual({
+      '@electric-sql/pglite': { optional: true },
+      '@supabase/supabase-js': { optional: true },
     });
     expect(pkg.sideEffects).toEqual(['*.css']);
   });

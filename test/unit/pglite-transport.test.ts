@@ -1,0 +1,348 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataClientError, QueryError, SemanticError } from '../../src/core/client/errors';
+import { pgliteTransport } from '../../src/core/client/transports/pglite';
+import type { CompiledQuery, QueryResult, Transport } from '../../src/core/client/types';
+import { createDemoWarehouse, type DemoWarehouse } from '../../src/core/warehouse';
+
+/** One small demo warehouse for the whole file (the transport does not care how many sales rows there are). */
+let warehouse: DemoWarehouse;
+let transport: Transport;
+
+beforeAll(async () => {
+  warehouse = await createDemoWarehouse({ scale: 5000 });
+  transport = pgliteTransport({ db: warehouse.db });
+}, 60_000);
+
+afterAll(async () => {
+  await warehouse?.close();
+});
+
+const ctx = () => ({ signal: new AbortController().signal });
+
+function sql(text: string, params: unknown[] = [], extra: Partial<CompiledQuery> = {}): CompiledQuery {
+  return { sql: text, params, request: { kind: 'sql', sql: text, params, space: 'sales' }, ...extra };
+}
+
+async function owner<T>(text: string, params: unknown[] = []): Promise<T[]> {
+  return (await warehouse.db.query<T>(text, params)).rows;
+}
+
+async function countOf(table: string): Promise<number> {
+  const rows = await owner<{ n: number }>(`select count(*)::integer as n from ${table}`);
+  return rows[0]?.n ?? -1;
+}
+
+async function failure(promise: Promise<unknown>): Promise<QueryError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as QueryError;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+describe('pgliteTransport: reading', () => {
+  it('runs a SELECT as jenny_readonly and describes its columns', async () => {
+    const result = await transport.query(
+      sql(
+        `select region, sum(revenue) as revenue, count(*) as n, sum(units)::integer as units, min(sale_date) as first,
+           bool_or(channel = 'E-commerce') as online, timestamptz '2026-01-01 02:04:12+00' as at, current_user as who
+         from scout.sales where region = $1 group by region`,
+        ['NCR'],
+      ),
+      ctx(),
+    );
+    expect(result.meta).toEqual([
+      { name: 'region', type: 'string' },
+      { name: 'revenue', type: 'number' },
+      { name: 'n', type: 'number' },
+      { name: 'units', type: 'number' },
+      { name: 'first', type: 'date' },
+      { name: 'online', type: 'boolean' },
+      { name: 'at', type: 'date' },
+      { name: 'who', type: 'string' },
+    ]);
+    const [row] = result.rows;
+    expect(row).toMatchObject({
+      region: 'NCR',
+      first: '2024-01-01',
+      online: true,
+      at: '2026-01-01T02:04:12.000Z',
+      who: 'jenny_readonly',
+    });
+    // numeric and bigint arrive as numbers, equal to what the owner reads as text
+    const [exact] = await owner<{ revenue: string; n: string }>(
+      `select sum(revenue)::text as revenue, count(*)::text as n from scout.sales where region = 'NCR'`,
+    );
+    expect(row?.revenue).toBe(Number(exact?.revenue));
+    expect(row?.n).toBe(Number(exact?.n));
+    expect(typeof row?.units).toBe('number');
+    expect(result).toMatchObject({ rowCount: 1, truncated: false, sql: expect.stringContaining('where region = $1') });
+    expect(result.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('runs as the role a compiled query names', async () => {
+    const result = await transport.query(sql('select current_user as who', [], { role: 'superset_readonly' }), ctx());
+    expect(result.rows).toEqual([{ who: 'superset_readonly' }]);
+  });
+
+  it('cuts results at maxRows and says so', async () => {
+    const capped = pgliteTransport({ db: warehouse.db, maxRows: 5, log: false });
+    const cut = await capped.query(sql('select * from scout.sales order by sale_date, store, brand limit 100'), ctx());
+    expect(cut).toMatchObject({ rowCount: 5, truncated: true });
+    expect(cut.rows).toHaveLength(5);
+    const exact = await capped.query(sql('select g from generate_series(1, 5) as g'), ctx());
+    expect(exact).toMatchObject({
+      rowCount: 5,
+      truncated: false,
+      rows: [{ g: 1 }, { g: 2 }, { g: 3 }, { g: 4 }, { g: 5 }],
+    });
+    // statements that are not queries are cut too
+    const explain = await capped.query(sql('explain select * from scout.sales where region = $1', ['NCR']), ctx());
+    expect(explain.rows.length).toBeLessThanOrEqual(5);
+  });
+
+  it('keeps the order of a query read through the cursor, comments and parentheses included', async () => {
+    const result = await transport.query(
+      sql(
+        '-- newest first\n/* by day */ (select sale_date from gold.sales_daily_summary order by sale_date desc limit 3)',
+      ),
+      ctx(),
+    );
+    expect(result.rows).toEqual([
+      { sale_date: '2025-12-31' },
+      { sale_date: '2025-12-31' },
+      { sale_date: '2025-12-31' },
+    ]);
+  });
+
+  it('runs calls one at a time, in order', async () => {
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((n) => transport.query(sql('select $1::integer as n', [n]), ctx())),
+    );
+    expect(results.map((result) => result.rows[0]?.n)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('rejects a semantic request: the client compiles them', async () => {
+    const error = await failure(
+      transport.query({ kind: 'semantic', space: 'sales', query: { metrics: ['revenue'] } }, ctx()),
+    );
+    expect(error).toBeInstanceOf(SemanticError);
+    expect(error.message).toMatch(/cannot compile semantic requests/);
+  });
+});
+
+describe('pgliteTransport: read-only roles', () => {
+  const writes = [
+    ['INSERT', `insert into scout.sales select * from scout.sales limit 1`],
+    ['UPDATE', `update scout.sales set revenue = 0`],
+    ['DELETE', `delete from scout.sales`],
+    ['DROP', `drop table scout.sales`],
+    ['CREATE', `create table scout.sales_copy as select * from scout.sales`],
+    ['TRUNCATE', `truncate scout.sales`],
+    ['a write in WITH', `with d as (delete from scout.sales returning *) select count(*) from d`],
+  ] as const;
+
+  it.each(writes)('refuses %s with a permission error and changes nothing', async (_, statement) => {
+    const before = await countOf('scout.sales');
+    const error = await failure(transport.query(sql(statement), ctx()));
+    expect(error).toBeInstanceOf(QueryError);
+    expect(error.code).toBe('permission');
+    expect(error.message).toContain('"jenny_readonly"');
+    expect(error.message).toMatch(/read-only/);
+    expect(await countOf('scout.sales')).toBe(before);
+    expect(await countOf(`pg_tables where tablename = 'sales_copy'`)).toBe(0);
+  });
+
+  it.each(['public.jenny_queries', 'public.jenny_feedback', 'public.data_lab_job_runs'])(
+    'refuses to read %s',
+    async (table) => {
+      const error = await failure(transport.query(sql(`select * from ${table}`), ctx()));
+      expect(error.code).toBe('permission');
+      expect(error.sqlState).toBe('42501');
+      expect(error.message).toMatch(/role "jenny_readonly" is read-only/);
+    },
+  );
+
+  it('refuses statements that try to leave the role', async () => {
+    for (const statement of [
+      `select set_config('role', 'postgres', true), query_to_xml('select count(*) from public.jenny_queries', true, true, '')`,
+      'set role postgres',
+      'reset role',
+      'set session authorization postgres',
+      `do $$ begin set role postgres; raise exception '%', (select count(*) from public.jenny_queries); end $$`,
+      `/* hidden */ DO $$ begin perform 1; end $$`,
+      'commit',
+    ]) {
+      const error = await failure(transport.query(sql(statement), ctx()));
+      expect(error.code, statement).toBe('permission');
+      expect(error.message, statement).toContain('"jenny_readonly"');
+    }
+    const [who] = await owner<{ who: string }>('select current_user as who');
+    expect(who?.who).toBe('postgres');
+  });
+
+  it('refuses other statements before they reach the database, and still runs SHOW and EXPLAIN', async () => {
+    const error = await failure(transport.query(sql('vacuum scout.sales'), ctx()));
+    expect(error).toMatchObject({ code: 'permission', sqlState: undefined });
+    expect(error.message).toMatch(/^VACUUM is refused: role "jenny_readonly" is read-only/);
+    const show = await transport.query(sql('show transaction_read_only'), ctx());
+    expect(show.rows).toEqual([{ transaction_read_only: 'on' }]);
+    const explain = await transport.query(sql('explain select * from scout.sales'), ctx());
+    expect(String(explain.rows[0]?.['QUERY PLAN'])).toMatch(/Seq Scan on sales/);
+  });
+
+  it('undoes any session setting a statement makes (it always rolls back)', async () => {
+    // set_config is revoked from PUBLIC in the demo warehouse: grant it back for this test
+    await warehouse.db.exec('grant execute on function pg_catalog.set_config(text, text, boolean) to public');
+    try {
+      const result = await transport.query(sql(`select set_config('search_path', 'nowhere', false) as path`), ctx());
+      expect(result.rows).toEqual([{ path: 'nowhere' }]);
+    } finally {
+      await warehouse.db.exec('revoke execute on function pg_catalog.set_config(text, text, boolean) from public');
+    }
+    const [path] = await owner<{ search_path: string }>('show search_path');
+    expect(path?.search_path).not.toContain('nowhere');
+    const result = await transport.query(sql('select count(*) as n from scout.sales'), ctx());
+    expect(result.rows[0]?.n).toBe(5000);
+  });
+
+  it('rejects a role that is not an identifier or does not exist, before running anything', async () => {
+    const before = await countOf('public.jenny_queries');
+    const bad = await failure(transport.query(sql('select 1', [], { role: 'x"; drop table scout.sales; --' }), ctx()));
+    expect(bad.code).toBe('permission');
+    expect(await countOf('public.jenny_queries')).toBe(before);
+    const missing = await failure(transport.query(sql('select 1', [], { role: 'nobody_here' }), ctx()));
+    expect(missing.code).toBe('permission');
+    expect(missing.message).toContain('no such role');
+    expect(() => pgliteTransport({ db: warehouse.db, defaultRole: 'Robert); drop' })).toThrow(QueryError);
+  });
+});
+
+describe('pgliteTransport: errors and timeouts', () => {
+  it('maps other database errors to query errors with their SQLSTATE', async () => {
+    const error = await failure(transport.query(sql('select * from scout.nothing_here'), ctx()));
+    expect(error).toMatchObject({ code: 'query', sqlState: '42P01', transport: 'pglite' });
+    const syntax = await failure(transport.query(sql('select * frm scout.sales'), ctx()));
+    expect(syntax).toMatchObject({ code: 'query', sqlState: '42601' });
+  });
+
+  it('never puts a parameter value in an error message', async () => {
+    const error = await failure(transport.query(sql('select $1::integer as n', ['secret-token-42']), ctx()));
+    expect(error.code).toBe('query');
+    expect(error.message).toBe('The query failed: invalid input syntax for type integer: "$1"');
+    expect(JSON.stringify(error)).not.toContain('secret-token-42');
+    expect(error.cause).toBeUndefined();
+    const date = await failure(transport.query(sql('select $1::date as d', ['2024-99-99']), ctx()));
+    expect(date.message).not.toContain('2024-99-99');
+    expect(date.message).toContain('"$1"');
+    const logged = await owner<{ error: string }>(`select error from public.jenny_queries where error like '%"$1"%'`);
+    expect(logged.length).toBe(2);
+    expect(logged.some((row) => row.error.includes('secret-token-42') || row.error.includes('2024-99-99'))).toBe(false);
+  });
+
+  it('times out a statement that runs past statementTimeoutMs', async () => {
+    const quick = pgliteTransport({ db: warehouse.db, statementTimeoutMs: 100 });
+    const started = Date.now();
+    const error = await failure(quick.query(sql('select pg_sleep(2)'), ctx()));
+    expect(error).toBeInstanceOf(QueryError);
+    expect(error.code).toBe('timeout');
+    expect(error.message).toMatch(/100 ms statement timeout/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    // within the limit it answers
+    const fine = await quick.query(sql('select 1 as one'), ctx());
+    expect(fine.rows).toEqual([{ one: 1 }]);
+  }, 15_000);
+
+  it('rejects at once when the signal has aborted, and never runs the statement', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const marker = `select 'aborted-before-${Date.now()}' as marker`;
+    const error = await failure(transport.query(sql(marker), { signal: controller.signal }));
+    expect(error).toBeInstanceOf(DataClientError);
+    expect(error.code).toBe('aborted');
+    expect(await countOf(`public.jenny_queries where sql = '${marker.replace(/'/g, "''")}'`)).toBe(0);
+  });
+
+  it('rejects a queued call the moment its signal aborts, and skips it', async () => {
+    const slow = transport.query(sql('select pg_sleep(0.3) as slept'), ctx());
+    const controller = new AbortController();
+    const marker = `select 'aborted-while-queued-${Date.now()}' as marker`;
+    const queued = transport.query(sql(marker), { signal: controller.signal });
+    controller.abort();
+    const error = await failure(queued);
+    expect(error.code).toBe('aborted');
+    await slow;
+    expect(await countOf(`public.jenny_queries where sql = '${marker.replace(/'/g, "''")}'`)).toBe(0);
+    // the queue goes on
+    const after = await transport.query(sql('select 2 as two'), ctx());
+    expect(after.rows).toEqual([{ two: 2 }]);
+  });
+});
+
+describe('pgliteTransport: logs, freshness and feedback', () => {
+  it('logs each query to public.jenny_queries as the owner, failures included', async () => {
+    const marker = `ok-${Date.now()}`;
+    const ok: QueryResult = await transport.query(
+      sql(`select $1::text as marker from scout.sales limit 3`, [marker]),
+      ctx(),
+    );
+    expect(ok.rowCount).toBe(3);
+    const [row] = await owner<Record<string, unknown>>(
+      `select space, sql, row_count, duration_ms, error from public.jenny_queries order by id desc limit 1`,
+    );
+    expect(row).toMatchObject({ space: 'sales', row_count: 3, error: null });
+    expect(row?.sql).toBe('select $1::text as marker from scout.sales limit 3');
+    expect(typeof row?.duration_ms).toBe('number');
+
+    await failure(transport.query(sql('delete from scout.sales'), ctx()));
+    const [failed] = await owner<Record<string, unknown>>(
+      `select sql, row_count, error from public.jenny_queries order by id desc limit 1`,
+    );
+    expect(failed).toMatchObject({ sql: 'delete from scout.sales', row_count: null });
+    expect(String(failed?.error)).toMatch(/read-only/);
+  });
+
+  it('does not log when log is false', async () => {
+    const quiet = pgliteTransport({ db: warehouse.db, log: false });
+    const before = await countOf('public.jenny_queries');
+    await quiet.query(sql('select 1'), ctx());
+    expect(await countOf('public.jenny_queries')).toBe(before);
+  });
+
+  it('reads freshness from the latest job run', async () => {
+    const freshness = await transport.freshness?.('sales_summary', ctx());
+    expect(freshness).toEqual({
+      source: 'sales_summary',
+      updatedAt: '2026-01-01T02:04:12.000Z',
+      status: 'success',
+      rowsWritten: await countOf('gold.sales_daily_summary'),
+    });
+    await warehouse.db.query(
+      `insert into public.data_lab_job_runs (job_name, status, rows_written, started_at)
+       values ('close_metrics', 'running', 0, '2026-01-02 02:20:00+00')`,
+    );
+    expect(await transport.freshness?.('close_metrics', ctx())).toEqual({
+      source: 'close_metrics',
+      updatedAt: undefined,
+      status: 'running',
+      rowsWritten: 0,
+    });
+    expect(await transport.freshness?.('no_such_job', ctx())).toEqual({ source: 'no_such_job' });
+  });
+
+  it('saves feedback to public.jenny_feedback', async () => {
+    const question = `Which region grew fastest? ${Date.now()}`;
+    await transport.feedback?.({ space: 'sales', question, rating: 'up', comment: 'spot on', sql: 'select 1' }, ctx());
+    const rows = await owner(`select space, rating, comment, sql from public.jenny_feedback where question = $1`, [
+      question,
+    ]);
+    expect(rows).toEqual([{ space: 'sales', rating: 'up', comment: 'spot on', sql: 'select 1' }]);
+    const bad = await failure(
+      transport.feedback?.({ space: 'sales', question, rating: 'meh' as 'up' }, ctx()) ?? Promise.resolve(),
+    );
+    expect(bad).toMatchObject({ code: 'query', sqlState: '23514' });
+    expect(bad.message).not.toContain('meh');
+  });
+});
