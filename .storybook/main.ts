@@ -1,5 +1,6 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import tailwindcss from '@tailwindcss/vite';
+import { warehouseSnapshot } from './warehouse-snapshot';
 
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',
@@ -7,9 +8,14 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: { reactDocgen: 'react-docgen-typescript' },
-  // Storybook's Vite builder does not read vitest.config.ts: Tailwind is added here.
+  // Storybook's Vite builder does not read vitest.config.ts: Tailwind, the warehouse snapshot and
+  // PGlite's bundler setting (its WebAssembly must not be pre-bundled) are added here.
   viteFinal: async (viteConfig) => {
-    viteConfig.plugins = [...(viteConfig.plugins ?? []), tailwindcss()];
+    viteConfig.plugins = [...(viteConfig.plugins ?? []), tailwindcss(), warehouseSnapshot()];
+    viteConfig.optimizeDeps = {
+      ...viteConfig.optimizeDeps,
+      exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), '@electric-sql/pglite'],
+    };
     return viteConfig;
   },
 };

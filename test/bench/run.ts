@@ -13,6 +13,10 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { toEChartsOption } from '../../src/core/adapter';
+import { createDataClient, type QueryRequest } from '../../src/core/client';
+import { pgliteTransport } from '../../src/core/client/transports/pglite';
+import { demoSpaces } from '../../src/core/semantic';
+import { createDemoWarehouse } from '../../src/core/warehouse';
 
 const ROWS = 1_000_000;
 const SERIES = 20;
@@ -137,3 +141,93 @@ console.log(`  ChartCard, first load                         ${fmt(card.initial)
 console.log(`  ChartCard, with every chunk it loads on demand ${fmt(card.total)}`);
 console.log(`  echarts-for-react default + full echarts      ${fmt(full.total)}`);
 console.log(`  ChartCard first load / full: ${(card.initial / full.total).toFixed(2)}x`);
+
+console.log('\nWarehouse: PGlite in Node');
+{
+  const started = performance.now();
+  const fresh = await createDemoWarehouse();
+  const freshMs = performance.now() - started;
+  const snapshot = await fresh.snapshot();
+  await fresh.close();
+  const again = performance.now();
+  const restored = await createDemoWarehouse({ snapshot });
+  const snapshotMs = performance.now() - again;
+  await restored.close();
+  console.log(
+    `  start, ${fresh.salesRows.toLocaleString('en-US')} sales rows, seeded      ${freshMs.toFixed(0).padStart(6)} ms`,
+  );
+  console.log(
+    `  start from a snapshot (${(snapshot.size / 1024 / 1024).toFixed(1)} MB)          ${snapshotMs.toFixed(0).padStart(6)} ms`,
+  );
+  console.log(`  seeded / snapshot: ${(freshMs / snapshotMs).toFixed(1)}x`);
+}
+{
+  const started = performance.now();
+  const warehouse = await createDemoWarehouse({ scale: 'full' });
+  console.log(
+    `  start, ${warehouse.salesRows.toLocaleString('en-US')} sales rows, seeded   ${(performance.now() - started).toFixed(0).padStart(6)} ms`,
+  );
+  try {
+    const client = createDataClient({
+      transport: pgliteTransport({ db: warehouse.db, log: false }),
+      spaces: demoSpaces,
+    });
+    const queries: [string, QueryRequest][] = [
+      ['revenue by month', { kind: 'semantic', space: 'sales', query: { metrics: ['revenue'], timeGrain: 'month' } }],
+      [
+        'revenue and orders by region',
+        { kind: 'semantic', space: 'sales', query: { metrics: ['revenue', 'orders'], dimensions: ['region'] } },
+      ],
+      [
+        'top 10 brands, one quarter',
+        {
+          kind: 'semantic',
+          space: 'sales',
+          query: {
+            metrics: ['revenue'],
+            dimensions: ['brand'],
+            dateRange: { from: '2025-10-01', to: '2025-12-31' },
+            sort: [{ by: 'revenue', direction: 'desc' }],
+            limit: 10,
+          },
+        },
+      ],
+      [
+        'average order value by channel and quarter',
+        {
+          kind: 'semantic',
+          space: 'sales',
+          query: { metrics: ['average_order_value'], dimensions: ['channel'], timeGrain: 'quarter' },
+        },
+      ],
+    ];
+    for (const [name, request] of queries) {
+      // Every run reaches the database: the cache is cleared first. The first run warms up.
+      const times: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        client.clear();
+        const start = performance.now();
+        await client.query(request);
+        if (i > 0) times.push(performance.now() - start);
+      }
+      console.log(`  semantic: ${name.padEnd(42)} ${median(times).toFixed(0).padStart(6)} ms (median of 3)`);
+    }
+    const [, request] = queries[0] as [string, QueryRequest];
+    await client.query(request);
+    const hits = 10_000;
+    const start = performance.now();
+    for (let i = 0; i < hits; i++) await client.query(request);
+    const hitUs = ((performance.now() - start) / hits) * 1000;
+    client.clear();
+    const missStart = performance.now();
+    await client.query(request);
+    const missMs = performance.now() - missStart;
+    console.log(
+      `  cache hit (same request again)                      ${hitUs.toFixed(1).padStart(6)} µs (mean of ${hits})`,
+    );
+    console.log(`  the query it saves: ${((missMs * 1000) / hitUs).toFixed(0)}x the cost of the hit`);
+    client.dispose();
+  } finally {
+    await warehouse.close();
+  }
+}
