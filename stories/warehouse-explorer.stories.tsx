@@ -87,7 +87,7 @@ function WarehouseExplorer({ initialSpace = 'sales' }: { initialSpace?: string }
   const metricLabel = space.metrics.find((m) => m.name === metric)?.label ?? metric;
   const by = [
     grain || undefined,
-    dimension ? (space.dimensions.find((d) => d.name === dimension)?.label ?? dimension) : undefined,
+    dimension ? (space.dimensions.find((d) => d.name === dimension)?.label ?? dimension).toLowerCase() : undefined,
   ].filter(Boolean);
   const data = result.data;
 
@@ -172,7 +172,7 @@ export const Default: Story = {
     await waitFor(() => expect(card.getAttribute('data-state')).toBe('ready'), { timeout: 20_000 });
     await userEvent.selectOptions(canvas.getByLabelText('Dimension'), 'region');
     await userEvent.selectOptions(canvas.getByLabelText('Time grain'), '');
-    const byRegion = await canvas.findByRole('region', { name: /Revenue by Region/i }, { timeout: 20_000 });
+    const byRegion = await canvas.findByRole('region', { name: /Revenue by region/ }, { timeout: 20_000 });
     await waitFor(() => expect(byRegion.getAttribute('data-state')).toBe('ready'), { timeout: 20_000 });
     await userEvent.click(within(byRegion).getByRole('button', { name: 'View SQL' }));
     await expect(await within(byRegion).findByText(/"scout"\."sales"/)).toBeVisible();

@@ -6,6 +6,7 @@ import { ChartCard } from '../../src';
 import { echarts } from '../../src/core';
 import { hostileLabels } from '../fixtures/charts';
 import { channels } from '../fixtures/sales';
+import { imagePixels } from './pixels';
 
 const payloads = [
   ...hostileLabels,
@@ -105,13 +106,9 @@ describe('ChartCard in Chromium', () => {
     const { chart, name, blob } = await download('Download PNG', 'pie');
     expect(name).toBe('revenue-by-channel.png');
     expect(blob.type).toBe('image/png');
-    const image = await createImageBitmap(blob);
+    const { data, width } = await imagePixels(blob);
     // Twice the pixels of the chart on screen.
-    expect(image.width).toBe(chart.getWidth() * 2);
-    const canvas = new OffscreenCanvas(image.width, image.height);
-    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
+    expect(width).toBe(chart.getWidth() * 2);
     let largestSlice = 0;
     for (let i = 0; i < data.length; i += 4) {
       const distance =

@@ -7,6 +7,7 @@ import { EChart, InsightPulseProvider } from '../../src';
 import { echarts, missingChartModules, toEChartsOption } from '../../src/core';
 import { colors } from '../../themes/tokens';
 import { barOption, hostileLabels, hostileOption, lineOption } from '../fixtures/charts';
+import { imagePixels } from './pixels';
 
 /** Renders and resolves with the ECharts instance once the chart has painted its first option. */
 async function mountChart(ui: (onReady: (chart: EChartsType) => void) => React.ReactElement) {
@@ -210,11 +211,7 @@ describe('EChart with hostile text', () => {
     // (ECharts may draw them on a layer of their own: the data URL holds every layer.)
     const [r, g, b] = rgb(colors.light.background) as [number, number, number];
     await waitFor(async () => {
-      const image = await createImageBitmap(await (await fetch(chart?.getDataURL() as string)).blob());
-      const canvas = new OffscreenCanvas(image.width, image.height);
-      const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-      context.drawImage(image, 0, 0);
-      const { data } = context.getImageData(0, 0, image.width, image.height);
+      const { data } = await imagePixels(chart?.getDataURL() as string);
       let coloured = 0;
       for (let i = 0; i < data.length; i += 4) {
         if (Math.abs((data[i] ?? 0) - r) + Math.abs((data[i + 1] ?? 0) - g) + Math.abs((data[i + 2] ?? 0) - b) > 60) {

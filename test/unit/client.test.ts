@@ -6,35 +6,15 @@ import {
   DataClientError,
   memoryTransport,
   type QueryRequest,
-  type QueryResult,
   type QuerySnapshot,
   requestKey,
   SemanticError,
-  type SemanticRequest,
   stableStringify,
   type Transport,
 } from '../../src/core/client';
 import { salesSpace } from '../../src/core/semantic';
+import { controlledTransport, result } from '../fixtures/transports';
 
-/** A transport whose every call waits until the test settles it. */
-function controlledTransport() {
-  const calls: {
-    input: CompiledQuery | SemanticRequest;
-    signal: AbortSignal;
-    resolve: (result: QueryResult) => void;
-    reject: (error: unknown) => void;
-  }[] = [];
-  const transport: Transport = {
-    name: 'controlled',
-    query: (input, { signal }) =>
-      new Promise<QueryResult>((resolve, reject) => {
-        calls.push({ input, signal, resolve, reject });
-      }),
-  };
-  return { transport, calls };
-}
-
-const result = (value: number): QueryResult => ({ rows: [{ value }], meta: [], rowCount: 1, truncated: false });
 const sql = (text = 'select 1', params: unknown[] = []): QueryRequest => ({ kind: 'sql', sql: text, params });
 /** Lets promise callbacks and query-core's zero-delay notifications run. */
 const flush = () => new Promise((resolve) => setTimeout(resolve, 5));

@@ -8,8 +8,6 @@ import {
   DataClientError,
   memoryTransport,
   type QueryRequest,
-  type QueryResult,
-  type SemanticRequest,
   type Transport,
 } from '../../src/core/client';
 import { salesSpace } from '../../src/core/semantic';
@@ -20,25 +18,8 @@ import {
   useQuery,
   useSemanticQuery,
 } from '../../src/react/provider';
+import { controlledTransport, result } from '../fixtures/transports';
 
-function controlledTransport() {
-  const calls: {
-    input: CompiledQuery | SemanticRequest;
-    signal: AbortSignal;
-    resolve: (result: QueryResult) => void;
-    reject: (error: unknown) => void;
-  }[] = [];
-  const transport: Transport = {
-    name: 'controlled',
-    query: (input, { signal }) =>
-      new Promise<QueryResult>((resolve, reject) => {
-        calls.push({ input, signal, resolve, reject });
-      }),
-  };
-  return { transport, calls };
-}
-
-const result = (value: unknown): QueryResult => ({ rows: [{ value }], meta: [], rowCount: 1, truncated: false });
 const clients: DataClient[] = [];
 const make = (transport: Transport, options: Partial<Parameters<typeof createDataClient>[0]> = {}) => {
   const client = createDataClient({ transport, retry: false, ...options });

@@ -1,3 +1,4 @@
+export { preview } from '../util/preview';
 /** Why the adapter refused a result set or a spec. */
 export type AdapterErrorCode =
   | 'invalid-input'
@@ -27,15 +28,4 @@ export class AdapterError extends Error {
     this.column = where.column;
     this.row = where.row;
   }
-}
-
-/** A short, quoted preview of a bad value for an error message. */
-export function preview(value: unknown): string {
-  let text: string;
-  try {
-    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  } catch {
-    text = Object.prototype.toString.call(value);
-  }
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
 }

@@ -1,4 +1,5 @@
 import { SemanticError } from '../client/errors';
+import { preview as previewValue } from '../util/preview';
 import type { SpaceDefinition, TimeGrain } from './types';
 
 /** A space that passed `defineSpace`: deeply frozen, its identifiers known to be safe to quote. */
@@ -24,13 +25,7 @@ const defined = new WeakSet<object>();
 
 /** A short, quoted preview of a value for an error message. */
 export function preview(value: unknown): string {
-  let text: string;
-  try {
-    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  } catch {
-    text = Object.prototype.toString.call(value);
-  }
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 59)}…` : text);
+  return previewValue(value, 60);
 }
 
 /** Double-quotes one identifier (already checked against `IDENTIFIER`; embedded quotes are doubled regardless). */
