@@ -47,8 +47,8 @@ describe('request keys', () => {
     expect(stableStringify({ b: 1, a: { d: [3, { f: 1, e: 2 }], c: undefined } })).toBe(
       '{"a":{"d":[3,{"e":2,"f":1}]},"b":1}',
     );
-    expect(stableStringify([undefined, Number.NaN, 10n, new Date(0)])).toBe(
-      '[null,null,{"$bigint":"10"},"1970-01-01T00:00:00.000Z"]',
+    expect(stableStringify([undefined, Number.NaN, 10n, new Date(0), { $bigint: '10' }])).toBe(
+      '[{"$undefined":true},{"$number":"NaN"},{"$bigint":"10"},{"$date":"1970-01-01T00:00:00.000Z"},{"$$bigint":"10"}]',
     );
   });
 
@@ -267,6 +267,196 @@ describe('createDataClient: out-of-order answers', () => {
     expect(store.getSnapshot().data?.rows).toEqual([{ value: 3 }]);
     expect(seen.map((s) => s.data?.rows[0]?.value)).not.toContain(2);
     stop();
+  });
+});
+
+describe('createDataClient: invalidate and refetch during the first fetch', () => {
+  it('replaces a first fetch on invalidate: the older answer never becomes the cached one', async () => {
+    const { transport, calls } = controlledTransport();
+    const client = make({ transport });
+    const first = client.query(sql());
+    await flush();
+    expect(calls).toHaveLength(1);
+
+    // The data changes while the first fetch runs.
+    const invalidated = client.invalidate(sql());
+    await flush();
+    expect(calls).toHaveLength(2);
+    expect(calls[0]?.signal.aborted).toBe(true);
+    // The older answer arrives (a transport that ignores its signal), then the new one.
+    calls[0]?.resolve(result(1));
+    await flush();
+    calls[1]?.resolve(result(2));
+    await invalidated;
+
+    // The caller that was waiting gets the new answer, and so does the next caller, from the cache.
+    expect((await first).rows).toEqual([{ value: 2 }]);
+    expect((await client.query(sql())).rows).toEqual([{ value: 2 }]);
+    expect(client.getSnapshot(sql()).data?.rows).toEqual([{ value: 2 }]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('replaces a first fetch on invalidate() of every request, watched or not', async () => {
+    const { transport, calls } = controlledTransport();
+    const client = make({ transport });
+    const stop = client.watch(sql('watched'), () => {});
+    const waiting = client.query(sql('waited'));
+    await flush();
+    expect(calls).toHaveLength(2);
+    const invalidated = client.invalidate();
+    await flush();
+    expect(calls).toHaveLength(4);
+    expect([calls[0]?.signal.aborted, calls[1]?.signal.aborted]).toEqual([true, true]);
+    for (const call of calls.slice(0, 2)) call.resolve(result('old'));
+    for (const call of calls.slice(2)) call.resolve(result('new'));
+    await invalidated;
+    expect((await waiting).rows).toEqual([{ value: 'new' }]);
+    expect(client.getSnapshot(sql('watched')).data?.rows).toEqual([{ value: 'new' }]);
+    stop();
+  });
+
+  it("replaces a first fetch on a store's refetch", async () => {
+    const { transport, calls } = controlledTransport();
+    const client = make({ transport });
+    const store = client.observe(sql());
+    const seen: QuerySnapshot[] = [];
+    const stop = store.subscribe(() => seen.push(store.getSnapshot()));
+    await flush();
+    expect(calls).toHaveLength(1);
+    const refetched = store.refetch();
+    await flush();
+    expect(calls).toHaveLength(2);
+    expect(calls[0]?.signal.aborted).toBe(true);
+    calls[0]?.resolve(result(1));
+    await flush();
+    calls[1]?.resolve(result(2));
+    expect((await refetched).data?.rows).toEqual([{ value: 2 }]);
+    await flush();
+    expect(store.getSnapshot().data?.rows).toEqual([{ value: 2 }]);
+    expect(seen.map((s) => s.data?.rows[0]?.value)).not.toContain(1);
+    stop();
+  });
+});
+
+describe('createDataClient: callers and watchers share a fetch', () => {
+  it('never cancels a fetch a query() caller waits on when watchers come and go', async () => {
+    const { transport, calls } = controlledTransport();
+    const client = make({ transport });
+    const waiting = client.query(sql());
+    const store = client.observe(sql());
+    for (let round = 0; round < 4; round++) {
+      const stop = store.subscribe(() => {});
+      await flush();
+      stop();
+      await flush();
+    }
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.signal.aborted).toBe(false);
+    calls[0]?.resolve(result(1));
+    expect((await waiting).rows).toEqual([{ value: 1 }]);
+  });
+
+  it('aborts the transport call once every caller and every watcher is gone', async () => {
+    const { transport, calls } = controlledTransport();
+    const client = make({ transport });
+    const a = new AbortController();
+    const waiting = client.query(sql(), { signal: a.signal });
+    const stop = client.watch(sql(), () => {});
+    await flush();
+    expect(calls).toHaveLength(1);
+    a.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'aborted' });
+    expect(calls[0]?.signal.aborted).toBe(false);
+    stop();
+    expect(calls[0]?.signal.aborted).toBe(true);
+  });
+
+  it('makes one transport call when a store is subscribed, unsubscribed and subscribed again at once (StrictMode)', async () => {
+    const { transport, calls } = controlledTransport();
+    const client = make({ transport });
+    const store = client.observe(sql());
+    const listener = vi.fn();
+    store.subscribe(listener)();
+    const stop = store.subscribe(listener);
+    await flush();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.signal.aborted).toBe(false);
+    calls[0]?.resolve(result(1));
+    await flush();
+    expect(store.getSnapshot()).toMatchObject({ status: 'success', data: { rows: [{ value: 1 }] } });
+    expect(listener).toHaveBeenCalled();
+    stop();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('starts no fetch for a subscription dropped at once', async () => {
+    const { transport, calls } = controlledTransport();
+    const client = make({ transport });
+    client.observe(sql()).subscribe(() => {})();
+    await flush();
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('createDataClient: query({ fresh })', () => {
+  it('answers an invalidated result at once by default, and waits for the refetch with fresh: true', async () => {
+    const { transport, calls } = controlledTransport();
+    const client = make({ transport });
+    const first = client.query(sql());
+    calls[0]?.resolve(result(1));
+    await first;
+    await client.invalidate(sql());
+
+    // Default: the cached (invalidated) result at once, refreshed in the background.
+    expect((await client.query(sql())).rows).toEqual([{ value: 1 }]);
+    await flush();
+    expect(calls).toHaveLength(2);
+    // fresh: true shares that refetch and waits for it.
+    let settled = false;
+    const fresh = client.query(sql(), { fresh: true }).finally(() => {
+      settled = true;
+    });
+    await flush();
+    expect(settled).toBe(false);
+    expect(calls).toHaveLength(2);
+    calls[1]?.resolve(result(2));
+    expect((await fresh).rows).toEqual([{ value: 2 }]);
+  });
+
+  it('waits for a fetch when the result is older than staleTime, and answers a fresh one at once', async () => {
+    vi.useFakeTimers();
+    const { transport, calls } = controlledTransport();
+    const client = make({ transport, staleTime: 1000 });
+    const first = client.query(sql());
+    calls[0]?.resolve(result(1));
+    await first;
+
+    expect((await client.query(sql(), { fresh: true })).rows).toEqual([{ value: 1 }]);
+    expect(calls).toHaveLength(1);
+
+    await vi.advanceTimersByTimeAsync(1500);
+    const fresh = client.query(sql(), { fresh: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(2);
+    calls[1]?.resolve(result(2));
+    expect((await fresh).rows).toEqual([{ value: 2 }]);
+  });
+
+  it('aborts a fresh caller with its signal, keeping the cached result', async () => {
+    const { transport, calls } = controlledTransport();
+    const client = make({ transport });
+    const first = client.query(sql());
+    calls[0]?.resolve(result(1));
+    await first;
+    await client.invalidate(sql());
+    const controller = new AbortController();
+    const fresh = client.query(sql(), { fresh: true, signal: controller.signal });
+    await flush();
+    expect(calls).toHaveLength(2);
+    controller.abort();
+    await expect(fresh).rejects.toMatchObject({ code: 'aborted' });
+    expect(calls[1]?.signal.aborted).toBe(true);
+    expect(client.getSnapshot(sql()).data?.rows).toEqual([{ value: 1 }]);
   });
 });
 

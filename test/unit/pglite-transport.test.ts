@@ -213,10 +213,147 @@ describe('pgliteTransport: read-only roles', () => {
     const bad = await failure(transport.query(sql('select 1', [], { role: 'x"; drop table scout.sales; --' }), ctx()));
     expect(bad.code).toBe('permission');
     expect(await countOf('public.jenny_queries')).toBe(before);
-    const missing = await failure(transport.query(sql('select 1', [], { role: 'nobody_here' }), ctx()));
+    const allowsMissing = pgliteTransport({ db: warehouse.db, roles: ['nobody_here'] });
+    const missing = await failure(allowsMissing.query(sql('select 1', [], { role: 'nobody_here' }), ctx()));
     expect(missing.code).toBe('permission');
     expect(missing.message).toContain('no such role');
     expect(() => pgliteTransport({ db: warehouse.db, defaultRole: 'Robert); drop' })).toThrow(QueryError);
+  });
+});
+
+describe('pgliteTransport: statements read as Postgres reads them', () => {
+  /** Statements whose first keyword hides behind comments Postgres reads differently from a non-greedy regex. */
+  const hidden = [
+    ['PREPARE behind a nested comment', '/* /* */ show */ prepare pwn as select * from public.jenny_feedback'],
+    ['PREPARE behind a deeper nesting', '/* a /* b /* c */ show */ select */ prepare pwn2 as select 1'],
+    ['PREPARE after a -- comment ended by \\r', '-- note\rprepare pwn3 as select 1\nshow'],
+    ['COMMIT', '/* /* */ show */ commit'],
+    ['SET ROLE', '/* /* */ select */ set role postgres'],
+    ['LISTEN', '/* /* */ show */ listen pwn'],
+    ['DISCARD', '/* /* */ explain */ discard all'],
+    ['DEALLOCATE', '/* /* */ show */ deallocate all'],
+    ['an unterminated comment', '/* /* */ show'],
+    ['an unterminated nested comment', '/* select /* 1 */'],
+  ] as const;
+
+  it.each(hidden)('refuses %s with a permission error, leaving nothing behind', async (_, statement) => {
+    const error = await failure(transport.query(sql(statement), ctx()));
+    expect(error).toBeInstanceOf(QueryError);
+    expect(error.code).toBe('permission');
+    expect(error.message).toContain('"jenny_readonly"');
+    // Refused by the statement filter, before the database saw it (not after, by the role check).
+    expect(error.message).toMatch(/^(PREPARE|COMMIT|SET|LISTEN|DISCARD|DEALLOCATE|The statement) is refused/);
+    expect(error.sqlState).toBeUndefined();
+    expect(await countOf('pg_prepared_statements')).toBe(0);
+    expect(await countOf('pg_listening_channels()')).toBe(0);
+    const [who] = await owner<{ who: string }>('select current_user as who');
+    expect(who?.who).toBe('postgres');
+  });
+
+  it('says which comment is unterminated', async () => {
+    const error = await failure(transport.query(sql('/* /* */ show'), ctx()));
+    expect(error.message).toMatch(/never closes/);
+  });
+
+  it('still runs queries, SHOW and EXPLAIN behind nested comments', async () => {
+    const query = await transport.query(sql('/* a /* nested */ still a comment */ select 1 as one'), ctx());
+    expect(query.rows).toEqual([{ one: 1 }]);
+    const show = await transport.query(sql('-- a\r/* b /* c */ */\tSHOW transaction_read_only'), ctx());
+    expect(show.rows).toEqual([{ transaction_read_only: 'on' }]);
+  });
+
+  it('refuses session-level advisory locks, which would outlive the rollback, and keeps the transaction ones', async () => {
+    for (const statement of [
+      'select pg_advisory_lock(42)',
+      'select pg_advisory_lock_shared(42)',
+      'select pg_try_advisory_lock(1, 2)',
+      'select pg_try_advisory_lock_shared(42)',
+      'select pg_advisory_unlock_all()',
+    ]) {
+      const error = await failure(transport.query(sql(statement), ctx()));
+      expect(error.code, statement).toBe('permission');
+    }
+    const xact = await transport.query(sql('select pg_try_advisory_xact_lock(42) as locked'), ctx());
+    expect(xact.rows).toEqual([{ locked: true }]);
+    expect(await countOf(`pg_locks where locktype = 'advisory'`)).toBe(0);
+  });
+});
+
+describe('pgliteTransport: roles', () => {
+  it.each(['postgres', 'pg_read_all_data', 'pg_write_all_data'])(
+    'refuses role %s, naming the roles it runs as, before running anything',
+    async (role) => {
+      const before = await countOf('public.jenny_queries');
+      const error = await failure(
+        transport.query(sql('select count(*) from public.jenny_feedback', [], { role }), ctx()),
+      );
+      expect(error).toBeInstanceOf(QueryError);
+      expect(error.code).toBe('permission');
+      expect(error.message).toContain(`"${role}"`);
+      expect(error.message).toContain('"jenny_readonly", "superset_readonly"');
+      expect(await countOf('public.jenny_queries')).toBe(before);
+    },
+  );
+
+  it('runs only as the roles given, and always as the default role', async () => {
+    const only = pgliteTransport({ db: warehouse.db, defaultRole: 'superset_readonly', roles: [], log: false });
+    expect((await only.query(sql('select current_user as who'), ctx())).rows).toEqual([{ who: 'superset_readonly' }]);
+    const error = await failure(only.query(sql('select 1', [], { role: 'jenny_readonly' }), ctx()));
+    expect(error.code).toBe('permission');
+    expect(error.message).toMatch(/role "jenny_readonly": the pglite transport runs only as "superset_readonly"/);
+    expect(() => pgliteTransport({ db: warehouse.db, roles: ['Robert); drop'] })).toThrow(QueryError);
+  });
+
+  it('refuses a superuser, a role that bypasses RLS and a member of pg_read_all_data even when allowed', async () => {
+    await warehouse.db.exec(`
+      create role ip_test_bypass nologin bypassrls;
+      create role ip_test_reader nologin;
+      grant pg_read_all_data to ip_test_reader;
+      create role ip_test_owner_member nologin;
+      grant postgres to ip_test_owner_member;
+    `);
+    try {
+      const roles = ['postgres', 'pg_read_all_data', 'ip_test_bypass', 'ip_test_reader', 'ip_test_owner_member'];
+      const allowed = pgliteTransport({ db: warehouse.db, roles, log: false });
+      const reasons: Record<string, RegExp> = {
+        postgres: /is a superuser/,
+        pg_read_all_data: /has the privileges of "pg_read_all_data"/,
+        ip_test_bypass: /bypasses row-level security/,
+        ip_test_reader: /has the privileges of "pg_read_all_data"/,
+        ip_test_owner_member: /has the privileges of "postgres"/,
+      };
+      for (const role of roles) {
+        const error = await failure(
+          allowed.query(sql('select count(*) as n from public.jenny_feedback', [], { role }), ctx()),
+        );
+        expect(error.code, role).toBe('permission');
+        expect(error.message, role).toContain(`role "${role}"`);
+        expect(error.message, role).toMatch(reasons[role] as RegExp);
+      }
+    } finally {
+      await warehouse.db.exec(`
+        drop role ip_test_bypass;
+        revoke pg_read_all_data from ip_test_reader;
+        drop role ip_test_reader;
+        revoke postgres from ip_test_owner_member;
+        drop role ip_test_owner_member;
+      `);
+    }
+  });
+
+  it('asks the database about a role once', async () => {
+    const seen: string[] = [];
+    const db = {
+      query: ((text: string, ...rest: unknown[]) => {
+        seen.push(text);
+        return (warehouse.db.query as (...args: unknown[]) => unknown)(text, ...rest);
+      }) as typeof warehouse.db.query,
+      transaction: warehouse.db.transaction.bind(warehouse.db),
+    };
+    const counted = pgliteTransport({ db, log: false });
+    for (let i = 0; i < 3; i++) await counted.query(sql('select 1'), ctx());
+    await counted.query(sql('select 1', [], { role: 'superset_readonly' }), ctx());
+    expect(seen.filter((text) => text.includes('rolbypassrls'))).toHaveLength(2);
   });
 });
 

@@ -161,6 +161,51 @@ describe('supabaseTransport', () => {
     });
   });
 
+  it('never puts a parameter value in an error message nor in the logged error', async () => {
+    const secret = 'sk_live_SECRET123';
+    server.on(RPC, json(400, { code: '22P02', message: `invalid input syntax for type integer: "${secret}"` }));
+    server.on(LOG, created);
+    const t = supabaseTransport({ client: supabase() });
+    const error = await failure(
+      t.query(compiled({ kind: 'sql', sql: 'select $1::integer', space: 'sales' }, [secret]), ctx()),
+    );
+    expect(error).toMatchObject({ code: 'query', sqlState: '22P02' });
+    expect(error.message).toBe('The execute_safe_query call failed: invalid input syntax for type integer: "$1"');
+    expect(JSON.stringify(error)).not.toContain(secret);
+    await vi.waitFor(() => expect(server.requestsTo(LOG)).toHaveLength(1));
+    const logged = server.requestsTo(LOG)[0]?.body as { error: string };
+    expect(logged.error).toContain('"$1"');
+    expect(logged.error).not.toContain(secret);
+  });
+
+  it('redacts values in permission and gateway errors, and before a long message is cut', async () => {
+    const secret = 'alice@example.com';
+    const t = supabaseTransport({ client: supabase(), logQueries: false });
+    const run = () => failure(t.query(compiled({ kind: 'sql', sql: 'select $1, $2' }, [7, [secret]]), ctx()));
+    server.once(RPC, json(403, { code: '42501', message: `permission denied: "${secret}"` }));
+    server.once(RPC, json(503, { code: 'PGRST000', message: `lost the connection while sending "${secret}"` }));
+    // The value straddles the 500th character, where the message is cut.
+    server.once(RPC, json(400, { code: 'XX000', message: `${'x'.repeat(490)} "${secret}"` }));
+    const permission = await run();
+    expect(permission).toMatchObject({ code: 'permission' });
+    expect(permission.message).toContain('"$2"');
+    const gateway = await run();
+    expect(gateway).toBeInstanceOf(HttpError);
+    expect(gateway.message).toContain('"$2"');
+    const long = await run();
+    for (const error of [permission, gateway, long]) {
+      expect(error.message).not.toContain('alice');
+    }
+  });
+
+  it('redacts feedback values from its errors', async () => {
+    server.on('POST /rest/v1/jenny_feedback', json(400, { code: '22P02', message: 'invalid rating: "meh-secret"' }));
+    const t = supabaseTransport({ client: supabase() });
+    const error = await failure(t.feedback?.({ space: 'sales', question: 'Q?', rating: 'meh-secret' as 'up' }, ctx()));
+    expect(error.message).not.toContain('meh-secret');
+    expect(error.message).toContain('"$3"');
+  });
+
   it('maps a gateway failure to a retryable HttpError', async () => {
     server.on(RPC, json(503, { code: 'PGRST002', message: 'Could not query the database for the schema cache' }));
     const t = supabaseTransport({ client: supabase(), logQueries: false });

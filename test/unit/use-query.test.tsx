@@ -149,6 +149,37 @@ describe('useQuery', () => {
     expect(hook.current.data?.rows).toEqual([{ n: 1 }]);
   });
 
+  it('makes exactly one transport call in StrictMode (mount, unmount, mount), and aborts it on unmount', async () => {
+    const { transport, calls } = controlledTransport();
+    const client = make(transport);
+    const { result: hook, unmount } = renderHook(() => useQuery({ kind: 'sql', sql: 'strict once' }), {
+      wrapper: ({ children }) => (
+        <StrictMode>
+          <DataClientProvider client={client}>{children}</DataClientProvider>
+        </StrictMode>
+      ),
+    });
+    await waitFor(() => expect(calls).toHaveLength(1));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.signal.aborted).toBe(false);
+    await act(async () => calls[0]?.resolve(result(7)));
+    await waitFor(() => expect(hook.current.data?.rows).toEqual([{ value: 7 }]));
+    expect(calls).toHaveLength(1);
+
+    const second = renderHook(() => useQuery({ kind: 'sql', sql: 'strict unmount' }), {
+      wrapper: ({ children }) => (
+        <StrictMode>
+          <DataClientProvider client={client}>{children}</DataClientProvider>
+        </StrictMode>
+      ),
+    });
+    await waitFor(() => expect(calls).toHaveLength(2));
+    second.unmount();
+    expect(calls[1]?.signal.aborted).toBe(true);
+    unmount();
+  });
+
   it('is idle when disabled or given no request, and fetches once enabled', async () => {
     const transport = memoryTransport({ resolve: () => [{ n: 1 }] });
     const client = make(transport);

@@ -284,6 +284,42 @@ describe('createDemoWarehouse', () => {
     }
   });
 
+  it('hardens the superuser session: a read-only role may not take session-level advisory locks', async () => {
+    const session = [
+      'pg_advisory_lock(42)',
+      'pg_advisory_lock(4, 2)',
+      'pg_advisory_lock_shared(42)',
+      'pg_advisory_lock_shared(4, 2)',
+      'pg_try_advisory_lock(42)',
+      'pg_try_advisory_lock(4, 2)',
+      'pg_try_advisory_lock_shared(42)',
+      'pg_try_advisory_lock_shared(4, 2)',
+      'pg_advisory_unlock(42)',
+      'pg_advisory_unlock(4, 2)',
+      'pg_advisory_unlock_shared(42)',
+      'pg_advisory_unlock_shared(4, 2)',
+      'pg_advisory_unlock_all()',
+    ];
+    const asReader = (call: string) =>
+      demo.db
+        .transaction(async (tx) => {
+          await tx.exec('set local role jenny_readonly');
+          await tx.exec(`select ${call}`);
+          await tx.rollback();
+          return 'ran';
+        })
+        .catch((error: { code?: string }) => error.code);
+    for (const call of session) expect(await asReader(call), call).toBe('42501');
+    // Transaction-level locks end with the transaction: they stay available.
+    for (const call of ['pg_advisory_xact_lock(42)', 'pg_try_advisory_xact_lock_shared(4, 2)']) {
+      expect(await asReader(call), call).toBe('ran');
+    }
+    expect(await count(demo.db, `pg_locks where locktype = 'advisory'`)).toBe(0);
+    // The owner keeps them.
+    expect(await one<{ ok: boolean }>(demo.db, 'select pg_try_advisory_lock(7) as ok')).toEqual({ ok: true });
+    await demo.db.query('select pg_advisory_unlock_all()');
+  });
+
   it('leaves no temporary objects behind', async () => {
     const row = await one<{ n: number }>(
       demo.db,

@@ -73,6 +73,12 @@ export interface QueryCallOptions {
    * cancelled when every caller sharing it has aborted and no watcher needs it.
    */
   signal?: AbortSignal;
+  /**
+   * Wait for a fetch when the cached result is stale (older than `staleTime`) or invalidated, and answer with what
+   * it returns, instead of answering with the cached result at once and refreshing it in the background. A fresh
+   * cached result is still answered at once, and a fetch already running is shared. Default false.
+   */
+  fresh?: boolean;
 }
 
 export interface AskCallOptions {
@@ -115,9 +121,17 @@ export interface ObserveOptions {
 export interface QueryStore {
   /** The request's cache key (stable JSON of its content). */
   readonly key: string;
+  /**
+   * Adds a listener. The store starts watching the request (and fetching it) a microtask later, so that a
+   * subscription dropped and made again at once (React StrictMode's double effects) starts one fetch, not two.
+   * Removing the last listener stops watching at once: a fetch nobody else needs is aborted then.
+   */
   subscribe(listener: () => void): () => void;
   getSnapshot(): QuerySnapshot;
-  /** Fetches again now, replacing an in-flight fetch; resolves (never rejects) with the new snapshot. */
+  /**
+   * Fetches again now, replacing an in-flight fetch (the first one included: its callers are handed the new one,
+   * and its older answer never lands); resolves (never rejects) with the new snapshot.
+   */
   refetch(): Promise<QuerySnapshot>;
 }
 
@@ -126,8 +140,12 @@ export interface DataClient {
   /** The spaces the client compiles itself, by name. */
   readonly spaces: ReadonlyMap<string, SpaceDefinition>;
   /**
-   * Runs a request, through the cache: a fresh result is returned at once; a stale one is returned at once and
-   * refetched in the background; otherwise the transport is called, once for all concurrent identical calls.
+   * Runs a request, through the cache: a fresh result is returned at once; otherwise the transport is called, once
+   * for all concurrent identical calls.
+   *
+   * A stale result (older than `staleTime`) and an invalidated one (after `invalidate`) are returned at once too,
+   * and refetched in the background (stale-while-revalidate): the call after the refetch gets the new result. Pass
+   * `{ fresh: true }` to wait for that refetch instead, when an answer from before the invalidation will not do.
    */
   query(request: QueryRequest, options?: QueryCallOptions): Promise<QueryResult>;
   /** Asks Jenny (never cached or retried). Rejects with `'unsupported'` when the transport cannot. */
@@ -144,7 +162,10 @@ export interface DataClient {
   getSnapshot(request: QueryRequest): QuerySnapshot;
   /**
    * Marks one request's result (or every result) stale. Watched requests, and requests being fetched, are
-   * fetched again at once; an in-flight fetch is replaced, so its older answer never lands.
+   * fetched again at once; an in-flight fetch is replaced (the first fetch of a request too: the callers waiting on
+   * it get the new answer), so its older answer never lands. Resolves when those fetches have settled. A later
+   * `query` of an invalidated request that nobody watches still answers the cached result at once (and refetches
+   * it in the background) unless called with `{ fresh: true }`.
    */
   invalidate(request?: QueryRequest): Promise<void>;
   /** Drops every cached result; watched requests start again from `'loading'` and fetch. */
@@ -356,77 +377,84 @@ export function createDataClient(options: DataClientOptions): DataClient {
   const findQuery = (request: QueryRequest): Query<QueryResult, Error> | undefined =>
     queryClient.getQueryCache().find<QueryResult, Error>({ queryKey: queryKeyOf(request), exact: true });
 
-  /** Callers waiting on each key's in-flight fetch (not counting watchers, which query-core counts itself). */
-  const waiting = new Map<string, number>();
-
-  function release(request: QueryRequest, hash: string, aborted: boolean): void {
-    const left = (waiting.get(hash) ?? 1) - 1;
-    if (left > 0) {
-      waiting.set(hash, left);
-      return;
-    }
-    waiting.delete(hash);
-    if (!aborted) return;
-    const query = findQuery(request);
-    // Nobody else waits for this fetch: cancel it, which aborts the signal the transport was given.
-    if (query && query.getObserversCount() === 0 && query.state.fetchStatus !== 'idle') {
-      void query.cancel({ revert: true });
-    }
-  }
-
   let disposed = false;
   const disposedError = () =>
     new DataClientError('aborted', 'The data client was disposed', { transport: transport.name });
 
+  /**
+   * Fetches `query` again now, replacing an in-flight fetch. query-core replaces one only when the query has data:
+   * before the first answer it shares the running fetch, whose answer (from before the change that made the caller
+   * refetch) would land and count as current. That fetch is cancelled silently first: its transport call is aborted
+   * and whoever waits on it is handed the new fetch.
+   */
+  function replaceFetch(target: Query<QueryResult, Error>): Promise<unknown> {
+    if (target.state.fetchStatus !== 'idle' && target.state.data === undefined) void target.cancel({ silent: true });
+    return target.fetch(undefined, { cancelRefetch: true });
+  }
+
   function query(request: QueryRequest, callOptions: QueryCallOptions = {}): Promise<QueryResult> {
-    const { signal } = callOptions;
+    const { signal, fresh = false } = callOptions;
     if (disposed) return Promise.reject(disposedError());
+    let options: ReturnType<typeof queryOptions>;
     try {
       throwIfAborted(signal);
+      options = queryOptions(request);
     } catch (error) {
       return Promise.reject(error);
     }
-    const existing = findQuery(request);
+    const existing = queryClient.getQueryCache().find<QueryResult, Error>({ queryKey: options.queryKey, exact: true });
     if (existing && existing.state.data !== undefined) {
-      // Stale-while-revalidate: answer from the cache now; refresh it in the background unless a fetch runs.
-      if (existing.state.fetchStatus === 'idle' && existing.isStaleByTime(staleTime)) {
-        void queryClient.prefetchQuery(queryOptions(request));
+      const stale = existing.isStaleByTime(staleTime);
+      if (!stale || !fresh) {
+        // Stale-while-revalidate: answer from the cache now; refresh it in the background unless a fetch runs.
+        if (stale && existing.state.fetchStatus === 'idle') void queryClient.prefetchQuery(options);
+        return Promise.resolve(existing.state.data);
       }
-      return Promise.resolve(existing.state.data);
     }
+    return wait(options, signal);
+  }
 
-    const hash = keyOf(request);
-    waiting.set(hash, (waiting.get(hash) ?? 0) + 1);
+  /**
+   * Waits for the fetch of `options` (starting one, or sharing the one running). While it waits the caller holds a
+   * (disabled) observer of the query: query-core cancels a fetch when its last observer leaves, so a watcher
+   * leaving never cancels a fetch a caller still waits on, and the fetch is aborted only when every caller (each
+   * releasing its observer when it settles or its signal aborts) and every watcher is gone.
+   */
+  function wait(options: ReturnType<typeof queryOptions>, signal: AbortSignal | undefined): Promise<QueryResult> {
     return new Promise<QueryResult>((resolve, reject) => {
+      const hold = new QueryObserver<QueryResult, Error, QueryResult, QueryResult, QueryKey>(queryClient, {
+        ...options,
+        enabled: false,
+      });
+      const release = hold.subscribe(() => undefined);
       let settled = false;
-      const finish = (aborted: boolean) => {
+      const finish = () => {
         settled = true;
         signal?.removeEventListener('abort', onAbort);
-        release(request, hash, aborted);
+        release();
       };
       const onAbort = () => {
         if (settled) return;
-        finish(true);
+        finish();
         reject(abortedError(signal?.reason));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
 
       const attempt = (round: number) => {
-        queryClient.fetchQuery(queryOptions(request)).then(
+        queryClient.fetchQuery(options).then(
           (data) => {
             if (settled) return;
-            finish(false);
+            finish();
             resolve(data);
           },
           (error: unknown) => {
             if (settled) return;
-            // Someone else cancelled the fetch this call shared (a watcher left, the cache was cleared):
-            // this caller still wants an answer, so fetch again.
+            // The cache dropped the fetch this call shared (`clear`): this caller still wants an answer.
             if (error instanceof CancelledError && round < 3 && !disposed) {
               attempt(round + 1);
               return;
             }
-            finish(false);
+            finish();
             reject(error instanceof CancelledError ? (disposed ? disposedError() : abortedError(error)) : error);
           },
         );
@@ -477,11 +505,46 @@ export function createDataClient(options: DataClientOptions): DataClient {
       }
       return last;
     };
+
+    // The store's listeners; the observer watches the query (and fetches) while there are any. It starts a microtask
+    // after the first subscription, so that unsubscribing and subscribing again at once (as StrictMode's double
+    // effects do) makes one transport call; it stops at once when the last listener leaves, which aborts a fetch nobody
+    // else needs.
+    const listeners = new Set<() => void>();
+    let detach: (() => void) | undefined;
+    let attaching = false;
+    const notify = () => {
+      for (const listener of [...listeners]) listener();
+    };
+    const attach = () => {
+      attaching = false;
+      if (detach || listeners.size === 0 || disposed) return;
+      detach = observer.subscribe(notify);
+    };
+
     return {
       key: keyOf(request),
-      subscribe: (listener) => observer.subscribe(() => listener()),
+      subscribe: (listener) => {
+        const entry = () => listener();
+        listeners.add(entry);
+        if (!detach && !attaching) {
+          attaching = true;
+          queueMicrotask(attach);
+        }
+        return () => {
+          if (!listeners.delete(entry) || listeners.size > 0 || !detach) return;
+          const stop = detach;
+          detach = undefined;
+          stop();
+        };
+      },
       getSnapshot,
       refetch: async () => {
+        const current = findQuery(request);
+        if (current && current.state.fetchStatus !== 'idle' && current.state.data === undefined) {
+          // See replaceFetch: query-core would share the first fetch instead of replacing it.
+          void current.cancel({ silent: true });
+        }
         await observer.refetch();
         return getSnapshot();
       },
@@ -524,10 +587,12 @@ export function createDataClient(options: DataClientOptions): DataClient {
     async invalidate(request) {
       const filters = request ? { queryKey: queryKeyOf(request), exact: true } : { queryKey: [ROOT] };
       await queryClient.invalidateQueries({ ...filters, refetchType: 'none' });
-      await queryClient.refetchQueries(
-        { ...filters, predicate: (q) => q.isActive() || q.state.fetchStatus !== 'idle' },
-        { cancelRefetch: true },
-      );
+      const targets = queryClient
+        .getQueryCache()
+        .findAll(filters)
+        .filter((q) => q.isActive() || q.state.fetchStatus !== 'idle') as Query<QueryResult, Error>[];
+      // Errors reach the watchers and the waiting callers; invalidate itself only waits.
+      await Promise.all(targets.map((q) => replaceFetch(q).catch(() => undefined)));
     },
     async clear() {
       const cache = queryClient.getQueryCache();

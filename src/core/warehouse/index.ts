@@ -62,12 +62,23 @@ export interface DemoWarehouse {
  * PGlite's only session is the superuser `postgres`, and `SET ROLE` checks the session user, not the current
  * role: a statement running as a read-only role could call `set_config('role', 'postgres', true)`, or run
  * `SET ROLE` in a DO block, and read what its role may not. Nobody but the owner needs either here, so PUBLIC
- * loses both. (On a real PostgreSQL the application logs in as a non-superuser that is only a member of the
+ * loses both. PUBLIC also loses the session-level advisory lock functions: a lock taken with one outlives the
+ * transaction (the pglite transport's ROLLBACK does not release it) and stays held by the one shared session, and
+ * unlocking could release the owner's locks; the transaction-level ones (`pg_advisory_xact_lock`, …) end with the
+ * ROLLBACK and stay. (On a real PostgreSQL the application logs in as a non-superuser that is only a member of the
  * read-only roles, so the SQL files do not do this.)
  */
 const HARDENING_SQL = `
   revoke execute on function pg_catalog.set_config(text, text, boolean) from public;
   revoke usage on language plpgsql from public;
+  revoke execute on function pg_catalog.pg_advisory_lock(bigint), pg_catalog.pg_advisory_lock(integer, integer),
+    pg_catalog.pg_advisory_lock_shared(bigint), pg_catalog.pg_advisory_lock_shared(integer, integer),
+    pg_catalog.pg_try_advisory_lock(bigint), pg_catalog.pg_try_advisory_lock(integer, integer),
+    pg_catalog.pg_try_advisory_lock_shared(bigint), pg_catalog.pg_try_advisory_lock_shared(integer, integer),
+    pg_catalog.pg_advisory_unlock(bigint), pg_catalog.pg_advisory_unlock(integer, integer),
+    pg_catalog.pg_advisory_unlock_shared(bigint), pg_catalog.pg_advisory_unlock_shared(integer, integer),
+    pg_catalog.pg_advisory_unlock_all()
+    from public;
 `;
 
 /** The number of `scout.sales` rows a scale means; throws a RangeError for anything else. */

@@ -2,6 +2,7 @@ import type { PGliteInterface, Results, Transaction } from '@electric-sql/pglite
 import type { ColumnMeta, ColumnType, Row } from '../../adapter/types';
 import { abortedError, raceAbort } from '../abort';
 import { DataClientError, QueryError, SemanticError } from '../errors';
+import { redactParams } from '../redact';
 import type {
   CompiledQuery,
   FeedbackRequest,
@@ -24,6 +25,13 @@ export interface PGliteTransportOptions {
   /** The role a query runs as when it names none. Default `'jenny_readonly'`. */
   defaultRole?: string;
   /**
+   * The roles the transport runs as: a query naming any other role is refused with a `'permission'` QueryError
+   * before anything runs. `defaultRole` is always allowed. Default `['jenny_readonly', 'superset_readonly']`.
+   * Whatever this says, the transport never runs as a superuser, a role that bypasses row-level security, or a
+   * member of such a role or of `pg_read_all_data` / `pg_write_all_data` (checked once per role, as the owner).
+   */
+  roles?: readonly string[];
+  /**
    * The longest a statement may run, in ms; 0 for no limit. Default 5000. PGlite runs Postgres on the JavaScript
    * thread and cannot interrupt a running statement (it ignores `statement_timeout`, which needs a timer signal), so
    * a statement that takes longer still runs to its end, but its result is discarded and the query rejects with a
@@ -43,10 +51,33 @@ const NAME = 'pglite';
 /** Role names: unquoted lower-case PostgreSQL identifiers, at most 63 bytes. */
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/** The roles the transport runs as unless its `roles` option says otherwise. */
+const DEFAULT_ROLES: readonly string[] = ['jenny_readonly', 'superset_readonly'];
+
+/**
+ * What makes a role unfit to run a caller's SQL: superuser, BYPASSRLS, or being (or being a member, direct or not,
+ * of) a role that is either, or `pg_read_all_data` / `pg_write_all_data`. Run as the owner, the role's name as `$1`.
+ */
+const ROLE_CHECK_SQL = `
+  select r.rolsuper as superuser, r.rolbypassrls as bypass_rls,
+    array(
+      select g.rolname::text from pg_catalog.pg_roles g
+       where (g.rolsuper or g.rolbypassrls or g.rolname in ('pg_read_all_data', 'pg_write_all_data'))
+         and pg_catalog.pg_has_role(r.oid, g.oid, 'member')
+       order by g.rolname
+    ) as powerful
+  from pg_catalog.pg_roles r
+  where r.rolname = $1`;
+
 /** Queries: read through a cursor, so Postgres stops after `maxRows + 1` rows. */
-const QUERY_START = /^(select|with|values|table)\b/i;
+const QUERY_KEYWORDS = new Set(['select', 'with', 'values', 'table']);
 /** The other statements that run (as they are); every other statement is refused before it reaches Postgres. */
-const OTHER_READS = /^(show|explain)\b/i;
+const OTHER_KEYWORDS = new Set(['show', 'explain']);
+
+/** Postgres' white space (`space` in its lexer, scan.l); anything else, a no-break space included, is not. */
+const PG_SPACE = new Set([' ', '\t', '\n', '\r', '\f', '\v']);
+/** A keyword or identifier as Postgres' lexer reads one: bytes from 0x80 up (any non-ASCII) are letters. */
+const PG_WORD = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/;
 
 const CURSOR = 'insightpulse_rows';
 
@@ -91,16 +122,20 @@ interface PostgresErrorLike {
  * A transport that runs SQL on an embedded PGlite database, such as the demo warehouse (`createDemoWarehouse`).
  *
  * Each compiled query runs in a read-only transaction as its role (`SET LOCAL ROLE`, default `jenny_readonly`)
- * with a statement timeout. Queries (SELECT, WITH, VALUES, TABLE) read through a cursor capped at `maxRows + 1`
- * rows; SHOW and EXPLAIN run as they are; any other statement is refused with a `'permission'` QueryError before
- * it reaches the database. The transaction always ends with ROLLBACK: a read-only statement has nothing to commit,
- * and rolling back undoes any session setting the statement made. After the statement the transport checks that
- * the role is still the one it set, and refuses the result otherwise. Queries run one at a time (PGlite has one
- * connection), in call order.
+ * with a statement timeout. Only the roles of the `roles` option run (default `jenny_readonly` and
+ * `superset_readonly`), and never one that is a superuser, bypasses row-level security or is a member of such a
+ * role or of `pg_read_all_data` / `pg_write_all_data`: those are refused with a `'permission'` QueryError.
+ * Queries (SELECT, WITH, VALUES, TABLE) read through a cursor capped at `maxRows + 1` rows; SHOW and EXPLAIN run as
+ * they are; any other statement (its first keyword read as Postgres reads it, past nested comments) is refused with a
+ * `'permission'` QueryError before it reaches the database. The transaction always ends with ROLLBACK: a read-only
+ * statement has nothing to commit, and rolling back undoes any session setting the statement made. After the
+ * statement the transport checks that the role is still the one it set, and refuses the result otherwise. Queries run
+ * one at a time (PGlite has one connection), in call order.
  *
  * PGlite's session is a superuser's, and `SET ROLE` trusts the session user: give this transport a database whose
- * PUBLIC may not call `set_config` nor use PL/pgSQL (`createDemoWarehouse` does this), or a statement could leave
- * its role from inside a function.
+ * PUBLIC may not call `set_config`, use PL/pgSQL nor take session-level advisory locks (`createDemoWarehouse` does
+ * this), or a statement could leave its role from inside a function, or leave a lock behind that outlives the
+ * ROLLBACK.
  *
  * Errors: insufficient privilege (42501) and a write in a read-only transaction (25006) become `'permission'`
  * QueryErrors naming the role, a cancelled statement (57014) or one past the timeout a `'timeout'` one, other
@@ -125,6 +160,10 @@ export function pgliteTransport(options: PGliteTransportOptions): Transport {
     throw new RangeError(`maxRows must be a whole number of at least 1, not ${maxRows}`);
   }
   checkRole(defaultRole);
+  const allowedRoles = new Set<string>([defaultRole, ...(options.roles ?? DEFAULT_ROLES)]);
+  for (const role of allowedRoles) checkRole(role);
+  /** Roles the database has been asked about and found fit (a refusal is asked again next time). */
+  const fitRoles = new Set<string>();
 
   /** The tail of the queue: every call waits for the one before it. */
   let tail: Promise<unknown> = Promise.resolve();
@@ -154,6 +193,43 @@ export function pgliteTransport(options: PGliteTransportOptions): Transport {
         new DataClientError('query', 'Could not log the query to public.jenny_queries', { transport: NAME, cause }),
       );
     }
+  }
+
+  /**
+   * Refuses a role that could read or write past the warehouse's grants: a superuser, a role that bypasses
+   * row-level security, or a member of one or of pg_read_all_data / pg_write_all_data. Asked once per role.
+   */
+  async function checkRoleIsFit(role: string): Promise<void> {
+    if (fitRoles.has(role)) return;
+    let result: Results<{ superuser: boolean; bypass_rls: boolean; powerful: string[] }>;
+    try {
+      result = await db.query(ROLE_CHECK_SQL, [role]);
+    } catch (error) {
+      throw toQueryError(error, undefined, [], `Checking role "${role}"`);
+    }
+    const row = result.rows[0];
+    if (!row) {
+      throw new QueryError('permission', `The query cannot run as role "${role}": the database has no such role`, {
+        transport: NAME,
+        sqlState: '22023',
+      });
+    }
+    const why = row.superuser
+      ? 'it is a superuser'
+      : row.bypass_rls
+        ? 'it bypasses row-level security'
+        : row.powerful.length > 0
+          ? `it has the privileges of ${row.powerful.map((name) => `"${name}"`).join(', ')}`
+          : undefined;
+    if (why) {
+      throw new QueryError(
+        'permission',
+        `The query was refused: the pglite transport does not run as role "${role}" because ${why}; ` +
+          'use a read-only role',
+        { transport: NAME, sqlState: '42501' },
+      );
+    }
+    fitRoles.add(role);
   }
 
   /** The statement in a read-only transaction as `role`; rejects with a QueryError. */
@@ -225,6 +301,14 @@ export function pgliteTransport(options: PGliteTransportOptions): Transport {
       const role = query.role ?? defaultRole;
       try {
         checkRole(role);
+        if (!allowedRoles.has(role)) {
+          throw new QueryError(
+            'permission',
+            `The query cannot run as role "${role}": the pglite transport runs only as ` +
+              `${[...allowedRoles].map((name) => `"${name}"`).join(', ')} (its roles option)`,
+            { transport: NAME },
+          );
+        }
       } catch (error) {
         return Promise.reject(error);
       }
@@ -236,6 +320,7 @@ export function pgliteTransport(options: PGliteTransportOptions): Transport {
       const job = enqueue(ctx?.signal, async () => {
         const started = now();
         try {
+          await checkRoleIsFit(role);
           const result = await execute(query, role, onLate);
           if (log) await writeLog(query, result.rowCount, result.durationMs ?? now() - started);
           return result;
@@ -296,17 +381,30 @@ type StatementKind = 'query' | 'other';
 
 /**
  * How a statement runs: a query (SELECT, WITH, VALUES, TABLE) through a cursor, SHOW and EXPLAIN as they are.
- * Anything else (a write, SET, DO, CALL, PREPARE, …) is refused: a read-only role has no use for it, and some of
- * it (SET ROLE, a DO block) could try to leave the role, which PGlite's superuser session would otherwise allow.
+ * Anything else (a write, SET, DO, CALL, PREPARE, COMMIT, LISTEN, …) is refused: a read-only role has no use for
+ * it, and some of it (SET ROLE, a DO block) could try to leave the role, which PGlite's superuser session would
+ * otherwise allow, or outlive the ROLLBACK (a prepared statement). The first keyword is found the way Postgres'
+ * lexer finds it (nested block comments included), and a statement whose start Postgres would not read the same
+ * way (an unterminated comment) is refused.
  */
 function statementKind(sql: string, role: string): StatementKind {
-  const start = stripLeading(sql);
-  if (QUERY_START.test(start)) return 'query';
-  if (OTHER_READS.test(start)) return 'other';
-  const keyword = /^[a-z_]+/i.exec(start)?.[0]?.toUpperCase();
+  const start = firstTokenAt(sql);
+  if (start < 0) {
+    throw new QueryError(
+      'permission',
+      `The statement is refused: it opens a /* comment it never closes (role "${role}" is read-only)`,
+      { transport: NAME },
+    );
+  }
+  const word = PG_WORD.exec(sql.slice(start))?.[0] ?? '';
+  // Postgres folds only ASCII letters when it matches keywords.
+  const keyword = word.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  if (QUERY_KEYWORDS.has(keyword)) return 'query';
+  if (OTHER_KEYWORDS.has(keyword)) return 'other';
+  const what = /^[a-z_]{1,30}$/.test(keyword) ? `${keyword.toUpperCase()} is` : 'The statement is';
   throw new QueryError(
     'permission',
-    `${keyword ? `${keyword} is` : 'The statement is'} refused: role "${role}" is read-only, and the pglite transport ` +
+    `${what} refused: role "${role}" is read-only, and the pglite transport ` +
       'runs only queries (SELECT, WITH, VALUES, TABLE), SHOW and EXPLAIN',
     { transport: NAME },
   );
@@ -327,14 +425,40 @@ async function runStatement(
   return tx.query<Row>(sql, params, { parsers: PARSERS });
 }
 
-/** `sql` without leading white space, comments and opening parentheses. */
-function stripLeading(sql: string): string {
-  let rest = sql;
-  for (;;) {
-    const next = rest.replace(/^(\s+|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/|\()/, '');
-    if (next === rest) return rest;
-    rest = next;
+/**
+ * Where the first token of `sql` starts, skipping what Postgres' lexer skips before it: white space, `--` comments
+ * (to the end of the line, which `\n` or `\r` ends), block comments (which nest: an inner opening needs its own
+ * closing, and only the outer one ends the comment) and opening parentheses. -1 when a block comment is never closed
+ * (Postgres refuses the statement).
+ */
+function firstTokenAt(sql: string): number {
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i] as string;
+    if (PG_SPACE.has(c) || c === '(') {
+      i++;
+    } else if (c === '-' && sql[i + 1] === '-') {
+      i += 2;
+      while (i < sql.length && sql[i] !== '\n' && sql[i] !== '\r') i++;
+    } else if (c === '/' && sql[i + 1] === '*') {
+      i += 2;
+      for (let depth = 1; depth > 0; ) {
+        if (i >= sql.length) return -1;
+        if (sql[i] === '/' && sql[i + 1] === '*') {
+          depth++;
+          i += 2;
+        } else if (sql[i] === '*' && sql[i + 1] === '/') {
+          depth--;
+          i += 2;
+        } else {
+          i++;
+        }
+      }
+    } else {
+      break;
+    }
   }
+  return i;
 }
 
 function checkRole(role: string): void {
@@ -364,7 +488,7 @@ function timeoutError(timeoutMs: number, ran: boolean): QueryError {
 function toQueryError(error: unknown, role: string | undefined, params: readonly unknown[], what = 'The query') {
   const pg = (typeof error === 'object' && error !== null ? error : {}) as PostgresErrorLike;
   const sqlState = typeof pg.code === 'string' ? pg.code : undefined;
-  const message = redact(typeof pg.message === 'string' ? pg.message : String(error), params);
+  const message = redactParams(typeof pg.message === 'string' ? pg.message : String(error), params);
   const options = { transport: NAME, sqlState };
   if (role && sqlState === '42501') {
     return new QueryError(
@@ -388,34 +512,6 @@ function toQueryError(error: unknown, role: string | undefined, params: readonly
     return new QueryError('permission', `${what} was refused: ${message}`, options);
   if (sqlState === '57014') return new QueryError('timeout', `${what} was cancelled: ${message}`, options);
   return new QueryError('query', `${what} failed: ${message}`, options);
-}
-
-/** `message` with each parameter's text replaced by its `$n`, so no value (a token, an e-mail) reaches a log. */
-function redact(message: string, params: readonly unknown[]): string {
-  let text = message;
-  params.forEach((value, index) => {
-    for (const shown of texts(value)) {
-      if (shown.trim() === '') continue;
-      const escaped = shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      text = text.replace(new RegExp(`(?<!\\w)${escaped}(?!\\w)`, 'g'), () => `$${index + 1}`);
-    }
-  });
-  return text;
-}
-
-/** The texts a parameter's value can appear as in a message: itself, or each element of an array. */
-function texts(value: unknown): string[] {
-  if (value === null || value === undefined) return [];
-  if (Array.isArray(value)) return value.flatMap(texts);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? [] : [value.toISOString()];
-  if (typeof value === 'object') {
-    try {
-      return [JSON.stringify(value)];
-    } catch {
-      return [];
-    }
-  }
-  return [String(value)];
 }
 
 function now(): number {

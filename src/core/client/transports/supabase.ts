@@ -1,5 +1,6 @@
 import { abortedError, raceAbort, throwIfAborted } from '../abort';
 import { DataClientError, HttpError, QueryError, SemanticError } from '../errors';
+import { redactParams } from '../redact';
 import type {
   CompiledQuery,
   FeedbackRequest,
@@ -82,7 +83,8 @@ const NAME = 'supabase';
  * PostgREST errors become typed errors: insufficient privilege (42501), a write in a read-only transaction
  * (25006) and JWT or role errors become `'permission'` QueryErrors, a statement timeout (57014) a `'timeout'`
  * one, other database errors `'query'` ones with `sqlState`; gateway failures are `HttpError`s, no answer at all
- * a `'network'` error.
+ * a `'network'` error. Messages, and the errors logged to `jenny_queries`, never include parameter values: a value
+ * the database quoted (`invalid input syntax for type integer: "…"`) is written as its `$n`.
  */
 export function supabaseTransport(options: SupabaseTransportOptions): Transport {
   const { client } = options;
@@ -132,7 +134,8 @@ export function supabaseTransport(options: SupabaseTransportOptions): Transport 
       const { data, error, status } = await run(client.rpc(rpc, args), ctx.signal);
       const durationMs = Date.now() - started;
       if (error) {
-        const failure = toError(error, status, `The ${rpc} call`, ctx.signal);
+        // The message (and so the logged error) names each parameter as $n, never its value.
+        const failure = toError(error, status, `The ${rpc} call`, ctx.signal, query.params);
         if (logQueries && space && failure.code !== 'aborted') {
           log({ space, sql: query.sql, duration_ms: Math.round(durationMs), error: failure.message.slice(0, 1000) });
         }
@@ -155,7 +158,7 @@ export function supabaseTransport(options: SupabaseTransportOptions): Transport 
         sql: request.sql ?? null,
       };
       const { error, status } = await run(client.from('jenny_feedback').insert(row), ctx.signal);
-      if (error) throw toError(error, status, 'Saving feedback to jenny_feedback', ctx.signal);
+      if (error) throw toError(error, status, 'Saving feedback to jenny_feedback', ctx.signal, Object.values(row));
     },
 
     async freshness(source: string, ctx: TransportContext): Promise<Freshness> {
@@ -167,7 +170,7 @@ export function supabaseTransport(options: SupabaseTransportOptions): Transport 
         .order('started_at', { ascending: false })
         .limit(1);
       const { data, error, status } = await run(builder, ctx.signal);
-      if (error) throw toError(error, status, 'Reading data_lab_job_runs', ctx.signal);
+      if (error) throw toError(error, status, 'Reading data_lab_job_runs', ctx.signal, [source]);
       const shape = new ShapeReader(NAME, 'select data_lab_job_runs');
       const rows = shape.rows(data, '$');
       const last = rows[0];
@@ -203,16 +206,20 @@ function parseRows(data: unknown, shape: ShapeReader): QueryResult {
 
 const PERMISSION_STATES = new Set(['42501', '25006', '28000', '28P01']);
 
-/** A PostgREST error as a typed error. Messages carry the database's words, never the client's keys. */
+/**
+ * A PostgREST error as a typed error. Messages carry the database's words, never the client's keys nor a
+ * parameter's value: each of `params` that the database quoted is written as its `$n`.
+ */
 function toError(
   error: PostgrestErrorLike,
   status: number | undefined,
   what: string,
   signal?: AbortSignal,
+  params: readonly unknown[] = [],
 ): DataClientError {
   if (signal?.aborted) return abortedError(signal.reason, NAME);
   const code = error.code ?? '';
-  const reason = (error.message ?? '').slice(0, 500);
+  const reason = redactParams(String(error.message ?? ''), params).slice(0, 500);
   if (!status) {
     if (/AbortError/.test(reason)) return abortedError(undefined, NAME);
     return new DataClientError('network', `${what} could not reach Supabase (offline, refused or reset)`, {
