@@ -241,3 +241,18 @@ describe('request keys: values that cannot be keyed', () => {
     client.dispose();
   });
 });
+
+describe('request keys in a page that is not cross-origin isolated', () => {
+  it('keys objects where SharedArrayBuffer is not defined', () => {
+    const shared = Object.getOwnPropertyDescriptor(globalThis, 'SharedArrayBuffer');
+    Reflect.deleteProperty(globalThis, 'SharedArrayBuffer');
+    try {
+      expect(typeof SharedArrayBuffer).toBe('undefined');
+      expect(stableStringify({ b: [1, new Uint8Array([2])], a: { c: null } })).toBe(
+        stableStringify({ a: { c: null }, b: [1, new Uint8Array([2])] }),
+      );
+    } finally {
+      if (shared) Object.defineProperty(globalThis, 'SharedArrayBuffer', shared);
+    }
+  });
+});

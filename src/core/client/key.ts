@@ -102,7 +102,12 @@ function writeObject(object: object, path: string, seen: Set<object>): string {
     });
     return tagged('map', `[${entries.sort().join(',')}]`);
   }
-  if (ArrayBuffer.isView(object) || object instanceof ArrayBuffer || object instanceof SharedArrayBuffer) {
+  if (
+    ArrayBuffer.isView(object) ||
+    object instanceof ArrayBuffer ||
+    // Browsers define SharedArrayBuffer only on cross-origin isolated pages.
+    (typeof SharedArrayBuffer !== 'undefined' && object instanceof SharedArrayBuffer)
+  ) {
     // The built-in name (`Uint8Array` for a Node Buffer too), whatever a subclass is called.
     const type = Object.prototype.toString.call(object).slice(8, -1);
     const items = ArrayBuffer.isView(object)
