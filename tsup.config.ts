@@ -9,6 +9,7 @@ const ENTRIES: [string, string | undefined][] = [
   // Small helpers the transports share (response checks, abort handling): bundled into each.
   ['src/core/client/transports/shape.ts', undefined],
   ['src/core/client/abort.ts', undefined],
+  ['src/core/client/redact.ts', undefined],
   ['src/core/util', undefined],
   ['src/core/client/transports/http.ts', 'client-http'],
   ['src/core/client/transports/supabase.ts', 'client-supabase'],
