@@ -213,7 +213,8 @@ export const HostileLabels: Story = {
       '<img src=x onerror="window.__pwned=1"> Hostile',
     );
     await userEvent.click(canvas.getByRole('button', { name: 'View data as table' }));
-    await expect(canvas.getAllByRole('cell', { name: hostileLabels[0] }).length).toBeGreaterThan(0);
+    // The table view loads on first use.
+    await expect((await canvas.findAllByRole('gridcell', { name: hostileLabels[0] })).length).toBeGreaterThan(0);
     await expect(canvasElement.querySelector('img, script, iframe, svg[onload]')).toBeNull();
     await expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
   },
@@ -240,7 +241,11 @@ export const Toolbar: Story = {
     table.focus();
     await userEvent.keyboard('{Enter}');
     await expect(table).toHaveAttribute('aria-pressed', 'true');
-    await expect(canvas.getByRole('table', { name: /the data/ })).toBeVisible();
+    // The data view is a DataTable of every row (36 and the header), in the chart's formats.
+    const grid = await canvas.findByRole('grid', { name: 'Revenue by region: the data' });
+    await expect(grid).toBeVisible();
+    await expect(grid).toHaveAttribute('aria-rowcount', '37');
+    await expect(within(grid).getAllByRole('gridcell', { name: '₱414,200' }).length).toBeGreaterThan(0);
 
     await userEvent.click(within(toolbar).getByRole('button', { name: 'View SQL' }));
     await expect(canvas.getByText(/FROM gold.sales_daily_summary/)).toBeVisible();

@@ -13,9 +13,8 @@ import {
   useState,
 } from 'react';
 import { chart as chartTokens } from '../../../themes/tokens';
-import { defaultFormatFor, rowsBehindPoint } from '../../core/adapter';
+import { rowsBehindPoint } from '../../core/adapter';
 import { tableToCSV } from '../../core/export/csv';
-import { createFormatter } from '../../core/format';
 import { resolveTheme } from '../../theme/echarts-theme';
 import { EChart, type EChartEvents } from '../chart';
 import { cn } from '../lib/cn';
@@ -30,9 +29,8 @@ type View = 'chart' | 'table' | 'sql';
 
 /** Radix and the dialog load when someone first opens full screen, not with the card. */
 const FullScreen = lazy(() => import('./full-screen'));
-
-/** Rows the data view shows at most; the CSV download has them all. */
-const TABLE_ROWS = 500;
+// The table view (DataTable and TanStack Virtual) loads the first time someone opens it.
+const DataTable = lazy(() => import('../data-table').then((module) => ({ default: module.DataTable })));
 
 type ToolbarButtonProps = { icon: IconName; label: string; pressed?: boolean } & Omit<
   ComponentProps<'button'>,
@@ -257,7 +255,14 @@ export function ChartCard({
       </p>
     );
   } else if (view === 'table' && table) {
-    body = <TableView table={table} locale={locale} title={title} height={height} />;
+    // Every row, virtualized, in the formats and locale of the chart; the card's height is the viewport.
+    body = (
+      <div data-slot="chart-card-table">
+        <Suspense fallback={<div aria-busy="true" style={{ height }} />}>
+          <DataTable data={table} caption={`${title}: the data`} locale={locale} height={height} />
+        </Suspense>
+      </div>
+    );
   } else if (option) {
     body = (
       <EChart
@@ -373,69 +378,5 @@ export function ChartCard({
       <output className="ip:sr-only">{announcement}</output>
       <Footer provenance={provenance} rows={table?.rowCount} locale={locale} />
     </section>
-  );
-}
-
-function TableView({
-  table,
-  locale,
-  title,
-  height,
-}: {
-  table: NonNullable<ReturnType<typeof useChartCard>['table']>;
-  locale: string;
-  title: string;
-  height: number;
-}) {
-  const formats = useMemo(
-    () => table.columns.map((c) => createFormatter(c.meta.format ?? defaultFormatFor(c), { locale })),
-    [table, locale],
-  );
-  const shown = Math.min(table.rowCount, TABLE_ROWS);
-  return (
-    <div data-slot="chart-card-table" style={{ maxHeight: height }} className="ip:overflow-auto">
-      <table className="ip:w-full ip:border-collapse ip:text-ip-sm">
-        <caption className="ip:sr-only">{`${title}: the data`}</caption>
-        <thead className="ip:sticky ip:top-0 ip:bg-ip-surface">
-          <tr>
-            {table.columns.map((c) => (
-              <th
-                key={c.name}
-                scope="col"
-                className={cn(
-                  'ip:border-b ip:border-ip-outline-variant ip:px-2 ip:py-1 ip:text-left',
-                  c.type === 'number' && 'ip:text-right',
-                )}
-              >
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from({ length: shown }, (_, row) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
-            <tr key={row}>
-              {table.columns.map((c, i) => (
-                <td
-                  key={c.name}
-                  className={cn(
-                    'ip:border-b ip:border-ip-outline-variant ip:px-2 ip:py-1',
-                    c.type === 'number' && 'ip:text-right ip:tabular-nums',
-                  )}
-                >
-                  {formats[i]?.(c.values[row])}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {shown < table.rowCount && (
-        <p className="ip:m-0 ip:mt-2 ip:text-ip-xs ip:text-ip-on-surface-variant">
-          {`Showing ${shown} of ${table.rowCount} rows; the CSV download has them all.`}
-        </p>
-      )}
-    </div>
   );
 }

@@ -1,0 +1,263 @@
+import { defaultFormatFor } from '../../core/adapter/context';
+import { AdapterError } from '../../core/adapter/errors';
+import { type Cell, type Column, isTable, type Table, toTable } from '../../core/adapter/table';
+import type { DataInput, Row } from '../../core/adapter/types';
+import { tableToCSV } from '../../core/export/csv';
+import { createFormatter, type Formatter } from '../../core/format';
+import type {
+  DataTableAggregate,
+  DataTableAlign,
+  DataTableColumn,
+  DataTableCSVOptions,
+  DataTableSort,
+  DataTableTotals,
+} from './types';
+
+/** A column as the table shows it: its label, formatter, alignment, width and bar scale. */
+export interface ViewColumn {
+  readonly name: string;
+  readonly label: string;
+  readonly column: Column;
+  readonly format: Formatter;
+  readonly align: DataTableAlign;
+  /** The starting width in px: the override's, else a guess from the label and the first values. */
+  readonly width: number;
+  /** Draw in-cell bars: only for number columns that asked for them. */
+  readonly bar: boolean;
+  /** The largest absolute value of the column (the full width of a bar); 0 without bars. */
+  readonly barMax: number;
+}
+
+/** Narrowest and widest a column can be made, in px. */
+export const MIN_WIDTH = 48;
+export const MAX_WIDTH = 960;
+/** Characters of a cell that are put in the DOM; the rest is cut (a megabyte string would stall layout). */
+export const MAX_TEXT = 1000;
+
+/** A table ready to show, or the message of the error that stopped it. */
+export type Prepared = { table: Table; error?: undefined } | { table?: undefined; error: AdapterError };
+
+/**
+ * Normalises `data` with `toTable` (a table already normalised is used as is). An `AdapterError` (bad
+ * input) is returned, not thrown, so that the component can show it; anything else is a bug and throws.
+ */
+export function prepare(data: DataInput | Table): Prepared {
+  try {
+    return { table: isTable(data) ? data : toTable(data) };
+  } catch (caught) {
+    if (caught instanceof AdapterError) return { error: caught };
+    throw caught;
+  }
+}
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
+/** A starting width: about 7px a character of the label or the longest of the first values, in bounds. */
+function guessWidth(label: string, format: Formatter, values: readonly Cell[]): number {
+  let longest = label.length + 2; // the sort icon
+  const sample = Math.min(values.length, 200);
+  for (let row = 0; row < sample; row++) {
+    const value = values[row];
+    if (value === null || value === undefined) continue;
+    longest = Math.max(longest, Math.min(format(value).length, 40));
+  }
+  return clamp(Math.round(longest * 7 + 24), 72, 360);
+}
+
+/**
+ * The columns to show, in the table's order, without the hidden ones. Labels and formats come from the
+ * column's metadata unless overridden; numbers and dates align to the end (the right in a left-to-right
+ * page), text and booleans to the start. A format that cannot be built (an unknown currency code) throws
+ * a `FormatError`.
+ */
+export function viewColumns(
+  table: Table,
+  overrides: Readonly<Record<string, DataTableColumn>> = {},
+  locale = 'en-US',
+): ViewColumn[] {
+  const shown: ViewColumn[] = [];
+  for (const column of table.columns) {
+    const override = Object.hasOwn(overrides, column.name) ? overrides[column.name] : undefined;
+    if (override?.hidden) continue;
+    const format = createFormatter(override?.format ?? column.meta.format ?? defaultFormatFor(column), {
+      locale,
+      empty: '',
+    });
+    const label = override?.label ?? column.label;
+    const align = override?.align ?? (column.type === 'number' || column.type === 'date' ? 'end' : 'start');
+    const bar = Boolean(override?.bar) && column.type === 'number';
+    let barMax = 0;
+    if (bar) {
+      for (const value of column.values) if (typeof value === 'number') barMax = Math.max(barMax, Math.abs(value));
+    }
+    const width = override?.width ?? guessWidth(label, format, column.values);
+    shown.push({
+      name: column.name,
+      label,
+      column,
+      format,
+      align,
+      width: clamp(width, MIN_WIDTH, MAX_WIDTH),
+      bar,
+      barMax,
+    });
+  }
+  return shown;
+}
+
+/**
+ * The row order of a sort: indices into the table, sorted by the typed value (numbers and dates as
+ * numbers, text by the locale's collation with numbers in text compared as numbers, false before true),
+ * stable (equal values keep their order) and with missing values last in either direction. Without a
+ * sort (or with a column that is not in the table), `undefined`: the table's own order.
+ */
+export function sortOrder(
+  table: Table,
+  sort: DataTableSort | null | undefined,
+  locale = 'en-US',
+): Int32Array | undefined {
+  if (!sort) return undefined;
+  const column = table.columns.find((c) => c.name === sort.column);
+  if (!column) return undefined;
+  const { values } = column;
+  const count = table.rowCount;
+  const keys = new Float64Array(count);
+  if (column.type === 'string') {
+    // Rank the distinct strings once, then compare ranks: a collator call per comparison is far slower.
+    const distinct = [...new Set(values.filter((v): v is string => typeof v === 'string'))];
+    distinct.sort(new Intl.Collator(locale, { numeric: true }).compare);
+    const rank = new Map(distinct.map((text, i) => [text, i]));
+    for (let row = 0; row < count; row++) {
+      const value = values[row];
+      keys[row] = typeof value === 'string' ? (rank.get(value) as number) : Number.NaN;
+    }
+  } else {
+    for (let row = 0; row < count; row++) {
+      const value = values[row];
+      keys[row] = typeof value === 'number' ? value : typeof value === 'boolean' ? Number(value) : Number.NaN;
+    }
+  }
+  const present: number[] = [];
+  const missing: number[] = [];
+  for (let row = 0; row < count; row++) (Number.isNaN(keys[row]) ? missing : present).push(row);
+  const sign = sort.direction === 'desc' ? -1 : 1;
+  present.sort((a, b) => sign * ((keys[a] as number) - (keys[b] as number)) || a - b);
+  const order = new Int32Array(count);
+  order.set(present);
+  order.set(missing, present.length);
+  return order;
+}
+
+/** The aggregate of one column, ignoring missing values; null when there is nothing to aggregate. */
+export function aggregate(column: Column, kind: DataTableAggregate): number | null {
+  let count = 0;
+  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const value of column.values) {
+    if (value === null || value === undefined) continue;
+    count++;
+    if (typeof value !== 'number') continue;
+    sum += value;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  if (kind === 'count') return count;
+  const numeric = column.type === 'number' || column.type === 'date';
+  if (!numeric || count === 0) return null;
+  // Sums and averages of dates mean nothing; their earliest and latest do.
+  if (column.type === 'date' && (kind === 'sum' || kind === 'avg')) return null;
+  if (kind === 'sum') return sum;
+  if (kind === 'avg') return sum / count;
+  return kind === 'min' ? min : max;
+}
+
+/** One cell of the totals row: its text (empty when the column has no aggregate) and what it is. */
+export interface TotalCell {
+  readonly text: string;
+  readonly kind: DataTableAggregate | undefined;
+}
+
+/**
+ * The totals row, one cell a shown column. `true` sums the measures (number columns that are not ids or
+ * years); a record names each column's aggregate. Counts are written as integers, the rest in the
+ * column's format. `undefined` when there is no totals row.
+ */
+export function totalsRow(
+  columns: readonly ViewColumn[],
+  totals: DataTableTotals | undefined,
+  locale = 'en-US',
+): TotalCell[] | undefined {
+  if (!totals) return undefined;
+  const integer = createFormatter({ kind: 'integer' }, { locale, empty: '' });
+  return columns.map(({ name, column, format }) => {
+    const kind: DataTableAggregate | undefined =
+      totals === true
+        ? column.type === 'number' && column.role === 'measure'
+          ? 'sum'
+          : undefined
+        : Object.hasOwn(totals, name)
+          ? totals[name]
+          : undefined;
+    if (!kind) return { text: '', kind };
+    const value = aggregate(column, kind);
+    return { text: value === null ? '' : kind === 'count' ? integer(value) : format(value), kind };
+  });
+}
+
+/**
+ * The shown columns as CSV, rows in the shown (sorted) order. `raw` (the default) writes numbers
+ * unformatted and dates as ISO 8601, so a spreadsheet reads them as values; `formatted` writes each cell
+ * as the table shows it. Either way `tableToCSV` writes it, so text that a spreadsheet would run as a
+ * formula is neutralised (in `formatted`, that includes a formatted negative number: "'-1,200").
+ */
+export function toCSV(
+  columns: readonly ViewColumn[],
+  rowCount: number,
+  order: ArrayLike<number> | undefined,
+  options: DataTableCSVOptions = {},
+): string {
+  const formatted = options.csv === 'formatted';
+  const at = (row: number) => (order ? (order[row] as number) : row);
+  const table: Table = {
+    rowCount,
+    columns: columns.map(({ column, label, format }) => {
+      const values = new Array<Cell>(rowCount);
+      for (let row = 0; row < rowCount; row++) {
+        const value = column.values[at(row)] ?? null;
+        values[row] = formatted && value !== null ? format(value) : value;
+      }
+      return { ...column, label, type: formatted ? 'string' : column.type, values };
+    }),
+  };
+  return tableToCSV(table);
+}
+
+/** Row `index` of the table as an object, dates as `Date`s: what `onRowClick` is handed. */
+export function rowAt(table: Table, index: number): Row {
+  return Object.fromEntries(
+    table.columns.map((c) => {
+      const value = c.values[index] ?? null;
+      return [c.name, c.type === 'date' && typeof value === 'number' ? new Date(value) : value];
+    }),
+  );
+}
+
+/**
+ * The CSV of `data` as a `DataTable` with these options would show it: its shown columns with their
+ * labels, sorted like the table. Throws `AdapterError` for data it cannot read.
+ */
+export function dataTableToCSV(
+  data: DataInput | Table,
+  options: DataTableCSVOptions & {
+    columns?: Readonly<Record<string, DataTableColumn>>;
+    sort?: DataTableSort | null;
+    locale?: string;
+  } = {},
+): string {
+  const prepared = prepare(data);
+  if (prepared.error) throw prepared.error;
+  const { table } = prepared;
+  const columns = viewColumns(table, options.columns, options.locale);
+  return toCSV(columns, table.rowCount, sortOrder(table, options.sort, options.locale), options);
+}
