@@ -13,6 +13,7 @@ import {
   type SemanticQuery,
   salesSpace,
 } from '../../src/core/semantic';
+import { targetsSpace } from '../../src/core/semantic/spaces';
 
 /** The compiled SQL runs on the demo warehouse schema in PGlite (PostgreSQL compiled to WebAssembly). */
 const SCHEMA = readFileSync(new URL('../../src/core/warehouse/sql/001_schema.sql', import.meta.url), 'utf8');
@@ -40,6 +41,12 @@ insert into gold.finance_monthly values
   ('2024-01-01', 1000.00, 600.00),
   ('2024-02-01', 2000.00, 500.00),
   ('2024-04-01', 0.00, 100.00);
+insert into gold.targets values
+  ('2024-01-01', 'North', 'revenue', 450.00),
+  ('2024-01-01', 'North', 'orders', 9),
+  ('2024-02-01', 'North', 'revenue', 120.00),
+  ('2024-04-01', 'South', 'revenue', 240.00),
+  ('2024-04-01', 'South', 'orders', 6);
 `;
 
 let db: PGlite;
@@ -96,6 +103,11 @@ describe('compiled SQL on PGlite', () => {
       { period: new Date('2024-01-01T00:00:00Z'), expense_ratio: 0.6 },
       { period: new Date('2024-02-01T00:00:00Z'), expense_ratio: 0.25 },
       { period: new Date('2024-04-01T00:00:00Z'), expense_ratio: null },
+    ]);
+    // Each target metric sums only its own rows of gold.targets.
+    expect(await ask(targetsSpace, { metrics: ['revenue_target', 'orders_target'], timeGrain: 'quarter' })).toEqual([
+      { period: new Date('2024-01-01T00:00:00Z'), revenue_target: 570, orders_target: 9 },
+      { period: new Date('2024-04-01T00:00:00Z'), revenue_target: 240, orders_target: 6 },
     ]);
   });
 

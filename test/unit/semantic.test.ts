@@ -23,6 +23,8 @@ import {
   salesSpace,
   TIME_GRAINS,
 } from '../../src/core/semantic';
+// Not (yet) re-exported from the semantic entry: imported from its module.
+import { targetsSpace } from '../../src/core/semantic/spaces';
 
 /** The numbers of the `$n` placeholders in order of appearance. */
 function placeholders(sql: string): number[] {
@@ -169,9 +171,16 @@ describe('defineSpace', () => {
 });
 
 describe('demo spaces', () => {
-  it('are the five platform spaces, all read-only', () => {
-    expect(demoSpaces.map((space) => space.name)).toEqual(['sales', 'finance', 'ops', 'creative', 'executive']);
-    expect(demoSpaces).toEqual([salesSpace, financeSpace, opsSpace, creativeSpace, executiveSpace]);
+  it('are the six platform spaces, all read-only', () => {
+    expect(demoSpaces.map((space) => space.name)).toEqual([
+      'sales',
+      'finance',
+      'ops',
+      'creative',
+      'executive',
+      'targets',
+    ]);
+    expect(demoSpaces).toEqual([salesSpace, financeSpace, opsSpace, creativeSpace, executiveSpace, targetsSpace]);
     for (const space of demoSpaces) {
       expect(space.role).toBe('jenny_readonly');
       expect(isDefinedSpace(space)).toBe(true);
@@ -187,6 +196,7 @@ describe('demo spaces', () => {
       'opex.close_metrics',
       'ces.campaign_performance',
       'gold.finance_monthly',
+      'gold.targets',
     ]);
   });
 
@@ -221,6 +231,11 @@ describe('demo spaces', () => {
       dimensions: [],
       time: 'period',
     });
+    expect(names(targetsSpace)).toEqual({
+      metrics: ['revenue_target', 'orders_target'],
+      dimensions: ['region'],
+      time: 'period',
+    });
   });
 
   it('define the derived metrics, formats and directions asked for', () => {
@@ -247,14 +262,23 @@ describe('demo spaces', () => {
     expect(metric(creativeSpace, 'cost_per_conversion')?.downIsGood).toBe(true);
     expect(opsSpace.timeDimension?.grains).toEqual(['month', 'quarter', 'year']);
     expect(executiveSpace.timeDimension?.grains).toEqual(['month', 'quarter', 'year']);
+    expect(metric(targetsSpace, 'revenue_target')).toMatchObject({
+      sql: "sum(target) filter (where metric = 'revenue')",
+      format: { kind: 'currency', currency: 'PHP' },
+    });
+    expect(metric(targetsSpace, 'orders_target')).toMatchObject({
+      sql: "sum(target) filter (where metric = 'orders')",
+      format: { kind: 'integer' },
+    });
+    expect(targetsSpace.timeDimension?.grains).toEqual(['month', 'quarter', 'year']);
   });
 
   it('are found by name, and an unknown name lists them', () => {
     expect(findSpace(demoSpaces, 'ops')).toBe(opsSpace);
     const error = semanticError(() => findSpace(demoSpaces, 'hr'));
     expect(error.message).toContain('Unknown space "hr"');
-    expect(error.message).toContain('sales, finance, ops, creative, executive');
-    expect(error.available).toEqual(['sales', 'finance', 'ops', 'creative', 'executive']);
+    expect(error.message).toContain('sales, finance, ops, creative, executive, targets');
+    expect(error.available).toEqual(['sales', 'finance', 'ops', 'creative', 'executive', 'targets']);
   });
 });
 

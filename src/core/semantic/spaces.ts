@@ -216,11 +216,46 @@ export const executiveSpace: SemanticSpace = defineSpace({
   ],
 });
 
-/** The platform's spaces on the demo warehouse: sales, finance, ops, creative and executive. */
+/** Monthly plans (gold): revenue and order targets by region, what KPI tiles measure progress against. */
+export const targetsSpace: SemanticSpace = defineSpace({
+  name: 'targets',
+  label: 'Targets',
+  description:
+    'Monthly revenue and order targets by region. Actual revenue and orders are in the sales space: ' +
+    'compare them over the same months.',
+  role: ROLE,
+  tables: [{ name: 'gold.targets', description: 'One row per month, region and metric (revenue or orders).' }],
+  metrics: [
+    {
+      name: 'revenue_target',
+      label: 'Revenue target',
+      sql: "sum(target) filter (where metric = 'revenue')",
+      format: phpWhole,
+      description: 'Planned gross sales in pesos.',
+    },
+    {
+      name: 'orders_target',
+      label: 'Orders target',
+      sql: "sum(target) filter (where metric = 'orders')",
+      format: integer,
+      description: 'Planned number of orders.',
+    },
+  ],
+  dimensions: [{ name: 'region', label: 'Region' }],
+  timeDimension: { column: 'period', label: 'Month', grains: ['month', 'quarter', 'year'] },
+  examples: [
+    'What is the revenue target by month?',
+    'Orders targets by region this quarter',
+    'How did the revenue target change year over year?',
+  ],
+});
+
+/** The platform's spaces on the demo warehouse: sales, finance, ops, creative, executive and targets. */
 export const demoSpaces: readonly SemanticSpace[] = Object.freeze([
   salesSpace,
   financeSpace,
   opsSpace,
   creativeSpace,
   executiveSpace,
+  targetsSpace,
 ]);

@@ -13,4 +13,5 @@ export {
   useInsightPulseTheme,
   useOptionalInsightPulseTheme,
 } from './insightpulse-provider';
+export { type KpiTargetMetric, type KpiTileData, type UseKpiOptions, type UseKpiResult, useKpi } from './use-kpi';
 export { type UseQueryOptions, type UseQueryResult, useQuery, useSemanticQuery } from './use-query';

@@ -1,0 +1,37 @@
+export {
+  computeKpi,
+  DEFAULT_NEUTRAL_BAND,
+  type Kpi,
+  type KpiComparison,
+  KpiError,
+  type KpiErrorField,
+  type KpiInput,
+  type KpiSentiment,
+  type KpiTargetComparison,
+  type KpiTrend,
+} from './compute';
+export {
+  type KpiPeriod,
+  type KpiQueryOptions,
+  type KpiSeries,
+  type KpiSeriesOptions,
+  kpiQuery,
+  kpiSeries,
+  kpiTargetQuery,
+  periodEnd,
+  periodKey,
+  periodStart,
+  shiftPeriod,
+} from './period';
+export {
+  DEFAULT_PREVIOUS_LABEL,
+  DEFAULT_TARGET_LABEL,
+  describeChange,
+  describeFreshness,
+  describeTarget,
+  type KpiComparisonText,
+  type KpiDeltaDisplay,
+  type KpiSentenceInput,
+  type KpiTextOptions,
+  kpiSentence,
+} from './sentence';

@@ -1,0 +1,25 @@
+export type { FormatSpec } from '../../core/format/types';
+export {
+  computeKpi,
+  type Kpi,
+  type KpiComparison,
+  type KpiDeltaDisplay,
+  KpiError,
+  type KpiInput,
+  type KpiSentenceInput,
+  type KpiSentiment,
+  type KpiTargetComparison,
+  type KpiTrend,
+  kpiSentence,
+} from '../../core/kpi';
+export { KpiGrid } from './kpi-grid';
+export { KpiTile } from './kpi-tile';
+export type {
+  KpiGridProps,
+  KpiTileComparison,
+  KpiTileComparisons,
+  KpiTileProps,
+  KpiTileSize,
+  KpiTileSparkline,
+  KpiTileState,
+} from './types';
