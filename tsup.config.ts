@@ -11,6 +11,10 @@ const ENTRIES: [string, string | undefined][] = [
   ['src/core/client/abort.ts', undefined],
   ['src/core/client/redact.ts', undefined],
   ['src/core/util', undefined],
+  // Formats and KPI arithmetic are bundled where they are used, so that the KPI tile entry never
+  // loads the core entry (which registers ECharts).
+  ['src/core/format', undefined],
+  ['src/core/kpi', undefined],
   ['src/core/client/transports/http.ts', 'client-http'],
   ['src/core/client/transports/supabase.ts', 'client-supabase'],
   ['src/core/client/transports/pglite.ts', 'client-pglite'],
@@ -82,7 +86,7 @@ export default defineConfig([
   },
   {
     ...shared,
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', 'kpi-tile': 'src/react/kpi-tile/index.ts' },
     banner: { js: "'use client';" },
   },
 ]);

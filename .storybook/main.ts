@@ -1,6 +1,6 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import tailwindcss from '@tailwindcss/vite';
-import { warehouseSnapshot } from './warehouse-snapshot';
+import { warehouseSnapshot } from './warehouse-snapshot.ts';
 
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',

@@ -7,6 +7,29 @@ export {
   type Provenance,
 } from './react/chart-card';
 export {
+  DataTable,
+  type DataTableAggregate,
+  type DataTableAlign,
+  type DataTableApi,
+  type DataTableColumn,
+  type DataTableCSVOptions,
+  type DataTableProps,
+  type DataTableSort,
+  type DataTableSortDirection,
+  type DataTableState,
+  type DataTableTotals,
+  dataTableToCSV,
+} from './react/data-table';
+export {
+  computeKpi,
+  KpiError,
+  KpiGrid,
+  type KpiGridProps,
+  KpiTile,
+  type KpiTileProps,
+  kpiSentence,
+} from './react/kpi-tile';
+export {
   DataClientProvider,
   DataClientProviderMissingError,
   type DataClientProviderProps,
@@ -15,10 +38,13 @@ export {
   type InsightPulseProviderProps,
   type InsightPulseThemeValue,
   type ThemePreference,
+  type UseKpiOptions,
+  type UseKpiResult,
   type UseQueryOptions,
   type UseQueryResult,
   useDataClient,
   useInsightPulseTheme,
+  useKpi,
   useQuery,
   useSemanticQuery,
 } from './react/provider';

@@ -11,6 +11,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
+import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { toEChartsOption } from '../../src/core/adapter';
 import { createDataClient, type QueryRequest } from '../../src/core/client';
@@ -95,7 +97,7 @@ console.log(`  per-series filter / adapter: ${(filter / adapter).toFixed(2)}x (g
  * chunks the way apps that install the library do; esbuild's splitting keeps every chunk that shares
  * a module barrel (`echarts/charts`) in the first load.
  */
-async function appSize(main: string): Promise<{ initial: number; total: number }> {
+async function appSize(main: string): Promise<{ initial: number; total: number; css: number }> {
   // Inside the repo, so that the app resolves packages from its node_modules.
   mkdirSync(join(repo, 'node_modules/.cache'), { recursive: true });
   const dir = mkdtempSync(join(repo, 'node_modules/.cache/insightpulse-bench-'));
@@ -113,7 +115,7 @@ async function appSize(main: string): Promise<{ initial: number; total: number }
         rollupOptions: { external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'] },
       },
     });
-    type Chunk = { file: string; imports?: string[] };
+    type Chunk = { file: string; imports?: string[]; css?: string[] };
     const manifest: Record<string, Chunk> = JSON.parse(readFileSync(join(dir, 'dist/.vite/manifest.json'), 'utf8'));
     const initial = new Set<string>();
     const visit = (key: string) => {
@@ -125,7 +127,12 @@ async function appSize(main: string): Promise<{ initial: number; total: number }
     const kib = (chunk: Chunk) => gzipSync(readFileSync(join(dir, 'dist', chunk.file))).length / 1024;
     const scripts = Object.entries(manifest).filter(([, chunk]) => chunk.file.endsWith('.js'));
     const sum = (list: [string, Chunk][]) => list.reduce((total, [, chunk]) => total + kib(chunk), 0);
-    return { initial: sum(scripts.filter(([key]) => initial.has(key))), total: sum(scripts) };
+    const styles = new Set(Object.values(manifest).flatMap((chunk) => chunk.css ?? []));
+    const css = [...styles].reduce(
+      (total, file) => total + gzipSync(readFileSync(join(dir, 'dist', file))).length / 1024,
+      0,
+    );
+    return { initial: sum(scripts.filter(([key]) => initial.has(key))), total: sum(scripts), css };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -229,5 +236,98 @@ console.log('\nWarehouse: PGlite in Node');
     client.dispose();
   } finally {
     await warehouse.close();
+  }
+}
+
+console.log('\nKPI tiles and DataTable');
+{
+  const kpi = await appSize(
+    `import '${join(repo, 'dist/kpi-tile.css')}';\nimport { KpiTile } from '${join(repo, 'dist/kpi-tile.js')}';\nwindow.KpiTile = KpiTile;`,
+  );
+  console.log(
+    `  app importing only KpiTile + kpi-tile.css        ${fmt(kpi.initial + kpi.css)} (JS ${kpi.initial.toFixed(1)}, CSS ${kpi.css.toFixed(1)}; goal <= 8 KiB)`,
+  );
+}
+{
+  // One page in Chromium mounts each table synchronously (flushSync) and times it; medians of 7.
+  const page = await esbuild({
+    stdin: {
+      contents: `
+        import { createElement as h } from 'react';
+        import { flushSync } from 'react-dom';
+        import { createRoot } from 'react-dom/client';
+        import { DataTable } from './src/react/data-table';
+        const rowsOf = (n) => Array.from({ length: n }, (_, i) => ({
+          day: new Date(Date.UTC(2025, 0, 1) + (i % 730) * 86400000).toISOString().slice(0, 10),
+          region: ['NCR', 'North Luzon', 'South Luzon', 'Visayas', 'Mindanao'][i % 5],
+          brand: 'Brand ' + (i % 40),
+          orders: (i * 7919) % 1000,
+          revenue: ((i * 104729) % 1000000) / 100,
+        }));
+        const plain = (rows) => h('table', null, h('thead', null, h('tr', null, Object.keys(rows[0]).map((k) => h('th', { key: k }, k)))),
+          h('tbody', null, rows.map((r, i) => h('tr', { key: i }, Object.values(r).map((v, j) => h('td', { key: j }, String(v)))))));
+        window.bench = (kind, n) => {
+          const rows = rowsOf(n);
+          const host = document.createElement('div');
+          host.style.width = '900px';
+          document.body.append(host);
+          const root = createRoot(host);
+          const start = performance.now();
+          flushSync(() => root.render(kind === 'plain' ? plain(rows) : h(DataTable, { data: rows, caption: 'Sales', height: 480 })));
+          const ms = performance.now() - start;
+          const count = host.querySelectorAll(kind === 'plain' ? 'tbody tr' : '[role=row]').length;
+          root.unmount();
+          host.remove();
+          return { ms, count };
+        };`,
+      resolveDir: repo,
+      loader: 'tsx',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    chromiumSandbox: false,
+    args: ['--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    const tab = await browser.newPage();
+    await tab.setContent('<!doctype html><html><body></body></html>');
+    await tab.addScriptTag({ content: page.outputFiles[0]?.text ?? '' });
+    const run = async (kind: 'plain' | 'table', n: number) => {
+      await tab.evaluate(
+        ([k, size]) =>
+          (window as unknown as { bench: (k: string, n: number) => unknown }).bench(k as string, size as number),
+        [kind, n] as const,
+      );
+      const times: number[] = [];
+      let count = 0;
+      for (let i = 0; i < 7; i++) {
+        const result = (await tab.evaluate(
+          ([k, size]) =>
+            (window as unknown as { bench: (k: string, n: number) => unknown }).bench(k as string, size as number),
+          [kind, n] as const,
+        )) as { ms: number; count: number };
+        times.push(result.ms);
+        count = result.count;
+      }
+      return { ms: median(times), count };
+    };
+    const plain = await run('plain', 1_000);
+    const table = await run('table', 100_000);
+    console.log(
+      `  plain table, 1,000 rows (baseline)              ${plain.ms.toFixed(1).padStart(6)} ms, ${plain.count} row elements`,
+    );
+    console.log(
+      `  DataTable, 100,000 rows                         ${table.ms.toFixed(1).padStart(6)} ms, ${table.count} row elements`,
+    );
+    console.log(`  DataTable 100k / plain 1k: ${(table.ms / plain.ms).toFixed(2)}x (goal <= 1.5x)`);
+  } finally {
+    await browser.close();
   }
 }

@@ -61,6 +61,26 @@ describe('the built package (npm run build)', () => {
     expect(dist('client-http.js')).not.toContain('@electric-sql/pglite');
   });
 
+  it('builds the KpiTile entry without ECharts, echarts-for-react or Radix, and marks it a client entry', () => {
+    // Every file the entry loads, following its relative imports through the shared chunks.
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const [, imported] of dist(file).matchAll(/(?:from|import)\s*\(?\s*"(\.\/[^"]+)"/g)) {
+        visit((imported as string).slice(2));
+      }
+    };
+    visit('kpi-tile.js');
+    const code = [...seen].map(dist).join('\n');
+    expect(seen.size).toBeGreaterThan(1);
+    expect(code).not.toMatch(/from "(echarts|echarts-for-react|@radix-ui)/);
+    expect(code).not.toContain('registerTheme(');
+    expect(dist('kpi-tile.js').startsWith("'use client';")).toBe(true);
+    expect(dist('kpi-tile.cjs').startsWith("'use client';")).toBe(true);
+    expect(dist('kpi-tile.cjs')).not.toMatch(/require\("(echarts|echarts-for-react|@radix-ui)/);
+  });
+
   it('renders a themed chart to SVG from the installed entry', () => {
     const script = `const { renderChartToSVGString } = await import('@insightpulse/ui/core');
       console.log(renderChartToSVGString({ xAxis: { data: ['a', 'b'] }, yAxis: {}, series: [{ type: 'bar', data: [1, 2] }] }));`;
@@ -99,15 +119,16 @@ describe('the built package (npm run build)', () => {
 
   describe('styles.css', () => {
     const css = () => dist('styles.css');
-    it('prefixes every class and resets nothing of the host', () => {
+    it.each(['styles.css', 'kpi-tile.css'])('%s prefixes every class and resets nothing of the host', (file) => {
       const rules = [
-        ...css()
+        ...dist(file)
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .matchAll(/(@?[^{}@;]+)\{([^{}]*)\}/g),
       ]
         .filter((m) => !(m[1] ?? '').trim().startsWith('@'))
         .map((m) => ({
-          selectors: (m[1] ?? '').split(',').map((x) => x.trim()),
+          // Commas inside class names are escaped (`grid-cols-[repeat(auto-fit\,…)]`): they do not split.
+          selectors: (m[1] ?? '').split(/(?<!\\),/).map((x) => x.trim()),
           declarations: (m[2] ?? '').split(';').filter(Boolean),
         }));
       expect(rules.length).toBeGreaterThan(2);
