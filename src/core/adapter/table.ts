@@ -53,10 +53,35 @@ function toNumber(value: unknown, inferred = true): number | null | undefined {
   return undefined;
 }
 
+const digit = (text: string, at: number) => {
+  const code = text.charCodeAt(at) - 48;
+  return code >= 0 && code <= 9 ? code : Number.NaN;
+};
+
+/**
+ * Epoch ms (UTC midnight) of a plain `YYYY-MM-DD`, read digit by digit: the common case of dates from
+ * SQL, several times faster than the general path. Undefined for anything else, including a day past
+ * its month's end.
+ */
+function plainDate(text: string): number | undefined {
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const month = digit(text, 5) * 10 + digit(text, 6);
+  const day = digit(text, 8) * 10 + digit(text, 9);
+  if (!(month >= 1 && month <= 12 && day >= 1)) return undefined; // NaN fails too
+  const time = Date.UTC(year, month - 1, day);
+  // Date.UTC maps years 0-99 to 1900-1999; those and days past the month's end take the general path.
+  return year >= 100 && new Date(time).getUTCDate() === day ? time : undefined;
+}
+
 /** Epoch ms of a Date, an ISO 8601 string (UTC unless it names a zone) or, when `epoch`, a number. */
 function toTime(value: unknown, epoch: boolean): number | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
   if (epoch && typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.length === 10) {
+    const day = plainDate(value);
+    if (day !== undefined) return day;
+  }
   if (typeof value === 'string' && ISO_DATE.test(value.trim())) {
     let text = value.trim().replace(' ', 'T');
     if (text.length === 7) text += '-01';
