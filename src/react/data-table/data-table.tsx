@@ -1,24 +1,23 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a virtualized grid positions its rows absolutely; ARIA roles on divs keep their meaning under any CSS, where <table> parts with display overrides lose it in some browsers.
 // biome-ignore-all lint/a11y/useFocusableInteractive: in a grid the cells take focus (roving tabindex); rows and column headers are not focus stops.
-import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import {
   type FocusEvent,
   type KeyboardEvent,
   type MouseEvent,
   type PointerEvent,
   type ReactNode,
-  useCallback,
-  useEffect,
   useImperativeHandle,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
 } from 'react';
-import type { Table } from '../../core/adapter';
 import { FormatError } from '../../core/format';
 import { cn } from '../lib/cn';
+import type { LazyTable } from './lazy-table';
 import {
+  cellText,
+  isMismatch,
   MAX_TEXT,
   MAX_WIDTH,
   MIN_WIDTH,
@@ -31,6 +30,7 @@ import {
   type ViewColumn,
   viewColumns,
 } from './model';
+import { useRowWindow } from './row-window';
 import type { DataTableAlign, DataTableProps, DataTableSort, DataTableState } from './types';
 
 /** Pixels a resize key press moves a column edge; with Shift, four times as far. */
@@ -243,7 +243,7 @@ export function DataTable({
 }
 
 interface GridProps {
-  table: Table;
+  table: LazyTable;
   columns: readonly ViewColumn[];
   order: Int32Array | undefined;
   sort: DataTableSort | null;
@@ -293,50 +293,31 @@ function Grid({
   const template = `${columns.map((c) => `${widthOf(c)}px`).join(' ')} minmax(0, 1fr)`;
   const totalWidth = columns.reduce((sum, c) => sum + widthOf(c), 0);
 
-  // The active row stays rendered while scrolled away, so the grid keeps its tab stop and focus.
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const rows = defaultRangeExtractor(range);
-      const first = rows[0] ?? 0;
-      const last = rows[rows.length - 1] ?? -1;
-      if (activeRow < range.count && (activeRow < first || activeRow > last)) {
-        return activeRow < first ? [activeRow, ...rows] : [...rows, activeRow];
-      }
-      return rows;
-    },
-    [activeRow],
-  );
-
-  const virtualizer = useVirtualizer({
+  // Only the rows in view (and `overscan` more) are rendered; the active row stays rendered while
+  // scrolled away, so the grid keeps its tab stop and focus.
+  const { rows, scrollToRow } = useRowWindow(gridRef, {
     count: rowCount,
-    getScrollElement: () => gridRef.current,
-    estimateSize: () => rowHeight,
+    rowHeight,
     overscan,
     // The sticky header and totals row sit inside the scroll viewport, before and after the rows.
-    paddingStart: headerHeight,
-    paddingEnd: footerHeight,
-    scrollPaddingStart: headerHeight,
-    scrollPaddingEnd: footerHeight,
-    initialRect: { width: 0, height },
-    rangeExtractor,
+    before: headerHeight,
+    after: footerHeight,
+    initialHeight: height,
+    keep: activeRow,
   });
 
-  useEffect(() => {
-    if (rowHeight > 0) virtualizer.measure();
-  }, [virtualizer, rowHeight]);
-
   useLayoutEffect(() => {
-    scrollRef.current = (index: number) => virtualizer.scrollToIndex(index, { align: 'start' });
+    scrollRef.current = (index: number) => scrollToRow(index, 'start');
     return () => {
       scrollRef.current = undefined;
     };
-  }, [virtualizer, scrollRef]);
+  }, [scrollToRow, scrollRef]);
 
   // After every commit (a move to the cell already active commits too): scroll and focus a keyboard move.
   useLayoutEffect(() => {
     if (!focusPending.current) return;
     focusPending.current = false;
-    if (activeRow < rowCount) virtualizer.scrollToIndex(activeRow, { align: 'auto' });
+    if (activeRow < rowCount) scrollToRow(activeRow, 'auto');
     gridRef.current?.querySelector<HTMLElement>(`[data-row="${activeRow}"][data-col="${activeCol}"]`)?.focus();
   });
 
@@ -549,27 +530,29 @@ function Grid({
         style={{ ...groupStyle, height: rowCount * rowHeight }}
         className="ip:relative"
       >
-        {virtualizer.getVirtualItems().map((item) => {
-          const position = item.index;
+        {rows.map((position) => {
           const index = order ? (order[position] as number) : position;
           return (
             <div
-              key={item.key}
+              key={position}
               role="row"
               aria-rowindex={position + 2}
               data-slot="data-table-row"
               data-row={position}
               data-clickable={onRowClick ? '' : undefined}
-              style={{ ...rowStyle, transform: `translateY(${item.start - headerHeight}px)` }}
+              style={{ ...rowStyle, transform: `translateY(${position * rowHeight}px)` }}
               className={cn(
                 'ip:absolute ip:start-0 ip:top-0 ip:box-border ip:grid ip:w-full ip:border-0 ip:border-b ip:border-solid ip:border-ip-outline-variant ip:hover:bg-ip-surface-container',
                 onRowClick && 'ip:cursor-pointer',
               )}
             >
               {columns.map((column, col) => {
-                const value = column.column.values[index];
-                const missing = value === null || value === undefined;
-                const text = missing ? '' : column.format(value);
+                // Only the rendered cells are read (and converted, the first time).
+                const value = column.column.at(index);
+                const missing = value === null;
+                // A value that did not fit its column's type is shown as the text it is.
+                const mismatch = isMismatch(column.column, value);
+                const text = missing ? '' : cellText(column, value);
                 const cut = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
                 // A title where the text probably overflows its column (about 7px a character).
                 const title = !missing && text.length * 7 > widthOf(column) - 16 ? cut : undefined;
@@ -583,13 +566,14 @@ function Grid({
                     data-row={position}
                     data-col={col}
                     data-null={missing ? '' : undefined}
+                    data-mismatch={mismatch ? '' : undefined}
                     title={title}
                     style={{ lineHeight }}
                     className={cn(
                       'ip:relative ip:min-w-0 ip:overflow-hidden ip:px-2 ip:text-ellipsis ip:whitespace-nowrap',
                       'ip:focus-visible:outline-2 ip:focus-visible:-outline-offset-2 ip:focus-visible:outline-ip-primary',
                       ALIGN[column.align],
-                      column.column.type === 'number' && 'ip:tabular-nums',
+                      column.column.type === 'number' && !mismatch && 'ip:tabular-nums',
                       missing && 'ip:text-ip-on-surface-variant',
                     )}
                   >
@@ -605,7 +589,10 @@ function Grid({
                     {missing ? (
                       nullMarker
                     ) : (
-                      <span dir={column.column.type === 'string' ? 'auto' : undefined} className="ip:relative">
+                      <span
+                        dir={column.column.type === 'string' || mismatch ? 'auto' : undefined}
+                        className="ip:relative"
+                      >
                         {cut}
                       </span>
                     )}

@@ -1,9 +1,10 @@
 import { defaultFormatFor } from '../../core/adapter/context';
 import { AdapterError } from '../../core/adapter/errors';
-import { type Cell, type Column, isTable, type Table, toTable } from '../../core/adapter/table';
+import type { Cell, Table } from '../../core/adapter/table';
 import type { DataInput, Row } from '../../core/adapter/types';
 import { tableToCSV } from '../../core/export/csv';
 import { createFormatter, type Formatter } from '../../core/format';
+import { type LazyColumn, type LazyTable, lazyTable } from './lazy-table';
 import type {
   DataTableAggregate,
   DataTableAlign,
@@ -17,7 +18,7 @@ import type {
 export interface ViewColumn {
   readonly name: string;
   readonly label: string;
-  readonly column: Column;
+  readonly column: LazyColumn;
   readonly format: Formatter;
   readonly align: DataTableAlign;
   /** The starting width in px: the override's, else a guess from the label and the first values. */
@@ -28,6 +29,17 @@ export interface ViewColumn {
   readonly barMax: number;
 }
 
+/**
+ * Whether a value is one that did not fit its column's type (see `LazyColumn`): text in a number, date
+ * or boolean column. It is shown as it is, not through the column's format.
+ */
+export const isMismatch = (column: LazyColumn, value: Cell | undefined): value is string =>
+  typeof value === 'string' && column.type !== 'string';
+
+/** The text of a value that is there, as the table shows it (before it is cut to `MAX_TEXT`). */
+export const cellText = (column: ViewColumn, value: number | string | boolean): string =>
+  isMismatch(column.column, value) ? value : column.format(value);
+
 /** Narrowest and widest a column can be made, in px. */
 export const MIN_WIDTH = 48;
 export const MAX_WIDTH = 960;
@@ -35,15 +47,16 @@ export const MAX_WIDTH = 960;
 export const MAX_TEXT = 1000;
 
 /** A table ready to show, or the message of the error that stopped it. */
-export type Prepared = { table: Table; error?: undefined } | { table?: undefined; error: AdapterError };
+export type Prepared = { table: LazyTable; error?: undefined } | { table?: undefined; error: AdapterError };
 
 /**
- * Normalises `data` with `toTable` (a table already normalised is used as is). An `AdapterError` (bad
- * input) is returned, not thrown, so that the component can show it; anything else is a bug and throws.
+ * Reads `data` with `lazyTable` (a table already normalised is used as is): the columns and their types
+ * now, each cell when it is first shown (or sorted, totalled or exported). An `AdapterError` (bad input)
+ * is returned, not thrown, so that the component can show it; anything else is a bug and throws.
  */
 export function prepare(data: DataInput | Table): Prepared {
   try {
-    return { table: isTable(data) ? data : toTable(data) };
+    return { table: lazyTable(data) };
   } catch (caught) {
     if (caught instanceof AdapterError) return { error: caught };
     throw caught;
@@ -53,13 +66,13 @@ export function prepare(data: DataInput | Table): Prepared {
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /** A starting width: about 7px a character of the label or the longest of the first values, in bounds. */
-function guessWidth(label: string, format: Formatter, values: readonly Cell[]): number {
+function guessWidth(label: string, format: Formatter, column: LazyColumn, rowCount: number): number {
   let longest = label.length + 2; // the sort icon
-  const sample = Math.min(values.length, 200);
+  const sample = Math.min(rowCount, 200);
   for (let row = 0; row < sample; row++) {
-    const value = values[row];
-    if (value === null || value === undefined) continue;
-    longest = Math.max(longest, Math.min(format(value).length, 40));
+    const value = column.at(row);
+    if (value === null) continue;
+    longest = Math.max(longest, Math.min((isMismatch(column, value) ? value : format(value)).length, 40));
   }
   return clamp(Math.round(longest * 7 + 24), 72, 360);
 }
@@ -71,7 +84,7 @@ function guessWidth(label: string, format: Formatter, values: readonly Cell[]): 
  * a `FormatError`.
  */
 export function viewColumns(
-  table: Table,
+  table: LazyTable,
   overrides: Readonly<Record<string, DataTableColumn>> = {},
   locale = 'en-US',
 ): ViewColumn[] {
@@ -79,18 +92,20 @@ export function viewColumns(
   for (const column of table.columns) {
     const override = Object.hasOwn(overrides, column.name) ? overrides[column.name] : undefined;
     if (override?.hidden) continue;
-    const format = createFormatter(override?.format ?? column.meta.format ?? defaultFormatFor(column), {
+    // A date column's default grain is inferred from its sample, as its type was.
+    const format = createFormatter(override?.format ?? column.meta.format ?? defaultFormatFor(column.sample), {
       locale,
       empty: '',
     });
     const label = override?.label ?? column.label;
     const align = override?.align ?? (column.type === 'number' || column.type === 'date' ? 'end' : 'start');
     const bar = Boolean(override?.bar) && column.type === 'number';
+    // Bars need the whole column (its largest value); without them, no cell is converted here.
     let barMax = 0;
     if (bar) {
-      for (const value of column.values) if (typeof value === 'number') barMax = Math.max(barMax, Math.abs(value));
+      for (const value of column.values()) if (typeof value === 'number') barMax = Math.max(barMax, Math.abs(value));
     }
-    const width = override?.width ?? guessWidth(label, format, column.values);
+    const width = override?.width ?? guessWidth(label, format, column, table.rowCount);
     shown.push({
       name: column.name,
       label,
@@ -108,67 +123,84 @@ export function viewColumns(
 /**
  * The row order of a sort: indices into the table, sorted by the typed value (numbers and dates as
  * numbers, text by the locale's collation with numbers in text compared as numbers, false before true),
- * stable (equal values keep their order) and with missing values last in either direction. Without a
- * sort (or with a column that is not in the table), `undefined`: the table's own order.
+ * stable (equal values keep their order) and with missing values last in either direction. Values that
+ * did not fit their column's type (text in a number column) come after the typed ones and before the
+ * missing ones, in either direction, sorted as text among themselves. Only the sort column is read
+ * (converted once, see `LazyColumn.values`). Without a sort (or with a column that is not in the table),
+ * `undefined`: the table's own order.
  */
 export function sortOrder(
-  table: Table,
+  table: LazyTable,
   sort: DataTableSort | null | undefined,
   locale = 'en-US',
 ): Int32Array | undefined {
   if (!sort) return undefined;
   const column = table.columns.find((c) => c.name === sort.column);
   if (!column) return undefined;
-  const { values } = column;
+  const values = column.values();
   const count = table.rowCount;
+  // Rank the distinct strings once, then compare ranks: a collator call per comparison is far slower.
+  const texts = new Set<string>();
+  for (let row = 0; row < count; row++) {
+    const value = values[row];
+    if (typeof value === 'string') texts.add(value);
+  }
+  const distinct = texts.size > 0 ? [...texts].sort(new Intl.Collator(locale, { numeric: true }).compare) : [];
+  const rank = new Map(distinct.map((text, i) => [text, i]));
+  const textual = column.type === 'string';
   const keys = new Float64Array(count);
-  if (column.type === 'string') {
-    // Rank the distinct strings once, then compare ranks: a collator call per comparison is far slower.
-    const distinct = [...new Set(values.filter((v): v is string => typeof v === 'string'))];
-    distinct.sort(new Intl.Collator(locale, { numeric: true }).compare);
-    const rank = new Map(distinct.map((text, i) => [text, i]));
-    for (let row = 0; row < count; row++) {
-      const value = values[row];
-      keys[row] = typeof value === 'string' ? (rank.get(value) as number) : Number.NaN;
-    }
-  } else {
-    for (let row = 0; row < count; row++) {
-      const value = values[row];
-      keys[row] = typeof value === 'number' ? value : typeof value === 'boolean' ? Number(value) : Number.NaN;
+  const typed: number[] = [];
+  const mismatched: number[] = [];
+  const missing: number[] = [];
+  for (let row = 0; row < count; row++) {
+    const value = values[row];
+    if (typeof value === 'string') {
+      keys[row] = rank.get(value) as number;
+      (textual ? typed : mismatched).push(row);
+    } else if (typeof value === 'number' || typeof value === 'boolean') {
+      keys[row] = Number(value);
+      typed.push(row);
+    } else {
+      missing.push(row);
     }
   }
-  const present: number[] = [];
-  const missing: number[] = [];
-  for (let row = 0; row < count; row++) (Number.isNaN(keys[row]) ? missing : present).push(row);
   const sign = sort.direction === 'desc' ? -1 : 1;
-  present.sort((a, b) => sign * ((keys[a] as number) - (keys[b] as number)) || a - b);
+  const byKey = (a: number, b: number) => sign * ((keys[a] as number) - (keys[b] as number)) || a - b;
+  typed.sort(byKey);
+  mismatched.sort(byKey);
   const order = new Int32Array(count);
-  order.set(present);
-  order.set(missing, present.length);
+  order.set(typed);
+  order.set(mismatched, typed.length);
+  order.set(missing, typed.length + mismatched.length);
   return order;
 }
 
-/** The aggregate of one column, ignoring missing values; null when there is nothing to aggregate. */
-export function aggregate(column: Column, kind: DataTableAggregate): number | null {
+/**
+ * The aggregate of one column (all of it is read), ignoring missing values and, but for counts, values
+ * that did not fit its type; null when there is nothing to aggregate.
+ */
+export function aggregate(column: LazyColumn, kind: DataTableAggregate): number | null {
   let count = 0;
+  let numbers = 0;
   let sum = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const value of column.values) {
+  for (const value of column.values()) {
     if (value === null || value === undefined) continue;
     count++;
     if (typeof value !== 'number') continue;
+    numbers++;
     sum += value;
     if (value < min) min = value;
     if (value > max) max = value;
   }
   if (kind === 'count') return count;
   const numeric = column.type === 'number' || column.type === 'date';
-  if (!numeric || count === 0) return null;
+  if (!numeric || numbers === 0) return null;
   // Sums and averages of dates mean nothing; their earliest and latest do.
   if (column.type === 'date' && (kind === 'sum' || kind === 'avg')) return null;
   if (kind === 'sum') return sum;
-  if (kind === 'avg') return sum / count;
+  if (kind === 'avg') return sum / numbers;
   return kind === 'min' ? min : max;
 }
 
@@ -221,23 +253,26 @@ export function toCSV(
   const at = (row: number) => (order ? (order[row] as number) : row);
   const table: Table = {
     rowCount,
-    columns: columns.map(({ column, label, format }) => {
+    columns: columns.map((view) => {
+      const { column, label } = view;
+      const source = column.values();
       const values = new Array<Cell>(rowCount);
       for (let row = 0; row < rowCount; row++) {
-        const value = column.values[at(row)] ?? null;
-        values[row] = formatted && value !== null ? format(value) : value;
+        const value = source[at(row)] ?? null;
+        values[row] = formatted && value !== null ? cellText(view, value) : value;
       }
-      return { ...column, label, type: formatted ? 'string' : column.type, values };
+      const { name, role, meta } = column;
+      return { name, label, type: formatted ? 'string' : column.type, role, meta, values };
     }),
   };
   return tableToCSV(table);
 }
 
 /** Row `index` of the table as an object, dates as `Date`s: what `onRowClick` is handed. */
-export function rowAt(table: Table, index: number): Row {
+export function rowAt(table: LazyTable, index: number): Row {
   return Object.fromEntries(
     table.columns.map((c) => {
-      const value = c.values[index] ?? null;
+      const value = c.at(index);
       return [c.name, c.type === 'date' && typeof value === 'number' ? new Date(value) : value];
     }),
   );
