@@ -1,26 +1,16 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ColumnType, type DataInput, toTable } from '../../src/core';
 import { convertCell, MISMATCH } from '../../src/core/adapter/table';
 import { DataTable, type DataTableApi, dataTableToCSV } from '../../src/react/data-table';
 import { lazyTable, SAMPLE_SIZE } from '../../src/react/data-table/lazy-table';
+import { mockGridViewport } from '../fixtures/grid-viewport';
 
 /** jsdom has no layout: the grid reports a 400px viewport (as in data-table.test.tsx). */
 const VIEWPORT = 400;
-const mocks: { mockRestore(): void }[] = [];
-beforeAll(() => {
-  const size = (fallback: number) =>
-    function (this: HTMLElement) {
-      return this.dataset.slot === 'data-table-grid' ? VIEWPORT : fallback;
-    };
-  mocks.push(vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(size(0)));
-  mocks.push(vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(size(0)));
-});
-afterAll(() => {
-  for (const mock of mocks) mock.mockRestore();
-});
+mockGridViewport(VIEWPORT);
 
 const ROWS = 100_000;
 const NAMES = ['order', 'units', 'day'] as const;

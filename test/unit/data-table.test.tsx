@@ -1,7 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef, useState } from 'react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type ColumnMeta, type Row, toTable } from '../../src/core';
 import {
   DataTable,
@@ -10,24 +10,14 @@ import {
   type DataTableSort,
   dataTableToCSV,
 } from '../../src/react/data-table';
+import { mockGridViewport } from '../fixtures/grid-viewport';
 
 /**
  * jsdom has no layout: the grid reports a 400px viewport so that the virtualizer renders the rows a
  * 400px table would (the real scrolling is tested in Chromium, test/browser/data-table.test.tsx).
  */
 const VIEWPORT = 400;
-const mocks: { mockRestore(): void }[] = [];
-beforeAll(() => {
-  const size = (fallback: number) =>
-    function (this: HTMLElement) {
-      return this.dataset.slot === 'data-table-grid' ? VIEWPORT : fallback;
-    };
-  mocks.push(vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(size(0)));
-  mocks.push(vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(size(0)));
-});
-afterAll(() => {
-  for (const mock of mocks) mock.mockRestore();
-});
+mockGridViewport(VIEWPORT);
 
 const sales: Row[] = [
   { store: 'Store 10', region: 'NCR', opened: '2024-03-01', revenue: 1200.5, margin: 0.31 },
