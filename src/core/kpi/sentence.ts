@@ -113,7 +113,8 @@ export function describeTarget(
     const change = describeChange(comparison, { ...options, deltaDisplay: 'absolute' });
     return { shown: change.shown, said: `${change.said} ${label}` };
   }
-  const text = `${number(options.locale ?? DEFAULT_LOCALE, comparison.progress, false, true)} of ${targetNoun(label)}`;
+  // A negative progress (a target below zero) keeps its sign.
+  const text = `${number(options.locale ?? DEFAULT_LOCALE, comparison.progress, comparison.progress < 0, true)} of ${targetNoun(label)}`;
   return { shown: text, said: text };
 }
 

@@ -176,19 +176,25 @@ export function sortOrder(
 }
 
 /**
- * The aggregate of one column (all of it is read), ignoring missing values and, but for counts, values
- * that did not fit its type; null when there is nothing to aggregate.
+ * The aggregate of one column (all of it is read), ignoring missing values; null when there is nothing
+ * to aggregate, or when a value did not fit the column's type (a sum of the rest would mislead). Counts
+ * count every value.
  */
 export function aggregate(column: LazyColumn, kind: DataTableAggregate): number | null {
   let count = 0;
   let numbers = 0;
+  // A value that did not fit the column's type: a sum or average of the rest would be partial.
+  let mismatched = false;
   let sum = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const value of column.values()) {
     if (value === null || value === undefined) continue;
     count++;
-    if (typeof value !== 'number') continue;
+    if (typeof value !== 'number') {
+      mismatched = true;
+      continue;
+    }
     numbers++;
     sum += value;
     if (value < min) min = value;
@@ -196,7 +202,7 @@ export function aggregate(column: LazyColumn, kind: DataTableAggregate): number 
   }
   if (kind === 'count') return count;
   const numeric = column.type === 'number' || column.type === 'date';
-  if (!numeric || numbers === 0) return null;
+  if (!numeric || numbers === 0 || mismatched) return null;
   // Sums and averages of dates mean nothing; their earliest and latest do.
   if (column.type === 'date' && (kind === 'sum' || kind === 'avg')) return null;
   if (kind === 'sum') return sum;

@@ -50,6 +50,19 @@ const base = (comparison: KpiTileComparison | undefined) =>
 const DELTA =
   'ip:inline-flex ip:min-w-0 ip:items-center ip:gap-1 ip:text-ip-on-surface-variant ip:data-[sentiment=positive]:text-ip-success ip:data-[sentiment=negative]:text-ip-error';
 
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+
+/**
+ * Whether `href` may become a link: a relative URL, or one whose scheme is http, https, mailto or tel.
+ * Browsers ignore tabs, newlines and leading control characters in a scheme, so they are ignored here too.
+ */
+export function isSafeHref(href: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is being removed
+  const plain = href.replace(/[\u0000-\u0020\u007f]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(plain)?.[1];
+  return scheme === undefined || SAFE_SCHEMES.has(scheme.toLowerCase());
+}
+
 /**
  * One number that matters, with how it moved: the value in its format, the change against the previous period
  * and progress toward a target (each with an arrow and a sign, never colour alone), a sparkline and freshness.
@@ -126,7 +139,9 @@ export function KpiTile({
   const previous = kpi?.comparisons.previous;
   const target = kpi?.comparisons.target;
   const fresh = state === 'ready' ? describeFreshness(freshness, locale) : undefined;
-  const interactive = href !== undefined || onClick !== undefined;
+  // A link only to the web, mail or phone, or within the app: never javascript:, data: or the like.
+  const link = href !== undefined && isSafeHref(href) ? href : undefined;
+  const interactive = link !== undefined || onClick !== undefined;
   // An interactive tile's button or link covers the tile and holds no text of its own, so its name (the sentence)
   // never disagrees with text inside it (WCAG 2.5.3, label in name).
   // Its title (the sentence, with the whole label) is the tooltip the covered label cannot show.
@@ -284,7 +299,7 @@ export function KpiTile({
         </span>
       )}
       {interactive &&
-        (href !== undefined ? <a href={href} {...actionProps} /> : <button type="button" {...actionProps} />)}
+        (link !== undefined ? <a href={link} {...actionProps} /> : <button type="button" {...actionProps} />)}
     </div>
   );
 }

@@ -33,7 +33,9 @@ export function Sparkline({ values, kind = 'line', className }: KpiTileSparkline
     const zero = span === 0 ? HEIGHT : y(0);
     shapes = points.map((v, i) => {
       if (v === null) return null;
-      const top = Math.min(y(v), zero);
+      // All zeros (no span) sit on the baseline.
+      const end = span === 0 ? zero : y(v);
+      const top = Math.min(end, zero);
       return (
         <rect
           // biome-ignore lint/suspicious/noArrayIndexKey: bars have no identity but their position
@@ -41,7 +43,7 @@ export function Sparkline({ values, kind = 'line', className }: KpiTileSparkline
           x={round(i * slot + slot * 0.15)}
           y={top}
           width={round(slot * 0.7)}
-          height={Math.max(round(Math.abs(zero - y(v))), 0.5)}
+          height={Math.max(round(Math.abs(zero - end)), 0.5)}
           fill="currentColor"
         />
       );
