@@ -19,6 +19,7 @@ describe('KpiTile: found in review', () => {
   });
 
   it('renders no link for a javascript: href, and stays a named group', () => {
+    // biome-ignore lint/security/noScriptUrl: the URL the tile must refuse to link to
     const { container } = render(<KpiTile label="Revenue" value={5} href="javascript:alert(1)" />);
     expect(container.querySelector('a')).toBeNull();
     expect(screen.getByRole('group', { name: 'Revenue 5' })).toBeInTheDocument();
