@@ -22,6 +22,7 @@ const ENTRIES: [string, string | undefined][] = [
   ['src/core/client', 'client'],
   ['src/core/semantic', 'semantic'],
   ['src/core/warehouse', 'warehouse'],
+  ['src/core/superset', 'superset'],
   ['src/core', 'core'],
   ['src/theme', 'theme'],
   ['themes', 'theme'],
@@ -84,11 +85,16 @@ export default defineConfig([
       'client-supabase': 'src/core/client/transports/supabase.ts',
       'client-pglite': 'src/core/client/transports/pglite.ts',
       warehouse: 'src/core/warehouse/index.ts',
+      superset: 'src/core/superset/index.ts',
     },
   },
   {
     ...shared,
-    entry: { index: 'src/index.ts', 'kpi-tile': 'src/react/kpi-tile/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'kpi-tile': 'src/react/kpi-tile/index.ts',
+      'superset-embed': 'src/react/superset-embed/index.ts',
+    },
     banner: { js: "'use client';" },
   },
 ]);

@@ -9,6 +9,9 @@ const browser = (name: string) => ({
   enabled: true,
   headless: true,
   provider: playwright({
+    // Larger than the tester's viewport below, so the page is not scaled down: a scaled page puts
+    // Playwright's clicks inside cross-origin frames (the embedded Superset) off target.
+    contextOptions: { viewport: { width: 1400, height: 900 } },
     launchOptions: {
       executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
       chromiumSandbox: false,
@@ -47,6 +50,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
+          globalSetup: ['test/setup/fake-superset.global.ts'],
           browser: browser('browser'),
         },
       },
@@ -55,6 +59,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
+          globalSetup: ['test/setup/fake-superset.global.ts'],
           browser: browser('storybook'),
         },
       },

@@ -1,5 +1,6 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import tailwindcss from '@tailwindcss/vite';
+import { fakeSuperset } from './fake-superset.ts';
 import { warehouseSnapshot } from './warehouse-snapshot.ts';
 
 const config: StorybookConfig = {
@@ -8,10 +9,11 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: { reactDocgen: 'react-docgen-typescript' },
-  // Storybook's Vite builder does not read vitest.config.ts: Tailwind, the warehouse snapshot and
+  // Storybook's Vite builder does not read vitest.config.ts: Tailwind, the warehouse snapshot, the fake
+  // Superset the SupersetEmbed stories embed, and
   // PGlite's bundler setting (its WebAssembly must not be pre-bundled) are added here.
   viteFinal: async (viteConfig) => {
-    viteConfig.plugins = [...(viteConfig.plugins ?? []), tailwindcss(), warehouseSnapshot()];
+    viteConfig.plugins = [...(viteConfig.plugins ?? []), tailwindcss(), warehouseSnapshot(), fakeSuperset()];
     viteConfig.optimizeDeps = {
       ...viteConfig.optimizeDeps,
       exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), '@electric-sql/pglite'],

@@ -13,3 +13,9 @@ export {
   type ThemeInput,
 } from './echarts-theme';
 export { registerInsightPulseThemes, type ThemeRegistry } from './register';
+export {
+  type SupersetColorScheme,
+  type SupersetThemeConfig,
+  supersetColorScheme,
+  supersetThemeConfig,
+} from './superset-theme';

@@ -239,6 +239,20 @@ console.log('\nWarehouse: PGlite in Node');
   }
 }
 
+console.log('\nSupersetEmbed');
+{
+  // The component's own code against the SDK it wraps, both built by Vite in this run.
+  const embed = await appSize(
+    `import { SupersetEmbed } from '${join(repo, 'dist/superset-embed.js')}';\nwindow.SupersetEmbed = SupersetEmbed;`,
+  );
+  const sdk = await appSize(`import { embedDashboard } from '@superset-ui/embedded-sdk';\nwindow.embed = embedDashboard;`);
+  console.log(
+    `  app importing only SupersetEmbed: first load       ${fmt(embed.initial)} (the SDK loads on first embed; all chunks ${fmt(embed.total)})`,
+  );
+  console.log(`  the embedded SDK alone (baseline)                   ${fmt(sdk.total)}`);
+  console.log(`  everything SupersetEmbed loads / the SDK alone      ${(embed.total / sdk.total).toFixed(2)}x`);
+}
+
 console.log('\nKPI tiles and DataTable');
 {
   const kpi = await appSize(

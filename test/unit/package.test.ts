@@ -81,6 +81,27 @@ describe('the built package (npm run build)', () => {
     expect(dist('kpi-tile.cjs')).not.toMatch(/require\("(echarts|echarts-for-react|@radix-ui)/);
   });
 
+  it('loads the Superset SDK only from the SupersetEmbed entry, on demand, without ECharts', () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const [, imported] of dist(file).matchAll(/(?:from|import)\s*\(?\s*"(\.\/[^"]+)"/g)) {
+        visit((imported as string).slice(2));
+      }
+    };
+    visit('superset-embed.js');
+    const code = [...seen].map(dist).join('\n');
+    expect(code).not.toMatch(/from "(echarts|echarts-for-react|@radix-ui)/);
+    expect(dist('superset-embed.js')).toContain('import("@superset-ui/embedded-sdk")');
+    expect(dist('superset-embed.js')).not.toMatch(/from "@superset-ui/);
+    expect(dist('superset-embed.js').startsWith("'use client';")).toBe(true);
+    for (const file of ['index.js', 'index.cjs', 'core.js', 'kpi-tile.js', 'superset.js']) {
+      expect(dist(file)).not.toContain('@superset-ui/embedded-sdk');
+    }
+    expect(dist('superset.js')).not.toMatch(/from "react/);
+  });
+
   it('renders a themed chart to SVG from the installed entry', () => {
     const script = `const { renderChartToSVGString } = await import('@insightpulse/ui/core');
       console.log(renderChartToSVGString({ xAxis: { data: ['a', 'b'] }, yAxis: {}, series: [{ type: 'bar', data: [1, 2] }] }));`;

@@ -41,3 +41,25 @@ export class GuestTokenError extends Error {
 export function isGuestTokenError(error: unknown): error is GuestTokenError {
   return error instanceof GuestTokenError;
 }
+
+/** Why an embedded dashboard could not be shown. */
+export type SupersetEmbedErrorCode =
+  | 'invalid-props' // supersetDomain or dashboardId cannot be embedded (the message says which and why)
+  | 'unreachable' // nothing answered at supersetDomain (offline, DNS, TLS, connection refused)
+  | 'refused' // the server answered, but no embedded dashboard spoke to the host: framing refused, or not one
+  | 'token' // no guest token could be had (the `cause` is the GuestTokenError)
+  | 'sdk'; // the embedded SDK failed in another way (its error is the `cause`)
+
+/** An embedding failure with a `code` to branch on; like GuestTokenError, its message never holds a token. */
+export class SupersetEmbedError extends Error {
+  override readonly name = 'SupersetEmbedError';
+  readonly code: SupersetEmbedErrorCode;
+  constructor(code: SupersetEmbedErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+  }
+}
+
+export function isSupersetEmbedError(error: unknown): error is SupersetEmbedError {
+  return error instanceof SupersetEmbedError;
+}

@@ -1,10 +1,23 @@
+export { type AutoHeight, type AutoHeightOptions, type AutoHeightStep, createAutoHeight } from './auto-height';
+export { checkEmbedTarget } from './domain';
 export { defaultGuestTokenEnv, type GuestTokenEnv } from './env';
 export {
   GuestTokenError,
   type GuestTokenErrorCode,
   isGuestTokenError,
+  isSupersetEmbedError,
   type MalformedTokenReason,
+  SupersetEmbedError,
+  type SupersetEmbedErrorCode,
 } from './errors';
+export {
+  filtersToUrlParams,
+  type SupersetEmbedFilters,
+  SupersetFilterError,
+  type SupersetFilterValue,
+  type SupersetNativeFilter,
+  sameFilters,
+} from './filters';
 export {
   createGuestTokenSource,
   DEFAULT_GUEST_TOKEN_LIFETIME_MS,

@@ -1,0 +1,159 @@
+/**
+ * The iframe the embedded SDK creates, made narrower, and a tap on the SDK's own message channel.
+ *
+ * The SDK builds its iframe itself and inserts it with `mountPoint.replaceChildren(iframe)`, before the
+ * iframe starts loading. The mount point is an element of ours, so that call is where the frame gets the
+ * narrowest sandbox, the permissions, title and referrer policy asked for.
+ *
+ * When the iframe loads, the SDK sends it one end of a MessageChannel (the "port transfer" handshake) and
+ * from then on sends guest tokens only on its own timer, computed from the token's `exp` by the local clock
+ * (late by as much as the server's clock is ahead). The frame's `contentWindow` is read through a getter of
+ * ours for that one message: the port the SDK meant for the dashboard is relayed through a channel of ours,
+ * and every message passes through unchanged both ways. That lets the component send a refreshed token the
+ * moment it has one, in the SDK's own wire format (a switchboard `emit` of `guestToken`), and tells it when
+ * the dashboard's first message arrives. Without the handshake (another SDK version), the SDK's timer still
+ * delivers tokens.
+ */
+
+/** Capabilities the dashboard can be granted beyond running (`allow-scripts allow-same-origin`). */
+export type SupersetEmbedPermission = 'downloads' | 'exports' | 'fullscreen' | 'clipboard';
+
+export interface FrameOptions {
+  title: string;
+  permissions: readonly SupersetEmbedPermission[];
+  referrerPolicy: ReferrerPolicy;
+}
+
+export interface PreparedFrame {
+  /** The element to give the SDK as its `mountPoint`. */
+  readonly mount: HTMLDivElement;
+  /** The iframe once the SDK created it. */
+  readonly iframe: HTMLIFrameElement | undefined;
+  /** True once the SDK's channel to the dashboard runs through the relay. */
+  readonly relayed: boolean;
+  /** Sends a guest token to the dashboard now over the SDK's channel; false when the channel is not relayed. */
+  pushGuestToken(token: string): boolean;
+  /** Removes the mount element; later calls from the SDK touch only that detached element. */
+  dispose(): void;
+}
+
+/** The sandbox tokens, and why: everything else the SDK adds by default is off unless asked for. */
+export function sandboxTokens(permissions: readonly SupersetEmbedPermission[]): string[] {
+  const tokens = [
+    'allow-scripts', // the dashboard is a JavaScript application
+    'allow-same-origin', // its API calls, and the SDK's postMessage to the Superset origin, need its own origin
+  ];
+  if (permissions.includes('downloads')) tokens.push('allow-downloads'); // chart images and CSV files
+  if (permissions.includes('exports')) tokens.push('allow-forms', 'allow-popups'); // exports open in a new tab
+  if (permissions.includes('fullscreen')) tokens.push('allow-presentation');
+  return tokens;
+}
+
+/** The Permissions-Policy `allow` list. */
+export function allowFeatures(permissions: readonly SupersetEmbedPermission[]): string[] {
+  const features: string[] = [];
+  if (permissions.includes('fullscreen')) features.push('fullscreen');
+  if (permissions.includes('clipboard')) features.push('clipboard-write');
+  return features;
+}
+
+const HANDSHAKE_TYPE = '__embedded_comms__';
+
+const isHandshake = (message: unknown): boolean =>
+  typeof message === 'object' &&
+  message !== null &&
+  (message as { type?: unknown }).type === HANDSHAKE_TYPE &&
+  (message as { handshake?: unknown }).handshake === 'port transfer';
+
+export function prepareFrame(host: HTMLElement, options: FrameOptions, onFirstMessage: () => void): PreparedFrame {
+  const mount = document.createElement('div');
+  mount.dataset.slot = 'superset-embed-mount';
+  mount.style.cssText = 'width:100%;height:100%';
+  host.appendChild(mount);
+
+  let iframe: HTMLIFrameElement | undefined;
+  let toDashboard: MessagePort | undefined;
+  let fromSdk: MessagePort | undefined;
+  let heard = false;
+
+  const relay = (sdkPort: MessagePort): MessagePort => {
+    const channel = new MessageChannel();
+    const ours = channel.port1;
+    sdkPort.onmessage = (event) => ours.postMessage(event.data);
+    ours.onmessage = (event) => {
+      if (!heard) {
+        heard = true;
+        onFirstMessage();
+      }
+      sdkPort.postMessage(event.data);
+    };
+    toDashboard = ours;
+    fromSdk = sdkPort;
+    return channel.port2;
+  };
+
+  const tap = (frame: HTMLIFrameElement) => {
+    // Read here, not at module load: server rendering imports this module without a DOM.
+    const contentWindowGetter = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')?.get;
+    if (!contentWindowGetter) return;
+    Object.defineProperty(frame, 'contentWindow', {
+      configurable: true,
+      get() {
+        const target = contentWindowGetter.call(frame) as Window | null;
+        if (!target || toDashboard) return target;
+        return {
+          postMessage(message: unknown, targetOrigin: string, transfer?: Transferable[]) {
+            const port = transfer?.[0];
+            if (isHandshake(message) && port instanceof MessagePort && transfer?.length === 1) {
+              // The tap has done its job: the frame reads its own contentWindow from now on.
+              delete (frame as { contentWindow?: unknown }).contentWindow;
+              target.postMessage(message, targetOrigin, [relay(port)]);
+              return;
+            }
+            target.postMessage(message, targetOrigin, transfer);
+          },
+        };
+      },
+    });
+  };
+
+  const tune = (frame: HTMLIFrameElement) => {
+    frame.setAttribute('sandbox', sandboxTokens(options.permissions).join(' '));
+    const allow = allowFeatures(options.permissions);
+    if (allow.length > 0) frame.setAttribute('allow', allow.join('; '));
+    else frame.removeAttribute('allow');
+    frame.referrerPolicy = options.referrerPolicy;
+    frame.title = options.title;
+    frame.dataset.slot = 'superset-embed-iframe';
+    frame.style.cssText = 'display:block;width:100%;height:100%;border:0;background:transparent';
+    tap(frame);
+    iframe = frame;
+  };
+
+  mount.replaceChildren = (...nodes: (Node | string)[]) => {
+    for (const node of nodes) if (node instanceof HTMLIFrameElement) tune(node);
+    Element.prototype.replaceChildren.apply(mount, nodes);
+  };
+
+  return {
+    mount,
+    get iframe() {
+      return iframe;
+    },
+    get relayed() {
+      return toDashboard !== undefined;
+    },
+    pushGuestToken(token) {
+      if (!toDashboard) return false;
+      toDashboard.postMessage({ switchboardAction: 'emit', method: 'guestToken', args: { guestToken: token } });
+      return true;
+    },
+    dispose() {
+      toDashboard?.close();
+      fromSdk?.close();
+      toDashboard = undefined;
+      fromSdk = undefined;
+      mount.remove();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { useLayoutEffect, useRef } from 'react';
+import { cn } from '../lib/cn';
+import { useMediaQuery } from '../lib/use-media-query';
+import { useOptionalInsightPulseTheme } from '../provider/insightpulse-provider';
+import type { SupersetEmbedProps } from './types';
+import { useSupersetEmbed } from './use-superset-embed';
+
+const BUTTON =
+  'ip:inline-flex ip:cursor-pointer ip:items-center ip:gap-2 ip:rounded-ip-md ip:border ip:border-solid ip:border-ip-outline ip:bg-ip-surface ip:px-3 ip:py-1 ip:text-ip-on-surface ip:hover:bg-ip-surface-variant ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary';
+const PANEL =
+  'ip:absolute ip:inset-0 ip:flex ip:flex-col ip:items-center ip:justify-center ip:gap-3 ip:p-6 ip:text-center';
+
+/**
+ * An Apache Superset dashboard embedded with the official `@superset-ui/embedded-sdk`, in the InsightPulse
+ * theme, with a guest token that is refreshed before it expires (correcting for clock skew), retried with
+ * backoff, refreshed again when the network or the page comes back, and reported when it cannot be.
+ *
+ * The root's `data-state` is `loading`, `ready`, `expired` (with a Reconnect button) or `error` (saying why).
+ * The iframe gets a title, the sandbox `allow-scripts allow-same-origin` plus only the `permissions` asked for,
+ * and the referrer policy `strict-origin`. Tokens travel only by `postMessage`, never in a URL or a log.
+ */
+export function SupersetEmbed({
+  supersetDomain,
+  dashboardId,
+  fetchGuestToken,
+  filters,
+  uiConfig,
+  theme,
+  height = 'auto',
+  autoHeight,
+  title = 'Superset dashboard',
+  permissions,
+  referrerPolicy,
+  tokenOptions,
+  handshakeTimeoutMs,
+  onLoad,
+  onError,
+  onTokenRefreshFailed,
+  onDataMaskChange,
+  className,
+  style,
+  ...props
+}: SupersetEmbedProps) {
+  const provider = useOptionalInsightPulseTheme();
+  const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
+  const themeMode =
+    theme === false
+      ? false
+      : theme === 'system'
+        ? prefersDark
+          ? 'dark'
+          : 'light'
+        : (theme ?? provider?.mode ?? 'light');
+
+  const host = useRef<HTMLDivElement>(null);
+  const status = useSupersetEmbed(host, {
+    supersetDomain,
+    dashboardId,
+    fetchGuestToken,
+    filters,
+    uiConfig,
+    themeMode,
+    height,
+    autoHeight,
+    title,
+    permissions,
+    referrerPolicy,
+    tokenOptions,
+    handshakeTimeoutMs,
+    onLoad,
+    onError,
+    onTokenRefreshFailed,
+    onDataMaskChange,
+  });
+  const { state, error } = status;
+  // Set as a property: React 18 and 19 disagree on how to render the `inert` attribute.
+  const blocked = state === 'expired' || state === 'error';
+  useLayoutEffect(() => {
+    if (host.current) host.current.inert = blocked;
+  }, [blocked]);
+  const pixels = typeof height === 'number' ? height : status.autoHeight;
+
+  return (
+    <div
+      data-slot="superset-embed"
+      data-state={state}
+      data-error={error?.code}
+      aria-busy={state === 'loading' || undefined}
+      style={{ height: pixels, ...style }}
+      className={cn(
+        'ip:relative ip:box-border ip:w-full ip:overflow-hidden ip:rounded-ip-lg ip:border ip:border-solid ip:border-ip-outline-variant ip:bg-ip-surface ip:font-ip-sans ip:text-ip-on-surface',
+        className,
+      )}
+      {...props}
+    >
+      <div
+        ref={host}
+        data-slot="superset-embed-frame"
+        className={cn('ip:absolute ip:inset-0', state !== 'ready' && state !== 'expired' && 'ip:invisible')}
+      />
+      {state === 'loading' && (
+        <div data-slot="superset-embed-loading" className={PANEL}>
+          <div
+            aria-hidden="true"
+            className="ip:absolute ip:inset-4 ip:animate-pulse ip:rounded-ip-md ip:bg-ip-surface-variant"
+          />
+          <p role="status" className="ip:relative ip:m-0 ip:text-ip-on-surface-variant">
+            Loading {title}…
+          </p>
+        </div>
+      )}
+      {state === 'expired' && (
+        <div
+          role="alert"
+          data-slot="superset-embed-expired"
+          className={cn(PANEL, 'ip:bg-ip-surface/90 ip:backdrop-blur-sm')}
+        >
+          <p className="ip:m-0 ip:font-ip-semibold">Your session with {title} expired.</p>
+          <p className="ip:m-0 ip:text-ip-sm ip:text-ip-on-surface-variant">
+            The dashboard could not renew its sign-in. Reconnect to carry on where you were.
+          </p>
+          <button type="button" className={BUTTON} onClick={status.reconnect}>
+            Reconnect
+          </button>
+        </div>
+      )}
+      {state === 'error' && error && (
+        <div role="alert" data-slot="superset-embed-error" className={PANEL}>
+          <p className="ip:m-0 ip:font-ip-semibold ip:text-ip-error">{title} could not be shown.</p>
+          <p className="ip:m-0 ip:max-w-prose ip:text-ip-sm ip:text-ip-on-surface-variant">{error.message}</p>
+          {error.code !== 'invalid-props' && (
+            <button type="button" className={BUTTON} onClick={status.retry}>
+              Try again
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import type { EmbeddedDashboard } from '@superset-ui/embedded-sdk';
+import type { ComponentProps } from 'react';
+import type {
+  AutoHeightOptions,
+  FetchGuestTokenContext,
+  GuestTokenError,
+  GuestTokenSourceOptions,
+  SupersetEmbedError,
+  SupersetEmbedFilters,
+} from '../../core/superset';
+import type { ThemePreference } from '../provider/insightpulse-provider';
+import type { SupersetEmbedPermission } from './frame';
+
+export type { EmbeddedDashboard } from '@superset-ui/embedded-sdk';
+export type { SupersetEmbedPermission } from './frame';
+
+/** `data-state` of the root: loading (token, frame, handshake), ready, expired (refresh gave up), error. */
+export type SupersetEmbedState = 'loading' | 'ready' | 'expired' | 'error';
+
+/** The dashboard's chrome, as the embedded SDK's `dashboardUiConfig` takes it. */
+export interface SupersetEmbedUiConfig {
+  hideTitle?: boolean;
+  hideTab?: boolean;
+  hideChartControls?: boolean;
+  /** The native filter bar: shown (`visible`, default true) and open (`expanded`). */
+  filters?: { visible?: boolean; expanded?: boolean };
+  showRowLimitWarning?: boolean;
+}
+
+/** A change of the dashboard's filters, as the SDK's `observeDataMask` reports it. */
+export type SupersetDataMask = Record<string, unknown> & {
+  crossFiltersChanged: boolean;
+  nativeFiltersChanged: boolean;
+};
+
+/** How the guest token is kept fresh (see `createGuestTokenSource`). */
+export type SupersetEmbedTokenOptions = Pick<
+  GuestTokenSourceOptions,
+  'timeoutMs' | 'refreshBeforeMs' | 'skewToleranceMs' | 'retry'
+>;
+
+export interface SupersetEmbedProps extends Omit<ComponentProps<'div'>, 'children' | 'onLoad' | 'onError' | 'title'> {
+  /** Where Superset is served, e.g. `https://bi.example.com` (a path prefix is allowed). */
+  supersetDomain: string;
+  /** The embedded dashboard's id from Superset's "Embed dashboard" dialog. */
+  dashboardId: string;
+  /**
+   * Your backend call that returns a guest token for this dashboard. Pass `signal` on to `fetch`: it aborts a
+   * call the component gave up on. Read through a ref: a new function does not re-embed.
+   */
+  fetchGuestToken: (context: FetchGuestTokenContext) => Promise<string>;
+  /** Native filter values and URL parameters applied when the dashboard is embedded (and when they change). */
+  filters?: SupersetEmbedFilters;
+  /** Title, tabs, chart controls and filter bar of the dashboard. */
+  uiConfig?: SupersetEmbedUiConfig;
+  /**
+   * The colour mode sent to the dashboard with the InsightPulse Superset theme (Superset 6 applies it).
+   * Default: the nearest `InsightPulseProvider`'s mode, else light. `false` leaves the dashboard's own theme.
+   */
+  theme?: ThemePreference | false;
+  /** `'auto'` (default) follows the dashboard's height, within `autoHeight`'s limits; a number fixes it in px. */
+  height?: 'auto' | number;
+  /** Limits for `height="auto"`: `minHeight` (default 480) and `maxHeight` (default 4 000). */
+  autoHeight?: AutoHeightOptions;
+  /** The iframe's accessible name. Default `'Superset dashboard'`. */
+  title?: string;
+  /**
+   * What the dashboard may do beyond running: `'downloads'` (images, CSV), `'exports'` (forms and popups),
+   * `'fullscreen'`, `'clipboard'`. Default none: the sandbox is `allow-scripts allow-same-origin`.
+   */
+  permissions?: readonly SupersetEmbedPermission[];
+  /** The iframe's referrer policy. Default `'strict-origin'`: Superset's allowed-domains check sees the origin only. */
+  referrerPolicy?: ReferrerPolicy;
+  /** Guest token timing: `timeoutMs` 10 000, `refreshBeforeMs` 60 000, `skewToleranceMs` 30 000, 4 retries. */
+  tokenOptions?: SupersetEmbedTokenOptions;
+  /** How long the dashboard may take to answer after the frame loaded before it counts as refused. Default 15 000. */
+  handshakeTimeoutMs?: number;
+  /** The dashboard answered: `dashboard` is the SDK's handle (permalinks, data mask, chart states). */
+  onLoad?: (dashboard: EmbeddedDashboard) => void;
+  /** The dashboard could not be shown; `error.code` says why. */
+  onError?: (error: SupersetEmbedError) => void;
+  /** Refreshing the guest token gave up; the component shows "session expired" with a Reconnect button. */
+  onTokenRefreshFailed?: (error: GuestTokenError) => void;
+  /** The dashboard's filters changed (native or cross filters). */
+  onDataMaskChange?: (dataMask: SupersetDataMask) => void;
+}

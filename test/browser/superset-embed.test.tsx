@@ -1,0 +1,558 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import axe from 'axe-core';
+import { type ReactNode, StrictMode, useState } from 'react';
+import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { InsightPulseProvider } from '../../src/react/provider';
+import {
+  type FetchGuestTokenContext,
+  GuestTokenError,
+  SupersetEmbed,
+  type SupersetEmbedError,
+  type SupersetEmbedProps,
+} from '../../src/react/superset-embed';
+import { colors } from '../../themes/tokens';
+import type { FakeSupersetRecord } from '../fixtures/fake-superset/page';
+import { mintGuestToken } from '../fixtures/fake-superset/token';
+
+const origin = inject('fakeSupersetOrigin');
+
+/** A dashboard id of its own per test, so the fake's records never mix (the page ignores unknown flags). */
+const uid = (flags = '') => `exec-overview~t=${Math.random().toString(36).slice(2, 10)}${flags}`;
+
+async function records(id: string): Promise<FakeSupersetRecord[]> {
+  const response = await fetch(`${origin}/__fake-superset/records?id=${encodeURIComponent(id)}`);
+  return (await response.json()) as FakeSupersetRecord[];
+}
+
+/** Waits until the fake recorded what `check` looks for, and returns it. */
+async function recorded<T>(id: string, check: (all: FakeSupersetRecord[]) => T | undefined, timeout = 10_000) {
+  let found: T | undefined;
+  await vi.waitFor(
+    async () => {
+      found = check(await records(id));
+      if (found === undefined || found === false) throw new Error(`not recorded yet for ${id}`);
+    },
+    { timeout, interval: 100 },
+  );
+  return found as T;
+}
+
+const ofType = <T extends FakeSupersetRecord['type']>(all: FakeSupersetRecord[], type: T) =>
+  all.filter((record): record is Extract<FakeSupersetRecord, { type: T }> => record.type === type);
+
+/** A backend's guest-token endpoint: mints short tokens, and can be made to fail or hang. */
+function tokenBackend(dashboardId: string, options: { ttlSeconds?: number; serverSkewSeconds?: number } = {}) {
+  const backend = {
+    mode: 'ok' as 'ok' | 'fail' | 'hang',
+    calls: 0,
+    issued: [] as string[],
+    signals: [] as AbortSignal[],
+    fetchGuestToken: async ({ signal }: FetchGuestTokenContext): Promise<string> => {
+      backend.calls++;
+      backend.signals.push(signal);
+      if (backend.mode === 'hang') return new Promise<string>(() => {});
+      if (backend.mode === 'fail') throw new TypeError('Failed to fetch');
+      const token = mintGuestToken({
+        dashboardId,
+        ttlSeconds: options.ttlSeconds ?? 300,
+        serverSkewSeconds: options.serverSkewSeconds ?? 0,
+      });
+      backend.issued.push(token);
+      return token;
+    },
+  };
+  return backend;
+}
+
+const root = (container: HTMLElement) => container.querySelector<HTMLElement>('[data-slot="superset-embed"]');
+const frameOf = (container: HTMLElement) => container.querySelector('iframe');
+
+async function waitForState(container: HTMLElement, state: string, timeout = 10_000) {
+  await waitFor(() => expect(root(container)).toHaveAttribute('data-state', state), { timeout });
+}
+
+function embed(props: Partial<SupersetEmbedProps> & Pick<SupersetEmbedProps, 'dashboardId' | 'fetchGuestToken'>) {
+  return render(<SupersetEmbed supersetDomain={origin} handshakeTimeoutMs={4_000} {...props} />);
+}
+
+let warn: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  warn = vi.spyOn(console, 'warn');
+});
+afterEach(() => {
+  warn.mockRestore();
+});
+
+describe('SupersetEmbed: the first embed', () => {
+  it('embeds the dashboard with a token sent by message, a named narrow iframe, and reports ready', async () => {
+    const id = uid();
+    const backend = tokenBackend(id);
+    const onLoad = vi.fn();
+    const { container } = embed({ dashboardId: id, fetchGuestToken: backend.fetchGuestToken, onLoad });
+    expect(root(container)).toHaveAttribute('data-state', 'loading');
+    expect(root(container)).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('status')).toHaveTextContent('Loading Superset dashboard');
+
+    await waitForState(container, 'ready');
+    expect(onLoad).toHaveBeenCalledTimes(1);
+    expect(typeof onLoad.mock.calls[0]?.[0].getDataMask).toBe('function');
+    const frame = frameOf(container);
+    expect(frame).not.toBeNull();
+    expect(frame?.title).toBe('Superset dashboard');
+    expect(frame?.getAttribute('sandbox')).toBe('allow-scripts allow-same-origin');
+    expect(frame?.hasAttribute('allow')).toBe(false);
+    expect(frame?.referrerPolicy).toBe('strict-origin');
+    expect(frame?.src.startsWith(`${origin}/embedded/${id}`)).toBe(true);
+
+    const token = backend.issued[0] as string;
+    const all = await recorded(id, (found) => (ofType(found, 'guestToken').length > 0 ? found : undefined));
+    expect(all.map((record) => record.type)).toEqual(expect.arrayContaining(['load', 'handshake', 'guestToken']));
+    expect(ofType(all, 'guestToken')[0]?.detail.validAtArrival).toBe(true);
+    // The token travels by postMessage only: not in the frame's URL, any request URL, or the console.
+    expect(frame?.src).not.toContain(token);
+    expect(performance.getEntriesByType('resource').some((entry) => entry.name.includes(token))).toBe(false);
+    expect(JSON.stringify(warn.mock.calls)).not.toContain(token);
+    expect(backend.calls).toBe(1);
+  });
+
+  it('grants only the permissions asked for, and takes a title and a referrer policy', async () => {
+    const id = uid();
+    const backend = tokenBackend(id);
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: backend.fetchGuestToken,
+      permissions: ['downloads', 'fullscreen'],
+      title: 'Exec Overview',
+      referrerPolicy: 'no-referrer',
+    });
+    await waitForState(container, 'ready');
+    const frame = frameOf(container);
+    expect(frame?.getAttribute('sandbox')).toBe('allow-scripts allow-same-origin allow-downloads allow-presentation');
+    expect(frame?.getAttribute('allow')).toBe('fullscreen');
+    expect(frame?.referrerPolicy).toBe('no-referrer');
+    expect(frame?.title).toBe('Exec Overview');
+  });
+
+  it('passes axe with the dashboard in place', async () => {
+    const id = uid();
+    const { container } = embed({ dashboardId: id, fetchGuestToken: tokenBackend(id).fetchGuestToken });
+    await waitForState(container, 'ready');
+    const results = await axe.run(container);
+    expect(results.violations).toEqual([]);
+  });
+});
+
+describe('SupersetEmbed: the guest token lifecycle', () => {
+  it('refreshes the token before it expires and hands it to the dashboard without a reload', async () => {
+    const id = uid();
+    const backend = tokenBackend(id, { ttlSeconds: 6 });
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: backend.fetchGuestToken,
+      tokenOptions: { refreshBeforeMs: 3_000, skewToleranceMs: 0 },
+    });
+    await waitForState(container, 'ready');
+    const tokens = await recorded(id, (all) =>
+      ofType(all, 'guestToken').length >= 2 ? ofType(all, 'guestToken') : undefined,
+    );
+    const [first, second] = tokens;
+    expect(second?.detail.validAtArrival).toBe(true);
+    expect(second?.detail.previousExpiredFor).toBe(0);
+    // It came about halfway through the first token's life, well before its expiry.
+    expect((second?.at ?? 0) / 1000).toBeLessThan((first?.detail.exp ?? 0) - 1);
+    expect(ofType(await records(id), 'load')).toHaveLength(1);
+  });
+
+  it('refreshes on time by the server’s clock when it runs a minute ahead (the SDK alone would be a minute late)', async () => {
+    const id = uid('~skew=60');
+    const backend = tokenBackend(id, { ttlSeconds: 8, serverSkewSeconds: 60 });
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: backend.fetchGuestToken,
+      tokenOptions: { refreshBeforeMs: 4_000, skewToleranceMs: 0 },
+    });
+    await waitForState(container, 'ready');
+    const [first, second] = await recorded(id, (all) =>
+      ofType(all, 'guestToken').length >= 2 ? ofType(all, 'guestToken') : undefined,
+    );
+    expect(first?.detail.validAtArrival).toBe(true);
+    expect(second?.detail.validAtArrival).toBe(true);
+    expect(second?.detail.previousExpiredFor).toBe(0);
+    expect(ofType(await records(id), 'tokenExpired')).toHaveLength(0);
+  });
+
+  it('gives up on a token fetch that hangs, aborts it, says why, and embeds on "Try again"', async () => {
+    const id = uid();
+    const backend = tokenBackend(id);
+    backend.mode = 'hang';
+    const onError = vi.fn<(error: SupersetEmbedError) => void>();
+    const onTokenRefreshFailed = vi.fn();
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: backend.fetchGuestToken,
+      tokenOptions: { timeoutMs: 300, retry: { attempts: 1, baseDelayMs: 50 } },
+      onError,
+      onTokenRefreshFailed,
+    });
+    await waitForState(container, 'error');
+    expect(root(container)).toHaveAttribute('data-error', 'token');
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0].code).toBe('token');
+    expect(onTokenRefreshFailed.mock.calls[0]?.[0]).toBeInstanceOf(GuestTokenError);
+    expect(backend.calls).toBe(2);
+    expect(backend.signals.every((signal) => signal.aborted)).toBe(true);
+    expect(screen.getByRole('alert')).toHaveTextContent('No guest token for the dashboard (expired)');
+
+    backend.mode = 'ok';
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitForState(container, 'ready');
+    await recorded(id, (all) => ofType(all, 'guestToken')[0]?.detail.validAtArrival);
+  });
+
+  it('shows "session expired" after a refresh fails repeatedly, fires onTokenRefreshFailed once, and reconnects in place', async () => {
+    const id = uid();
+    const backend = tokenBackend(id, { ttlSeconds: 4 });
+    const onTokenRefreshFailed = vi.fn();
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: backend.fetchGuestToken,
+      tokenOptions: { refreshBeforeMs: 2_000, skewToleranceMs: 0, retry: { attempts: 2, baseDelayMs: 100 } },
+      onTokenRefreshFailed,
+    });
+    await waitForState(container, 'ready');
+    backend.mode = 'fail';
+    await waitForState(container, 'expired');
+    expect(onTokenRefreshFailed).toHaveBeenCalledTimes(1);
+    expect(backend.calls).toBe(4); // the first token, then one refresh tried three times
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Your session with Superset dashboard expired.');
+    expect(container.querySelector('[data-slot="superset-embed-frame"]')).toHaveProperty('inert', true);
+
+    backend.mode = 'ok';
+    await userEvent.click(screen.getByRole('button', { name: 'Reconnect' }));
+    await waitForState(container, 'ready');
+    const tokens = await recorded(id, (all) =>
+      ofType(all, 'guestToken').length >= 2 ? ofType(all, 'guestToken') : undefined,
+    );
+    expect(tokens.at(-1)?.detail.validAtArrival).toBe(true);
+    expect(ofType(await records(id), 'load')).toHaveLength(1); // reconnected without reloading the dashboard
+    expect(onTokenRefreshFailed).toHaveBeenCalledTimes(1);
+  });
+
+  it('refreshes at once when the network comes back, instead of waiting out the backoff', async () => {
+    const id = uid();
+    const backend = tokenBackend(id, { ttlSeconds: 4 });
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: backend.fetchGuestToken,
+      tokenOptions: { refreshBeforeMs: 2_000, skewToleranceMs: 0, retry: { attempts: 5, baseDelayMs: 60_000 } },
+    });
+    await waitForState(container, 'ready');
+    backend.mode = 'fail'; // offline: the refresh fails, the next try is a minute away
+    await vi.waitFor(() => expect(backend.calls).toBe(2), { timeout: 5_000 });
+    backend.mode = 'ok';
+    const before = ofType(await records(id), 'guestToken').length;
+    const backOnline = performance.now();
+    window.dispatchEvent(new Event('online'));
+    await recorded(id, (all) => ofType(all, 'guestToken').length > before || undefined, 3_000);
+    expect(performance.now() - backOnline).toBeLessThan(3_000);
+    expect(root(container)).toHaveAttribute('data-state', 'ready');
+  });
+
+  it('refreshes at once when the page becomes visible again after failures', async () => {
+    const id = uid();
+    const backend = tokenBackend(id, { ttlSeconds: 4 });
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: backend.fetchGuestToken,
+      tokenOptions: { refreshBeforeMs: 2_000, skewToleranceMs: 0, retry: { attempts: 5, baseDelayMs: 60_000 } },
+    });
+    await waitForState(container, 'ready');
+    backend.mode = 'fail';
+    await vi.waitFor(() => expect(backend.calls).toBe(2), { timeout: 5_000 });
+    backend.mode = 'ok';
+    expect(document.visibilityState).toBe('visible');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect(backend.calls).toBe(3), { timeout: 1_000 });
+    await recorded(id, (all) => ofType(all, 'guestToken').length >= 2 || undefined);
+  });
+
+  it('leaves no timer and no fetch behind when unmounted during a refresh', async () => {
+    const id = uid();
+    const backend = tokenBackend(id, { ttlSeconds: 4 });
+    // Every timer created by the library or the SDK, until it runs or is cleared.
+    const pending = new Map<number, string>();
+    const ours = (stack = '') => /src\/(core|react)\/superset|embedded-sdk/.test(stack);
+    const { setTimeout: realSet, clearTimeout: realClear } = window;
+    const set = vi.spyOn(window, 'setTimeout').mockImplementation(((callback: () => void, ms?: number) => {
+      const stack = new Error().stack ?? '';
+      const handle: number = realSet(() => {
+        pending.delete(handle);
+        callback();
+      }, ms);
+      if (ours(stack)) pending.set(handle, stack);
+      return handle;
+    }) as typeof window.setTimeout);
+    const clear = vi.spyOn(window, 'clearTimeout').mockImplementation(((handle?: number) => {
+      if (handle !== undefined) pending.delete(handle);
+      realClear(handle);
+    }) as typeof window.clearTimeout);
+    try {
+      const { container, unmount } = embed({
+        dashboardId: id,
+        fetchGuestToken: backend.fetchGuestToken,
+        tokenOptions: { refreshBeforeMs: 2_000, skewToleranceMs: 0 },
+      });
+      await waitForState(container, 'ready');
+      expect(pending.size).toBeGreaterThan(0);
+      backend.mode = 'hang';
+      await vi.waitFor(() => expect(backend.calls).toBe(2), { timeout: 5_000 });
+      const refresh = backend.signals[1] as AbortSignal;
+      expect(refresh.aborted).toBe(false);
+      unmount();
+      await new Promise((resolve) => realSet(resolve, 50));
+      expect([...pending.values()]).toEqual([]);
+      expect(refresh.aborted).toBe(true);
+    } finally {
+      set.mockRestore();
+      clear.mockRestore();
+    }
+  });
+});
+
+describe('SupersetEmbed: height', () => {
+  it('follows the dashboard’s height with height="auto"', async () => {
+    const id = uid('~h=900');
+    const { container } = embed({ dashboardId: id, fetchGuestToken: tokenBackend(id).fetchGuestToken });
+    await waitForState(container, 'ready');
+    await waitFor(() => expect(root(container)?.getBoundingClientRect().height).toBeGreaterThanOrEqual(900));
+    expect(root(container)?.getBoundingClientRect().height).toBeLessThan(960);
+  });
+
+  it('stops, with a warning, a dashboard that grows whenever its frame grows', async () => {
+    const id = uid('~grow');
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: tokenBackend(id).fetchGuestToken,
+      autoHeight: { minHeight: 480, maxHeight: 20_000 },
+    });
+    await waitForState(container, 'ready');
+    await vi.waitFor(
+      () => expect(warn).toHaveBeenCalledWith(expect.stringContaining('grows whenever its frame grows')),
+      {
+        timeout: 8_000,
+      },
+    );
+    const stopped = root(container)?.getBoundingClientRect().height ?? 0;
+    expect(stopped).toBeGreaterThan(480);
+    expect(stopped).toBeLessThanOrEqual(480 + 3 * 120);
+    await new Promise((resolve) => setTimeout(resolve, 2_500)); // two more polls
+    expect(root(container)?.getBoundingClientRect().height).toBe(stopped);
+    const sizes = ofType(await records(id), 'getScrollSize').length;
+    expect(sizes).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps a fixed height and does not ask the dashboard for its size', async () => {
+    const id = uid('~h=1500');
+    const { container } = embed({ dashboardId: id, fetchGuestToken: tokenBackend(id).fetchGuestToken, height: 420 });
+    await waitForState(container, 'ready');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(root(container)?.getBoundingClientRect().height).toBe(420);
+  });
+});
+
+function Themed({ children }: { children: (mode: 'light' | 'dark') => ReactNode }) {
+  const [mode, setMode] = useState<'light' | 'dark'>('light');
+  return (
+    <InsightPulseProvider theme={mode}>
+      <button type="button" onClick={() => setMode(mode === 'light' ? 'dark' : 'light')}>
+        Switch theme
+      </button>
+      {children(mode)}
+    </InsightPulseProvider>
+  );
+}
+
+function Filtered({ id, fetchGuestToken }: { id: string; fetchGuestToken: SupersetEmbedProps['fetchGuestToken'] }) {
+  const [region, setRegion] = useState('NCR');
+  return (
+    <>
+      <button type="button" onClick={() => setRegion('Visayas')}>
+        Visayas
+      </button>
+      <SupersetEmbed
+        supersetDomain={origin}
+        dashboardId={id}
+        fetchGuestToken={fetchGuestToken}
+        filters={{
+          native: { 'NATIVE_FILTER-region': { column: 'region', value: [region] } },
+          urlParams: { year: 2025 },
+        }}
+        uiConfig={{ hideTitle: true, filters: { expanded: false } }}
+      />
+    </>
+  );
+}
+
+describe('SupersetEmbed: theme and filters', () => {
+  it('sends the InsightPulse theme and follows the provider’s switch without a reload', async () => {
+    const id = uid();
+    const backend = tokenBackend(id);
+    const { container } = render(
+      <Themed>
+        {() => <SupersetEmbed supersetDomain={origin} dashboardId={id} fetchGuestToken={backend.fetchGuestToken} />}
+      </Themed>,
+    );
+    await waitForState(container, 'ready');
+    await recorded(id, (all) => ofType(all, 'setThemeMode').find((record) => record.detail.mode === 'default'));
+    const light = await recorded(id, (all) => ofType(all, 'setThemeConfig')[0]);
+    expect(light.detail.colorBgBase).toBe(colors.light.background);
+    expect(light.detail.colorPrimary).toBe(colors.light.primary);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Switch theme' }));
+    await recorded(id, (all) => ofType(all, 'setThemeMode').find((record) => record.detail.mode === 'dark'));
+    const dark = await recorded(id, (all) => ofType(all, 'setThemeConfig')[1]);
+    expect(dark.detail.colorBgBase).toBe(colors.dark.background);
+    expect(ofType(await records(id), 'load')).toHaveLength(1);
+  });
+
+  it('leaves the dashboard’s own theme with theme={false}', async () => {
+    const id = uid();
+    const { container } = embed({ dashboardId: id, fetchGuestToken: tokenBackend(id).fetchGuestToken, theme: false });
+    await waitForState(container, 'ready');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(ofType(await records(id), 'setThemeMode')).toHaveLength(0);
+  });
+
+  it('applies native filters and URL parameters at embed time, and embeds again when they change', async () => {
+    const id = uid();
+    const backend = tokenBackend(id);
+    const { container } = render(<Filtered id={id} fetchGuestToken={backend.fetchGuestToken} />);
+    await waitForState(container, 'ready');
+    const load = await recorded(id, (all) => ofType(all, 'load')[0]);
+    expect(load.detail.urlParams).toMatchObject({ year: '2025' });
+    expect(load.detail.uiConfig & 1).toBe(1);
+    expect(load.detail.nativeFilters).toMatchObject({
+      'NATIVE_FILTER-region': {
+        extraFormData: { filters: [{ col: 'region', op: 'IN', val: ['NCR'] }] },
+        filterState: { value: ['NCR'] },
+      },
+    });
+    expect(new URLSearchParams(load.detail.search).get('expand_filters')).toBe('false');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Visayas' }));
+    const reload = await recorded(id, (all) => ofType(all, 'load')[1]);
+    expect(reload.detail.nativeFilters).toMatchObject({
+      'NATIVE_FILTER-region': { filterState: { value: ['Visayas'] } },
+    });
+    await waitForState(container, 'ready');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('cannot change the filters of a loaded dashboard'));
+    expect(backend.calls).toBe(1); // the token was reused
+  });
+
+  it('reports filter changes made in the dashboard through onDataMaskChange', async () => {
+    const id = uid();
+    const onDataMaskChange = vi.fn();
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: tokenBackend(id).fetchGuestToken,
+      onDataMaskChange,
+    });
+    await waitForState(container, 'ready');
+    const dashboard = page.frameLocator(page.elementLocator(frameOf(container) as HTMLIFrameElement));
+    await dashboard.getByRole('button', { name: 'Filter region: Visayas' }).click();
+    await vi.waitFor(() => expect(onDataMaskChange).toHaveBeenCalled());
+    expect(onDataMaskChange.mock.calls[0]?.[0]).toMatchObject({ nativeFiltersChanged: true });
+  });
+
+  it('refuses bad filters with an invalid-props error that names the bad one', async () => {
+    const id = uid();
+    const onError = vi.fn();
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: tokenBackend(id).fetchGuestToken,
+      filters: { native: { 'NATIVE_FILTER-region': { column: 'region', value: [{ html: '<b>' }] as never } } },
+      onError,
+    });
+    await waitForState(container, 'error');
+    expect(root(container)).toHaveAttribute('data-error', 'invalid-props');
+    expect(screen.getByRole('alert')).toHaveTextContent('filters.native["NATIVE_FILTER-region"].value[0]');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(frameOf(container)).toBeNull();
+  });
+});
+
+describe('SupersetEmbed: errors that say why', () => {
+  it.each([
+    ['X-Frame-Options: DENY', '~xfo'],
+    ['CSP frame-ancestors', '~csp'],
+    ['a page that never answers', '~silent'],
+  ])('calls a dashboard refused when Superset answers but the dashboard never starts (%s)', async (_, flag) => {
+    const id = uid(flag);
+    const onError = vi.fn<(error: SupersetEmbedError) => void>();
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: tokenBackend(id).fetchGuestToken,
+      handshakeTimeoutMs: 1_500,
+      onError,
+    });
+    await waitForState(container, 'error');
+    expect(root(container)).toHaveAttribute('data-error', 'refused');
+    expect(onError.mock.calls[0]?.[0].code).toBe('refused');
+    expect(screen.getByRole('alert')).toHaveTextContent(/X-Frame-Options/);
+    expect(frameOf(container)).toBeNull();
+  });
+
+  it('calls Superset unreachable when nothing answers at its domain', async () => {
+    const id = uid();
+    const { container } = render(
+      <SupersetEmbed
+        supersetDomain="http://127.0.0.1:9"
+        dashboardId={id}
+        fetchGuestToken={tokenBackend(id).fetchGuestToken}
+        handshakeTimeoutMs={1_500}
+      />,
+    );
+    await waitForState(container, 'error');
+    expect(root(container)).toHaveAttribute('data-error', 'unreachable');
+    expect(screen.getByRole('alert')).toHaveTextContent('could not be reached');
+  });
+
+  it('refuses a domain with credentials without embedding, and repeats no secret', async () => {
+    const id = uid();
+    const backend = tokenBackend(id);
+    const { container } = render(
+      <SupersetEmbed
+        supersetDomain="https://admin:hunter2@bi.example.com"
+        dashboardId={id}
+        fetchGuestToken={backend.fetchGuestToken}
+      />,
+    );
+    await waitForState(container, 'error');
+    expect(root(container)).toHaveAttribute('data-error', 'invalid-props');
+    expect(container.textContent).not.toContain('hunter2');
+    expect(backend.calls).toBe(0);
+  });
+
+  it('embeds an older Superset that lacks theme and data-mask methods', async () => {
+    const id = uid('~legacy');
+    const onLoad = vi.fn();
+    const { container } = embed({ dashboardId: id, fetchGuestToken: tokenBackend(id).fetchGuestToken, onLoad });
+    await waitForState(container, 'ready');
+    await expect(onLoad.mock.calls[0]?.[0].getDataMask()).rejects.toBeTruthy();
+  });
+
+  it('embeds once in StrictMode', async () => {
+    const id = uid();
+    const backend = tokenBackend(id);
+    const { container } = render(
+      <StrictMode>
+        <SupersetEmbed supersetDomain={origin} dashboardId={id} fetchGuestToken={backend.fetchGuestToken} />
+      </StrictMode>,
+    );
+    await waitForState(container, 'ready');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(container.querySelectorAll('iframe')).toHaveLength(1);
+  });
+});
