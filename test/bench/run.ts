@@ -245,7 +245,9 @@ console.log('\nSupersetEmbed');
   const embed = await appSize(
     `import { SupersetEmbed } from '${join(repo, 'dist/superset-embed.js')}';\nwindow.SupersetEmbed = SupersetEmbed;`,
   );
-  const sdk = await appSize(`import { embedDashboard } from '@superset-ui/embedded-sdk';\nwindow.embed = embedDashboard;`);
+  const sdk = await appSize(
+    `import { embedDashboard } from '@superset-ui/embedded-sdk';\nwindow.embed = embedDashboard;`,
+  );
   console.log(
     `  app importing only SupersetEmbed: first load       ${fmt(embed.initial)} (the SDK loads on first embed; all chunks ${fmt(embed.total)})`,
   );

@@ -421,8 +421,10 @@ describe('SupersetEmbed: theme and filters', () => {
     const id = uid();
     const { container } = embed({ dashboardId: id, fetchGuestToken: tokenBackend(id).fetchGuestToken, theme: false });
     await waitForState(container, 'ready');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A height poll comes a second after ready, well after a theme would have been sent.
+    await recorded(id, (all) => ofType(all, 'getScrollSize').length >= 2 || undefined);
     expect(ofType(await records(id), 'setThemeMode')).toHaveLength(0);
+    expect(ofType(await records(id), 'setThemeConfig')).toHaveLength(0);
   });
 
   it('applies native filters and URL parameters at embed time, and embeds again when they change', async () => {
@@ -554,5 +556,129 @@ describe('SupersetEmbed: errors that say why', () => {
     await waitForState(container, 'ready');
     await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
     expect(container.querySelectorAll('iframe')).toHaveLength(1);
+    expect(ofType(await records(id), 'load')).toHaveLength(1);
+  });
+});
+
+describe('SupersetEmbed: changes in place', () => {
+  it('moves to another dashboard without a false error, with a token for the new one', async () => {
+    const first = uid();
+    const second = uid();
+    const onError = vi.fn();
+    const tokens = (dashboardId: string) => tokenBackend(dashboardId).fetchGuestToken;
+    const view = (dashboardId: string) => (
+      <SupersetEmbed
+        supersetDomain={origin}
+        dashboardId={dashboardId}
+        fetchGuestToken={tokens(dashboardId)}
+        onError={onError}
+      />
+    );
+    const { container, rerender } = render(view(first));
+    await waitForState(container, 'ready');
+    rerender(view(second));
+    await recorded(second, (all) => ofType(all, 'guestToken')[0]?.detail.validAtArrival);
+    await waitForState(container, 'ready');
+    expect(onError).not.toHaveBeenCalled();
+    expect(container.querySelectorAll('iframe')).toHaveLength(1);
+  });
+
+  it('renames the iframe without reloading the dashboard', async () => {
+    const id = uid();
+    const fetchGuestToken = tokenBackend(id).fetchGuestToken;
+    const view = (title: string) => (
+      <SupersetEmbed supersetDomain={origin} dashboardId={id} fetchGuestToken={fetchGuestToken} title={title} />
+    );
+    const { container, rerender } = render(view('Exec Overview'));
+    await waitForState(container, 'ready');
+    rerender(view('Executive overview, Q4'));
+    await waitFor(() => expect(frameOf(container)?.title).toBe('Executive overview, Q4'));
+    expect(ofType(await records(id), 'load')).toHaveLength(1);
+  });
+
+  it('keeps the SDK linked when the dashboard reloads its page, and gives the new page a token', async () => {
+    const id = uid();
+    const onLoad = vi.fn();
+    const { container } = embed({ dashboardId: id, fetchGuestToken: tokenBackend(id).fetchGuestToken, onLoad });
+    await waitForState(container, 'ready');
+    const frame = frameOf(container) as HTMLIFrameElement;
+    frame.setAttribute('src', frame.src); // the document navigates, as a reload inside the dashboard would
+    await recorded(id, (all) => ofType(all, 'handshake').length >= 2 || undefined);
+    const tokens = await recorded(id, (all) => {
+      const secondLoad = ofType(all, 'load')[1];
+      const after = ofType(all, 'guestToken').filter((record) => secondLoad && record.at >= secondLoad.at);
+      return after.length > 0 ? after : undefined;
+    });
+    expect(tokens[0]?.detail.validAtArrival).toBe(true);
+    // The SDK's handle talks to the new page.
+    const dashboard = onLoad.mock.calls[0]?.[0];
+    await expect(dashboard.getScrollSize()).resolves.toMatchObject({ height: expect.any(Number) });
+    expect(root(container)).toHaveAttribute('data-state', 'ready');
+  });
+
+  it('leaves "expired" by itself when the network comes back and the refresh succeeds', async () => {
+    const id = uid();
+    const backend = tokenBackend(id, { ttlSeconds: 4 });
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: backend.fetchGuestToken,
+      tokenOptions: { refreshBeforeMs: 2_000, skewToleranceMs: 0, retry: { attempts: 0 } },
+    });
+    await waitForState(container, 'ready');
+    backend.mode = 'fail';
+    await waitForState(container, 'expired');
+    backend.mode = 'ok';
+    window.dispatchEvent(new Event('online'));
+    await waitForState(container, 'ready', 3_000);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('moves focus to Reconnect when the session expires under it, and back to the dashboard after', async () => {
+    const id = uid();
+    const backend = tokenBackend(id, { ttlSeconds: 4 });
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: backend.fetchGuestToken,
+      tokenOptions: { refreshBeforeMs: 2_000, skewToleranceMs: 0, retry: { attempts: 0 } },
+    });
+    await waitForState(container, 'ready');
+    const frame = frameOf(container) as HTMLIFrameElement;
+    frame.focus();
+    expect(document.activeElement).toBe(frame);
+    backend.mode = 'fail';
+    await waitForState(container, 'expired');
+    const reconnect = screen.getByRole('button', { name: 'Reconnect' });
+    expect(document.activeElement).toBe(reconnect);
+    backend.mode = 'ok';
+    await userEvent.click(reconnect);
+    await waitForState(container, 'ready');
+    await waitFor(() => expect(document.activeElement).toBe(frameOf(container)));
+  });
+
+  it('sets new native filters in place where the SDK can (feature-detected), without a reload', async () => {
+    const id = uid();
+    const fetchGuestToken = tokenBackend(id).fetchGuestToken;
+    const setDataMask = vi.fn();
+    // A future SDK's handle: the same handle, with the method no released SDK has yet.
+    const onLoad = (dashboard: object) => Object.assign(dashboard, { setDataMask });
+    const view = (region: string) => (
+      <SupersetEmbed
+        supersetDomain={origin}
+        dashboardId={id}
+        fetchGuestToken={fetchGuestToken}
+        onLoad={onLoad}
+        filters={{ native: { 'NATIVE_FILTER-region': { column: 'region', value: [region] } } }}
+      />
+    );
+    const { container, rerender } = render(view('NCR'));
+    await waitForState(container, 'ready');
+    rerender(view('Mindanao'));
+    await waitFor(() => expect(setDataMask).toHaveBeenCalledTimes(1));
+    expect(setDataMask.mock.calls[0]?.[0]).toMatchObject({
+      'NATIVE_FILTER-region': { filterState: { value: ['Mindanao'] } },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(ofType(await records(id), 'load')).toHaveLength(1);
+    expect(warn).not.toHaveBeenCalledWith(expect.stringContaining('cannot change the filters'));
   });
 });

@@ -334,6 +334,25 @@ describe('clock skew', () => {
     expect(times()).toEqual([0, 240_000]);
   });
 
+  it('a token the backend cached four minutes ago: expires by its exp, not a full lifetime from now', async () => {
+    // Clocks agree; the token was minted (iat) 240 s before it arrives, so it has 60 s left.
+    const cached = vi.fn(async () => {
+      const minted = Math.floor(Date.now() / 1000) - 240;
+      return jwt({ iat: minted, exp: minted + 300, secret: SECRET });
+    });
+    const s = make({ fetchGuestToken: cached, refreshBeforeMs: 20_000, skewToleranceMs: 0 });
+    s.start();
+    await flush();
+    expect(s.state).toBe('ready');
+    expect(s.skewMs).toBe(-240_000);
+    expect(s.expiresAt).toBe(T0 + 60_000);
+    await vi.advanceTimersByTimeAsync(39_999);
+    expect(cached).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(cached).toHaveBeenCalledTimes(2); // 20 s before its real expiry, not four minutes late
+    s.stop();
+  });
+
   it('without iat the raw exp is used; a token already expired by the local clock is a failure', async () => {
     const plain = fetcher([], 'ok', { iat: false });
     const s = make({ fetchGuestToken: plain.fetchGuestToken });

@@ -7,7 +7,13 @@ import pkg from '../../package.json' with { type: 'json' };
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = (file: string) => readFileSync(resolve(root, 'dist', file), 'utf8');
-const entries = ['@insightpulse/ui', '@insightpulse/ui/core', '@insightpulse/ui/theme'];
+const entries = [
+  '@insightpulse/ui',
+  '@insightpulse/ui/core',
+  '@insightpulse/ui/theme',
+  '@insightpulse/ui/superset',
+  '@insightpulse/ui/superset-embed',
+];
 /** The data entries: framework-free and free of ECharts, each transport on its own. */
 const dataEntries = {
   '@insightpulse/ui/semantic': 'semantic',
@@ -100,6 +106,19 @@ describe('the built package (npm run build)', () => {
       expect(dist(file)).not.toContain('@superset-ui/embedded-sdk');
     }
     expect(dist('superset.js')).not.toMatch(/from "react/);
+  });
+
+  it('renders SupersetEmbed on the server as its loading state, without loading the SDK', () => {
+    const script = `const { createElement } = await import('react');
+      const { renderToString } = await import('react-dom/server');
+      const { SupersetEmbed } = await import('@insightpulse/ui/superset-embed');
+      console.log(renderToString(createElement(SupersetEmbed, {
+        supersetDomain: 'https://bi.example.com', dashboardId: 'abc', fetchGuestToken: async () => 'x',
+      })));`;
+    const html = node(['--input-type=module', '-e', script]);
+    expect(html).toContain('data-state="loading"');
+    expect(html).toContain('role="status"');
+    expect(html).not.toContain('<iframe');
   });
 
   it('renders a themed chart to SVG from the installed entry', () => {

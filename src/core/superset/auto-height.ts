@@ -71,8 +71,13 @@ export function createAutoHeight(options: AutoHeightOptions = {}) {
       step.height = next;
       return step;
     },
-    /** The layout changed (the frame's width): content may need a new height, so growth is followed again. */
+    /**
+     * The layout changed (the frame's width): the content may now be shorter, which a scroll height cannot
+     * show while the frame is taller, so the frame drops to `minHeight` and follows growth afresh.
+     */
     reset(): void {
+      height = minHeight;
+      wasCapped = false;
       locked = false;
       lastDelta = undefined;
       streak = 0;

@@ -71,29 +71,38 @@ export function filtersToUrlParams(filters: SupersetEmbedFilters | undefined): R
     }
     params[name] = String(value);
   }
-  const native = Object.entries(filters.native ?? {});
-  if (native.length > 0) {
-    const mask: Record<string, ReturnType<typeof dataMaskEntry>> = {};
-    for (const [id, filter] of native) {
-      const path = `native[${JSON.stringify(id)}]`;
-      if (id.trim() === '') throw new SupersetFilterError(path, 'a native filter needs its id.');
-      if (typeof filter?.column !== 'string' || filter.column.trim() === '') {
-        throw new SupersetFilterError(`${path}.column`, 'must name the dataset column the filter targets.');
-      }
-      if (!Array.isArray(filter.value)) throw new SupersetFilterError(`${path}.value`, 'must be an array of members.');
-      filter.value.forEach((member, index) => {
-        if (!isMember(member)) {
-          throw new SupersetFilterError(
-            `${path}.value[${index}]`,
-            'must be a string, a finite number, a boolean or null.',
-          );
-        }
-      });
-      mask[id] = dataMaskEntry(id, filter);
-    }
-    params.native_filters = rison.encode(mask);
-  }
+  if (Object.keys(filters.native ?? {}).length > 0) params.native_filters = rison.encode(filtersToDataMask(filters));
   return params;
+}
+
+/** One native filter's entry in a Superset data mask. */
+export type SupersetDataMaskEntry = ReturnType<typeof dataMaskEntry>;
+
+/**
+ * The native filters as a Superset data mask (filter id -> the query filter and the filter's UI state), as the
+ * `native_filters` URL parameter carries it. Throws a `SupersetFilterError` naming the first bad id, column or
+ * member.
+ */
+export function filtersToDataMask(filters: SupersetEmbedFilters | undefined): Record<string, SupersetDataMaskEntry> {
+  const mask: Record<string, SupersetDataMaskEntry> = {};
+  for (const [id, filter] of Object.entries(filters?.native ?? {})) {
+    const path = `native[${JSON.stringify(id)}]`;
+    if (id.trim() === '') throw new SupersetFilterError(path, 'a native filter needs its id.');
+    if (typeof filter?.column !== 'string' || filter.column.trim() === '') {
+      throw new SupersetFilterError(`${path}.column`, 'must name the dataset column the filter targets.');
+    }
+    if (!Array.isArray(filter.value)) throw new SupersetFilterError(`${path}.value`, 'must be an array of members.');
+    filter.value.forEach((member, index) => {
+      if (!isMember(member)) {
+        throw new SupersetFilterError(
+          `${path}.value[${index}]`,
+          'must be a string, a finite number, a boolean or null.',
+        );
+      }
+    });
+    mask[id] = dataMaskEntry(id, filter);
+  }
+  return mask;
 }
 
 /** Two filter props carry the same filters (so a new object with the same content does not re-embed). */

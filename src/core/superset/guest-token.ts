@@ -201,14 +201,21 @@ export function createGuestTokenSource(options: GuestTokenSourceOptions): GuestT
 
   /**
    * Reads the token's lifetime. `skew = iat - receivedAt` (server ahead: positive); the token expires at
-   * `exp - skew` by the local clock. The refresh comes `max(refreshBeforeMs, skewToleranceMs)` before that, but
+   * `exp - skew` by the local clock, or at the raw `exp` if that is sooner and still ahead (a cached token). The refresh comes `max(refreshBeforeMs, skewToleranceMs)` before that, but
    * never before half the token's life has passed, so that a short-lived token cannot cause a refresh loop.
    */
   const accept = (value: unknown, receivedAt: number) => {
     const claims = decodeGuestTokenClaims(value);
     const skew = claims.iat === undefined ? undefined : claims.iat * 1000 - receivedAt;
-    const expiry =
-      claims.exp === undefined ? receivedAt + DEFAULT_GUEST_TOKEN_LIFETIME_MS : claims.exp * 1000 - (skew ?? 0);
+    let expiry = receivedAt + DEFAULT_GUEST_TOKEN_LIFETIME_MS;
+    if (claims.exp !== undefined) {
+      const raw = claims.exp * 1000;
+      const corrected = raw - (skew ?? 0);
+      // An old `iat` looks just like a server clock that is behind: a backend may hand out a token it cached
+      // minutes ago. So the correction may only bring the expiry forward, unless the raw `exp` has already
+      // passed by the local clock: then the server must be behind, and the token's lifetime is what counts.
+      expiry = raw > receivedAt ? Math.min(raw, corrected) : corrected;
+    }
     const lifetime = expiry - receivedAt;
     if (lifetime <= 0) {
       throw new GuestTokenError(

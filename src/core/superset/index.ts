@@ -11,7 +11,9 @@ export {
   type SupersetEmbedErrorCode,
 } from './errors';
 export {
+  filtersToDataMask,
   filtersToUrlParams,
+  type SupersetDataMaskEntry,
   type SupersetEmbedFilters,
   SupersetFilterError,
   type SupersetFilterValue,

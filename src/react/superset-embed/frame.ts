@@ -7,12 +7,12 @@
  *
  * When the iframe loads, the SDK sends it one end of a MessageChannel (the "port transfer" handshake) and
  * from then on sends guest tokens only on its own timer, computed from the token's `exp` by the local clock
- * (late by as much as the server's clock is ahead). The frame's `contentWindow` is read through a getter of
- * ours for that one message: the port the SDK meant for the dashboard is relayed through a channel of ours,
- * and every message passes through unchanged both ways. That lets the component send a refreshed token the
- * moment it has one, in the SDK's own wire format (a switchboard `emit` of `guestToken`), and tells it when
- * the dashboard's first message arrives. Without the handshake (another SDK version), the SDK's timer still
- * delivers tokens.
+ * (late by as much as the server's clock is ahead). While the SDK's `load` handler runs, the frame's
+ * `contentWindow` is read through a getter of ours: the port the SDK meant for the dashboard is relayed
+ * through a channel of ours, and every message passes through unchanged both ways. That lets the component
+ * send a refreshed token the moment it has one, in the SDK's own wire format (a switchboard `emit` of
+ * `guestToken`), and keeps the SDK's handle linked to the dashboard when the frame loads a new document.
+ * Without the handshake (another SDK version), the SDK's timer still delivers tokens.
  */
 
 /** Capabilities the dashboard can be granted beyond running (`allow-scripts allow-same-origin`). */
@@ -65,57 +65,58 @@ const isHandshake = (message: unknown): boolean =>
   (message as { type?: unknown }).type === HANDSHAKE_TYPE &&
   (message as { handshake?: unknown }).handshake === 'port transfer';
 
-export function prepareFrame(host: HTMLElement, options: FrameOptions, onFirstMessage: () => void): PreparedFrame {
+export interface FrameEvents {
+  /** The frame finished loading a document (after the SDK's own `load` handler ran). */
+  onLoad(): void;
+  /** The frame loaded a new document and the SDK's channel was linked to it: it needs a guest token. */
+  onRelinked(): void;
+}
+
+export function prepareFrame(host: HTMLElement, options: FrameOptions, events: FrameEvents): PreparedFrame {
   const mount = document.createElement('div');
   mount.dataset.slot = 'superset-embed-mount';
   mount.style.cssText = 'width:100%;height:100%';
   host.appendChild(mount);
 
   let iframe: HTMLIFrameElement | undefined;
+  /** Our end of the channel to the dashboard's document. */
   let toDashboard: MessagePort | undefined;
+  /** The port the SDK meant for the dashboard: the SDK's switchboard talks to us through it. */
   let fromSdk: MessagePort | undefined;
-  let heard = false;
 
-  const relay = (sdkPort: MessagePort): MessagePort => {
+  /** A channel to the frame's current document; the previous one (an unloaded document's) is closed. */
+  const connectDocument = (): MessagePort => {
+    toDashboard?.close();
     const channel = new MessageChannel();
-    const ours = channel.port1;
-    sdkPort.onmessage = (event) => ours.postMessage(event.data);
-    ours.onmessage = (event) => {
-      if (!heard) {
-        heard = true;
-        onFirstMessage();
-      }
-      sdkPort.postMessage(event.data);
-    };
-    toDashboard = ours;
-    fromSdk = sdkPort;
+    toDashboard = channel.port1;
+    channel.port1.onmessage = (event) => fromSdk?.postMessage(event.data);
     return channel.port2;
   };
 
-  const tap = (frame: HTMLIFrameElement) => {
-    // Read here, not at module load: server rendering imports this module without a DOM.
-    const contentWindowGetter = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')?.get;
-    if (!contentWindowGetter) return;
-    Object.defineProperty(frame, 'contentWindow', {
-      configurable: true,
-      get() {
-        const target = contentWindowGetter.call(frame) as Window | null;
-        if (!target || toDashboard) return target;
-        return {
-          postMessage(message: unknown, targetOrigin: string, transfer?: Transferable[]) {
-            const port = transfer?.[0];
-            if (isHandshake(message) && port instanceof MessagePort && transfer?.length === 1) {
-              // The tap has done its job: the frame reads its own contentWindow from now on.
-              delete (frame as { contentWindow?: unknown }).contentWindow;
-              target.postMessage(message, targetOrigin, [relay(port)]);
-              return;
-            }
-            target.postMessage(message, targetOrigin, transfer);
-          },
-        };
-      },
-    });
-  };
+  /**
+   * What the SDK's `load` handler sees as the frame's `contentWindow`. On the first load it keeps the port
+   * the SDK sends and hands the document a channel of ours. On a later load (the dashboard reloaded itself)
+   * the SDK sends a port of a new switchboard that its handle never uses: that port is closed, and the
+   * document is linked to the SDK's first port instead, so the SDK's handle keeps working.
+   */
+  const tappedWindow = (target: Window) => ({
+    postMessage(message: unknown, targetOrigin: string, transfer?: Transferable[]) {
+      const port = transfer?.[0];
+      if (!isHandshake(message) || !(port instanceof MessagePort) || transfer?.length !== 1) {
+        target.postMessage(message, targetOrigin, transfer);
+        return;
+      }
+      const relinked = fromSdk !== undefined;
+      if (relinked) {
+        port.close();
+      } else {
+        fromSdk = port;
+        port.onmessage = (event) => toDashboard?.postMessage(event.data);
+      }
+      target.postMessage(message, targetOrigin, [connectDocument()]);
+      if (relinked) events.onRelinked();
+    },
+  });
 
   const tune = (frame: HTMLIFrameElement) => {
     frame.setAttribute('sandbox', sandboxTokens(options.permissions).join(' '));
@@ -126,12 +127,34 @@ export function prepareFrame(host: HTMLElement, options: FrameOptions, onFirstMe
     frame.title = options.title;
     frame.dataset.slot = 'superset-embed-iframe';
     frame.style.cssText = 'display:block;width:100%;height:100%;border:0;background:transparent';
-    tap(frame);
+    // Read here, not at module load: server rendering imports this module without a DOM.
+    const native = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')?.get;
+    if (native) {
+      // A capture listener on the frame itself runs before the SDK's (a plain one, added before this);
+      // the plain one added here runs after it. The getter of ours lives only in between.
+      frame.addEventListener(
+        'load',
+        () => {
+          Object.defineProperty(frame, 'contentWindow', {
+            configurable: true,
+            get: () => {
+              const target = native.call(frame) as Window | null;
+              return target && tappedWindow(target);
+            },
+          });
+        },
+        { capture: true },
+      );
+    }
+    frame.addEventListener('load', () => {
+      delete (frame as { contentWindow?: unknown }).contentWindow;
+      events.onLoad();
+    });
     iframe = frame;
   };
 
   mount.replaceChildren = (...nodes: (Node | string)[]) => {
-    for (const node of nodes) if (node instanceof HTMLIFrameElement) tune(node);
+    for (const node of nodes) if (node instanceof HTMLIFrameElement && node !== iframe) tune(node);
     Element.prototype.replaceChildren.apply(mount, nodes);
   };
 

@@ -73,15 +73,26 @@ export function SupersetEmbed({
     onDataMaskChange,
   });
   const { state, error } = status;
-  // Set as a property: React 18 and 19 disagree on how to render the `inert` attribute.
+  const root = useRef<HTMLDivElement>(null);
+  const action = useRef<HTMLButtonElement>(null);
+  /** The user pressed Reconnect or Try again: focus goes to the dashboard when it is back. */
+  const returnFocus = useRef(false);
   const blocked = state === 'expired' || state === 'error';
   useLayoutEffect(() => {
+    const hadFocus = root.current?.contains(document.activeElement) ?? false;
+    // Set as a property: React 18 and 19 disagree on how to render the `inert` attribute.
     if (host.current) host.current.inert = blocked;
-  }, [blocked]);
+    if (blocked && hadFocus) action.current?.focus();
+    if (state === 'ready' && returnFocus.current) {
+      returnFocus.current = false;
+      host.current?.querySelector('iframe')?.focus();
+    }
+  }, [blocked, state]);
   const pixels = typeof height === 'number' ? height : status.autoHeight;
 
   return (
     <div
+      ref={root}
       data-slot="superset-embed"
       data-state={state}
       data-error={error?.code}
@@ -119,8 +130,17 @@ export function SupersetEmbed({
           <p className="ip:m-0 ip:text-ip-sm ip:text-ip-on-surface-variant">
             The dashboard could not renew its sign-in. Reconnect to carry on where you were.
           </p>
-          <button type="button" className={BUTTON} onClick={status.reconnect}>
-            Reconnect
+          <button
+            ref={action}
+            type="button"
+            className={BUTTON}
+            aria-disabled={status.reconnecting || undefined}
+            onClick={() => {
+              returnFocus.current = true;
+              status.reconnect();
+            }}
+          >
+            {status.reconnecting ? 'Reconnecting…' : 'Reconnect'}
           </button>
         </div>
       )}
@@ -129,7 +149,15 @@ export function SupersetEmbed({
           <p className="ip:m-0 ip:font-ip-semibold ip:text-ip-error">{title} could not be shown.</p>
           <p className="ip:m-0 ip:max-w-prose ip:text-ip-sm ip:text-ip-on-surface-variant">{error.message}</p>
           {error.code !== 'invalid-props' && (
-            <button type="button" className={BUTTON} onClick={status.retry}>
+            <button
+              ref={action}
+              type="button"
+              className={BUTTON}
+              onClick={() => {
+                returnFocus.current = true;
+                status.retry();
+              }}
+            >
               Try again
             </button>
           )}

@@ -6,6 +6,7 @@ import {
   checkEmbedTarget,
   createAutoHeight,
   createGuestTokenSource,
+  filtersToDataMask,
   filtersToUrlParams,
   type GuestTokenSource,
   isGuestTokenError,
@@ -19,10 +20,18 @@ import type { SupersetDataMask, SupersetEmbedProps, SupersetEmbedState } from '.
 
 /** How often `height="auto"` asks the dashboard for its scroll size while the page is visible. */
 const AUTO_HEIGHT_POLL_MS = 1_000;
+/** A scroll-size question unanswered this long is dropped (the document may have gone), and polling goes on. */
+const POLL_TIMEOUT_MS = 5_000;
 /** How long the reachability check after a failed handshake may take. */
 const PROBE_TIMEOUT_MS = 5_000;
+const DEFAULT_HANDSHAKE_TIMEOUT_MS = 15_000;
 
 type EmbedDashboard = (params: EmbedDashboardParams) => Promise<EmbeddedDashboard>;
+
+/** A dashboard handle of an SDK that can set filters on a loaded dashboard (none released so far). */
+type MaskSettable = EmbeddedDashboard & { setDataMask: (dataMask: Record<string, unknown>) => unknown };
+const canSetDataMask = (dashboard: EmbeddedDashboard | undefined): dashboard is MaskSettable =>
+  typeof (dashboard as Partial<MaskSettable> | undefined)?.setDataMask === 'function';
 
 /**
  * The SDK, loaded when a dashboard is first embedded (it is not in the app's first load). Its CommonJS build
@@ -47,6 +56,8 @@ export interface SupersetEmbedStatus {
   error: SupersetEmbedError | undefined;
   /** The frame's height in px for `height="auto"` (undefined for a fixed height). */
   autoHeight: number | undefined;
+  /** True from a Reconnect until the token came (ready) or the source gave up again. */
+  reconnecting: boolean;
   /** After `'expired'`: fetch a token again and hand it to the dashboard. */
   reconnect(): void;
   /** After `'error'`: embed again. */
@@ -55,11 +66,13 @@ export interface SupersetEmbedStatus {
 
 type Options = Omit<SupersetEmbedProps, 'theme'> & { themeMode: ColorMode | false };
 
-/** What the embed in place offers the token source and the theme/filter effects. */
+/** The embed in place, as the token source and the theme, title and filter effects see it. */
 interface LiveEmbed {
+  source: GuestTokenSource;
   frame: PreparedFrame;
   dashboard: EmbeddedDashboard | undefined;
   ready: boolean;
+  /** The token the dashboard was last given. */
   delivered: string | undefined;
 }
 
@@ -74,22 +87,37 @@ const embedErrorOf = (error: unknown): SupersetEmbedError => {
   return new SupersetEmbedError('sdk', 'The embedded SDK could not embed the dashboard.', { cause: error });
 };
 
+const attempt = <T>(run: () => T): T | SupersetEmbedError => {
+  try {
+    return run();
+  } catch (error) {
+    return embedErrorOf(error);
+  }
+};
+
 /** After a failed handshake: was anything answering at all? An opaque no-cors answer means yes. */
-async function diagnose(domain: string, dashboardId: string): Promise<SupersetEmbedError> {
+async function diagnose(domain: string, dashboardId: string, signal: AbortSignal): Promise<SupersetEmbedError> {
   const origin = new URL(domain).origin;
+  const probe = new AbortController();
+  const abort = () => probe.abort();
+  signal.addEventListener('abort', abort);
+  const timer = setTimeout(abort, PROBE_TIMEOUT_MS);
   try {
     await fetch(`${domain}/embedded/${dashboardId}`, {
       mode: 'no-cors',
       credentials: 'omit',
       cache: 'no-store',
       referrerPolicy: 'no-referrer',
-      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+      signal: probe.signal,
     });
   } catch {
     return new SupersetEmbedError(
       'unreachable',
       `Superset at ${origin} could not be reached from this page (network, DNS or TLS, or this page's connect-src policy).`,
     );
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
   }
   return new SupersetEmbedError(
     'refused',
@@ -107,45 +135,56 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
   const [state, setState] = useState<SupersetEmbedState>('loading');
   const [error, setError] = useState<SupersetEmbedError>();
   const [height, setHeight] = useState<number>();
-  const [attempt, nextAttempt] = useReducer((n: number) => n + 1, 0);
-  const [source, setSource] = useState<GuestTokenSource>();
+  const [reconnecting, setReconnecting] = useState(false);
+  const [attemptNumber, nextAttempt] = useReducer((n: number) => n + 1, 0);
+  const [sourceEntry, setSourceEntry] = useState<{ key: string; source: GuestTokenSource }>();
   const live = useRef<LiveEmbed | undefined>(undefined);
-  /** The URL parameters of the last embed that became ready. */
-  const readyUrlKey = useRef<string | undefined>(undefined);
   const stateRef = useRef(state);
   stateRef.current = state;
 
-  const { supersetDomain, dashboardId, tokenOptions } = options;
-  const tokenKey = JSON.stringify(tokenOptions ?? {});
+  const { supersetDomain, dashboardId, tokenOptions, filters } = options;
 
-  let target: { domain: string; urlParams: Record<string, string> } | SupersetEmbedError;
-  try {
-    target = {
-      domain: checkEmbedTarget(supersetDomain, dashboardId),
-      urlParams: filtersToUrlParams(options.filters),
-    };
-  } catch (caught) {
-    target = embedErrorOf(caught);
-  }
-  const targetError = target instanceof SupersetEmbedError ? target : undefined;
-  const domain = target instanceof SupersetEmbedError ? undefined : target.domain;
-  const urlKey = target instanceof SupersetEmbedError ? '' : JSON.stringify(target.urlParams);
+  // The target and the filters are checked apart: bad filters must not stop the token source.
+  const domain = attempt(() => checkEmbedTarget(supersetDomain, dashboardId));
+  const urlParams = attempt(() => filtersToUrlParams(filters));
+  const propsError =
+    domain instanceof SupersetEmbedError ? domain : urlParams instanceof SupersetEmbedError ? urlParams : undefined;
+  const sourceKey =
+    domain instanceof SupersetEmbedError ? undefined : JSON.stringify([domain, dashboardId, tokenOptions ?? {}]);
+  const { native_filters: nativeKey = '', ...otherParams } = urlParams instanceof SupersetEmbedError ? {} : urlParams;
+
+  // Native filters need no new embed when the dashboard handle can set them (no released SDK can yet).
+  const embeddedNative = useRef(nativeKey);
+  const liveDashboard = live.current?.ready ? live.current.dashboard : undefined;
+  const nativeForEmbed = canSetDataMask(liveDashboard) ? embeddedNative.current : nativeKey;
   const embedKey = JSON.stringify([
-    urlKey,
+    otherParams,
+    nativeForEmbed,
     options.uiConfig ?? {},
     options.permissions ?? [],
     options.referrerPolicy ?? 'strict-origin',
-    options.title ?? 'Superset dashboard',
     Boolean(options.onDataMaskChange),
-    options.height === 'auto' || options.height === undefined ? 'auto' : 'fixed',
-    JSON.stringify(options.autoHeight ?? {}),
-    options.handshakeTimeoutMs ?? 15_000,
+    options.height === 'auto' || options.height === undefined,
+    options.autoHeight ?? {},
   ]);
 
-  // The guest token source lives as long as the dashboard: re-embedding for new filters reuses its token.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: tokenKey stands for tokenOptions' content.
+  /** Gives the dashboard the source's current token, and leaves 'expired' once it has one (reads refs only). */
+  const handOver = useRef((tokens: GuestTokenSource) =>
+    tokens.getToken().then((token) => {
+      const embed = live.current;
+      if (!embed?.ready || embed.source !== tokens) return;
+      if (embed.delivered !== token && embed.frame.pushGuestToken(token)) embed.delivered = token;
+      if (stateRef.current !== 'expired') return;
+      setReconnecting(false);
+      if (embed.delivered === token) setState('ready');
+      else nextAttempt(); // no channel of ours to the dashboard: embed it again
+    }, noop),
+  ).current;
+
+  // The guest token source lives as long as the dashboard: embedding it again (new filters) reuses its token.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: handOver is created once and reads refs only.
   useEffect(() => {
-    if (!domain) return;
+    if (sourceKey === undefined) return;
     const tokens = createGuestTokenSource({
       ...latest.current.tokenOptions,
       fetchGuestToken: (context) => latest.current.fetchGuestToken(context),
@@ -153,57 +192,66 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
       onStateChange: (next) => {
         if (next !== 'ready') return;
         // A fresh token: hand it to the dashboard now instead of on the SDK's own (unskewed) timer.
-        tokens.getToken().then((token) => {
-          const embed = live.current;
-          if (!embed?.ready || embed.delivered === token) return;
-          if (embed.frame.pushGuestToken(token)) embed.delivered = token;
-          if (stateRef.current === 'expired') {
-            if (embed.frame.relayed) setState('ready');
-            else nextAttempt();
-          }
-        }, noop);
+        handOver(tokens);
       },
       onRefreshFailed: (failure) => {
-        if (live.current?.ready) setState('expired');
+        setReconnecting(false);
+        if (live.current?.ready && live.current.source === tokens) setState('expired');
         latest.current.onTokenRefreshFailed?.(failure);
       },
     });
     tokens.start();
-    setSource(tokens);
-    return () => {
-      tokens.stop();
-      setSource(undefined);
-    };
-  }, [domain, dashboardId, tokenKey]);
+    setSourceEntry({ key: sourceKey, source: tokens });
+    return () => tokens.stop();
+  }, [sourceKey]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: embedKey stands for the props that need a new embed.
   useEffect(() => {
     const element = host.current;
-    if (targetError) {
+    if (propsError) {
       setState('error');
-      setError(targetError);
-      latest.current.onError?.(targetError);
+      setError(propsError);
+      latest.current.onError?.(propsError);
       return;
     }
-    if (!element || !source || !domain) return;
+    // Only the source made for these props, and not one stopped in the same commit.
+    if (!element || !sourceEntry || sourceEntry.key !== sourceKey || sourceEntry.source.state === 'stopped') return;
+    if (domain instanceof SupersetEmbedError || urlParams instanceof SupersetEmbedError) return;
+    const { source } = sourceEntry;
     const props = latest.current;
-    if (readyUrlKey.current !== undefined && readyUrlKey.current !== urlKey) {
-      // No released SDK (0.4.0 included) can set the filters of a loaded dashboard: it has to load again.
-      devWarning(
-        'SupersetEmbed: the embedded SDK cannot change the filters of a loaded dashboard, so it was embedded ' +
-          'again with the new filters (the dashboard reloads).',
-      );
-    }
-    const auto = props.height === 'auto' || props.height === undefined;
-    const sizer: AutoHeight | undefined = auto ? createAutoHeight(props.autoHeight) : undefined;
+    embeddedNative.current = nativeKey; // the URL below carries the current native filters
+    const sizer: AutoHeight | undefined =
+      props.height === 'auto' || props.height === undefined ? createAutoHeight(props.autoHeight) : undefined;
     setState('loading');
     setError(undefined);
     setHeight(sizer?.height);
+    if (new URL(domain).origin === window.location.origin) {
+      devWarning(
+        'SupersetEmbed: Superset is served from this page’s own origin, where no iframe sandbox can isolate it ' +
+          '(allow-scripts with allow-same-origin lets it lift its sandbox). Serve Superset from its own origin.',
+      );
+    }
 
     let alive = true;
-    let handshakeTimer: ReturnType<typeof setTimeout> | undefined;
-    let pollTimer: ReturnType<typeof setTimeout> | undefined;
+    const teardown = new AbortController();
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    const later = (run: () => void, ms: number) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        run();
+      }, ms);
+      timers.add(timer);
+      return timer;
+    };
+    const cancel = (timer: ReturnType<typeof setTimeout> | undefined) => {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      timers.delete(timer);
+    };
+    let startTimer: ReturnType<typeof setTimeout> | undefined;
     let resize: ResizeObserver | undefined;
+    const handshakeTimeoutMs = props.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
+
     const frame = prepareFrame(
       element,
       {
@@ -211,21 +259,43 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
         permissions: props.permissions ?? [],
         referrerPolicy: props.referrerPolicy ?? 'strict-origin',
       },
-      noop,
+      {
+        onLoad: () => {
+          // The frame loaded: from now on the dashboard has handshakeTimeoutMs to answer.
+          if (!alive || embed.ready) return;
+          cancel(startTimer);
+          startTimer = later(giveUp, handshakeTimeoutMs);
+        },
+        onRelinked: () => {
+          // The dashboard reloaded its document: it starts without a token.
+          source.getToken().then((token: string) => {
+            if (alive && frame.pushGuestToken(token)) embed.delivered = token;
+          }, noop);
+        },
+      },
     );
-    const embed: LiveEmbed = { frame, dashboard: undefined, ready: false, delivered: undefined };
+    const embed: LiveEmbed = { source, frame, dashboard: undefined, ready: false, delivered: undefined };
     live.current = embed;
 
     const fail = (failure: SupersetEmbedError) => {
       if (!alive) return;
       alive = false;
-      clearTimeout(handshakeTimer);
+      embed.ready = false;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      resize?.disconnect();
       embed.dashboard?.unmount();
       frame.mount.replaceChildren();
       setState('error');
       setError(failure);
       latest.current.onError?.(failure);
     };
+
+    function giveUp() {
+      diagnose(domain as string, dashboardId, teardown.signal).then((failure) => {
+        if (!embed.ready) fail(failure);
+      });
+    }
 
     const applySize = (size: { height: number } | undefined) => {
       if (!alive || !sizer || !size) return;
@@ -239,31 +309,52 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
       }
     };
 
-    const poll = () => {
-      pollTimer = setTimeout(() => {
-        if (!alive) return;
-        if (document.visibilityState === 'hidden' || !embed.dashboard) return poll();
-        embed.dashboard
-          .getScrollSize()
-          .then(applySize, noop)
-          .finally(() => alive && poll());
-      }, AUTO_HEIGHT_POLL_MS);
+    /** The dashboard's scroll size, or undefined when it does not answer in time (a document that went away). */
+    const askSize = (dashboard: EmbeddedDashboard) =>
+      new Promise<{ height: number } | undefined>((resolve) => {
+        const timer = later(() => resolve(undefined), POLL_TIMEOUT_MS);
+        dashboard.getScrollSize().then(
+          (size) => {
+            cancel(timer);
+            resolve(size);
+          },
+          () => {
+            cancel(timer);
+            resolve(undefined);
+          },
+        );
+      });
+
+    let polling: ReturnType<typeof setTimeout> | undefined;
+    const poll = (delay = AUTO_HEIGHT_POLL_MS) => {
+      cancel(polling);
+      polling = later(() => {
+        const dashboard = embed.dashboard;
+        if (!alive || !dashboard) return;
+        if (document.visibilityState === 'hidden') return poll();
+        askSize(dashboard).then((size) => {
+          if (!alive) return;
+          applySize(size);
+          poll();
+        });
+      }, delay);
     };
 
     const ready = (dashboard: EmbeddedDashboard, size: { height: number } | undefined) => {
       if (!alive) return;
-      clearTimeout(handshakeTimer);
+      cancel(startTimer);
       embed.ready = true;
-      readyUrlKey.current = urlKey;
       setState('ready');
       applySize(size);
       if (sizer) {
         poll();
         let width = element.clientWidth;
         resize = new ResizeObserver(() => {
-          if (element.clientWidth === width) return;
+          if (!alive || element.clientWidth === width) return;
           width = element.clientWidth;
           sizer.reset();
+          setHeight(sizer.height);
+          poll(0);
         });
         resize.observe(element);
       }
@@ -285,13 +376,8 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
         fetchGuestToken: () =>
           source.getToken().then((token) => {
             embed.delivered = token;
-            // The SDK has its token and waits for the frame: from here the dashboard has this long to answer.
-            if (!embed.ready && handshakeTimer === undefined && alive) {
-              handshakeTimer = setTimeout(
-                () => diagnose(domain, dashboardId).then(fail),
-                latest.current.handshakeTimeoutMs ?? 15_000,
-              );
-            }
+            // The SDK has its token and waits for the frame: it must load within twice the handshake time.
+            if (alive && !embed.ready && startTimer === undefined) startTimer = later(giveUp, 2 * handshakeTimeoutMs);
             return token;
           }),
         dashboardUiConfig: {
@@ -301,13 +387,14 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
           showRowLimitWarning: props.uiConfig?.showRowLimitWarning,
           emitDataMasks: Boolean(props.onDataMaskChange),
           ...(props.uiConfig?.filters ? { filters: { ...props.uiConfig.filters } } : {}),
-          urlParams: JSON.parse(urlKey) as Record<string, string>,
+          urlParams: { ...urlParams },
         },
         iframeTitle: props.title ?? 'Superset dashboard',
         referrerPolicy: props.referrerPolicy ?? 'strict-origin',
         // The source times out and retries each call itself, and rejects once it gives up.
         guestTokenFetchTimeoutMs: 0,
       });
+
     loadSdk()
       .then((embedDashboard) => (alive ? embedWith(embedDashboard) : undefined))
       .then(
@@ -329,16 +416,41 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
 
     return () => {
       alive = false;
-      clearTimeout(handshakeTimer);
-      clearTimeout(pollTimer);
+      teardown.abort();
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
       resize?.disconnect();
       embed.dashboard?.unmount();
       frame.dispose();
       if (live.current === embed) live.current = undefined;
     };
-  }, [source, domain, dashboardId, embedKey, attempt, targetError?.message]);
+  }, [sourceEntry, sourceKey, embedKey, attemptNumber, propsError?.message]);
 
-  // The theme follows the provider (or the prop) without re-embedding.
+  // A ready dashboard whose SDK can set filters gets new native filters in place.
+  useEffect(() => {
+    const dashboard = live.current?.ready ? live.current.dashboard : undefined;
+    if (state !== 'ready' || !canSetDataMask(dashboard) || embeddedNative.current === nativeKey) return;
+    const mask = attempt(() => filtersToDataMask(latest.current.filters));
+    if (mask instanceof SupersetEmbedError) return;
+    embeddedNative.current = nativeKey;
+    Promise.resolve(dashboard.setDataMask(mask)).catch(noop);
+  }, [state, nativeKey]);
+
+  // Without it, new filters needed a new embed: say so once.
+  const readyParams = useRef<string | undefined>(undefined);
+  const paramsKey = JSON.stringify([otherParams, nativeKey]);
+  useEffect(() => {
+    if (state !== 'ready') return;
+    if (readyParams.current !== undefined && readyParams.current !== paramsKey && !canSetDataMask(liveDashboard)) {
+      devWarning(
+        'SupersetEmbed: the embedded SDK cannot change the filters of a loaded dashboard, so it was embedded ' +
+          'again with the new filters (the dashboard reloads).',
+      );
+    }
+    readyParams.current = paramsKey;
+  }, [state, paramsKey, liveDashboard]);
+
+  // The theme follows the provider (or the prop) without a new embed.
   const { themeMode } = options;
   useEffect(() => {
     const dashboard = live.current?.dashboard;
@@ -351,12 +463,30 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
     dashboard.setThemeMode(themeMode === 'dark' ? 'dark' : 'default');
   }, [state, themeMode]);
 
+  // The title is the iframe's accessible name: changed in place.
+  const title = options.title ?? 'Superset dashboard';
+  useEffect(() => {
+    const iframe = live.current?.frame.iframe;
+    if (iframe) iframe.title = title;
+  }, [title]);
+
   return {
     state,
     error,
     autoHeight: height,
-    reconnect: () => source?.reconnect(),
+    reconnecting,
+    reconnect: () => {
+      const source = sourceEntry?.source;
+      if (!source || reconnecting) return;
+      if (source.state === 'expired' || source.state === 'retrying') {
+        setReconnecting(true);
+        source.reconnect();
+      } else {
+        handOver(source); // it has a token already (a refresh came through meanwhile)
+      }
+    },
     retry: () => {
+      const source = sourceEntry?.source;
       if (source?.state === 'expired') source.reconnect();
       nextAttempt();
     },
