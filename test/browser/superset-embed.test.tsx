@@ -10,6 +10,7 @@ import {
   SupersetEmbed,
   type SupersetEmbedError,
   type SupersetEmbedProps,
+  type SupersetEmbedTokenOptions,
 } from '../../src/react/superset-embed';
 import { colors } from '../../themes/tokens';
 import type { FakeSupersetRecord } from '../fixtures/fake-superset/page';
@@ -64,6 +65,13 @@ function tokenBackend(dashboardId: string, options: { ttlSeconds?: number; serve
   };
   return backend;
 }
+
+/** Token timing for 4-second tokens: a refresh 2 s in, by the raw clock. */
+const refreshSoon = (retry?: SupersetEmbedTokenOptions['retry']): SupersetEmbedTokenOptions => ({
+  refreshBeforeMs: 2_000,
+  skewToleranceMs: 0,
+  ...(retry ? { retry } : {}),
+});
 
 const root = (container: HTMLElement) => container.querySelector<HTMLElement>('[data-slot="superset-embed"]');
 const frameOf = (container: HTMLElement) => container.querySelector('iframe');
@@ -217,7 +225,7 @@ describe('SupersetEmbed: the guest token lifecycle', () => {
     const { container } = embed({
       dashboardId: id,
       fetchGuestToken: backend.fetchGuestToken,
-      tokenOptions: { refreshBeforeMs: 2_000, skewToleranceMs: 0, retry: { attempts: 2, baseDelayMs: 100 } },
+      tokenOptions: refreshSoon({ attempts: 2, baseDelayMs: 100 }),
       onTokenRefreshFailed,
     });
     await waitForState(container, 'ready');
@@ -240,42 +248,29 @@ describe('SupersetEmbed: the guest token lifecycle', () => {
     expect(onTokenRefreshFailed).toHaveBeenCalledTimes(1);
   });
 
-  it('refreshes at once when the network comes back, instead of waiting out the backoff', async () => {
+  it.each([
+    ['the network comes back', () => window.dispatchEvent(new Event('online'))],
+    ['the page becomes visible again', () => document.dispatchEvent(new Event('visibilitychange'))],
+  ])('refreshes at once when %s, instead of waiting out the backoff', async (_, wake) => {
     const id = uid();
     const backend = tokenBackend(id, { ttlSeconds: 4 });
     const { container } = embed({
       dashboardId: id,
       fetchGuestToken: backend.fetchGuestToken,
-      tokenOptions: { refreshBeforeMs: 2_000, skewToleranceMs: 0, retry: { attempts: 5, baseDelayMs: 60_000 } },
+      tokenOptions: refreshSoon({ attempts: 5, baseDelayMs: 60_000 }),
     });
     await waitForState(container, 'ready');
     backend.mode = 'fail'; // offline: the refresh fails, the next try is a minute away
     await vi.waitFor(() => expect(backend.calls).toBe(2), { timeout: 5_000 });
     backend.mode = 'ok';
-    const before = ofType(await records(id), 'guestToken').length;
-    const backOnline = performance.now();
-    window.dispatchEvent(new Event('online'));
-    await recorded(id, (all) => ofType(all, 'guestToken').length > before || undefined, 3_000);
-    expect(performance.now() - backOnline).toBeLessThan(3_000);
-    expect(root(container)).toHaveAttribute('data-state', 'ready');
-  });
-
-  it('refreshes at once when the page becomes visible again after failures', async () => {
-    const id = uid();
-    const backend = tokenBackend(id, { ttlSeconds: 4 });
-    const { container } = embed({
-      dashboardId: id,
-      fetchGuestToken: backend.fetchGuestToken,
-      tokenOptions: { refreshBeforeMs: 2_000, skewToleranceMs: 0, retry: { attempts: 5, baseDelayMs: 60_000 } },
-    });
-    await waitForState(container, 'ready');
-    backend.mode = 'fail';
-    await vi.waitFor(() => expect(backend.calls).toBe(2), { timeout: 5_000 });
-    backend.mode = 'ok';
     expect(document.visibilityState).toBe('visible');
-    document.dispatchEvent(new Event('visibilitychange'));
-    await vi.waitFor(() => expect(backend.calls).toBe(3), { timeout: 1_000 });
-    await recorded(id, (all) => ofType(all, 'guestToken').length >= 2 || undefined);
+    const before = ofType(await records(id), 'guestToken').length;
+    const woken = performance.now();
+    wake();
+    await recorded(id, (all) => ofType(all, 'guestToken').length > before || undefined, 3_000);
+    expect(performance.now() - woken).toBeLessThan(3_000);
+    expect(backend.calls).toBe(3);
+    expect(root(container)).toHaveAttribute('data-state', 'ready');
   });
 
   it('leaves no timer and no fetch behind when unmounted during a refresh', async () => {
@@ -302,7 +297,7 @@ describe('SupersetEmbed: the guest token lifecycle', () => {
       const { container, unmount } = embed({
         dashboardId: id,
         fetchGuestToken: backend.fetchGuestToken,
-        tokenOptions: { refreshBeforeMs: 2_000, skewToleranceMs: 0 },
+        tokenOptions: refreshSoon(),
       });
       await waitForState(container, 'ready');
       expect(pending.size).toBeGreaterThan(0);
@@ -622,7 +617,7 @@ describe('SupersetEmbed: changes in place', () => {
     const { container } = embed({
       dashboardId: id,
       fetchGuestToken: backend.fetchGuestToken,
-      tokenOptions: { refreshBeforeMs: 2_000, skewToleranceMs: 0, retry: { attempts: 0 } },
+      tokenOptions: refreshSoon({ attempts: 0 }),
     });
     await waitForState(container, 'ready');
     backend.mode = 'fail';
@@ -639,7 +634,7 @@ describe('SupersetEmbed: changes in place', () => {
     const { container } = embed({
       dashboardId: id,
       fetchGuestToken: backend.fetchGuestToken,
-      tokenOptions: { refreshBeforeMs: 2_000, skewToleranceMs: 0, retry: { attempts: 0 } },
+      tokenOptions: refreshSoon({ attempts: 0 }),
     });
     await waitForState(container, 'ready');
     const frame = frameOf(container) as HTMLIFrameElement;

@@ -27,6 +27,20 @@ const dataEntries = {
 /** Runs a script in a plain Node process (no window, no document), from the package root. */
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }).trim();
 
+/** Every file an entry loads, following its relative imports (static and dynamic) through the shared chunks. */
+function loadedBy(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [, imported] of dist(file).matchAll(/(?:from|import)\s*\(?\s*"(\.\/[^"]+)"/g)) {
+      visit((imported as string).slice(2));
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
 describe('the built package (npm run build)', () => {
   beforeAll(() => {
     if (!existsSync(resolve(root, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
@@ -68,16 +82,7 @@ describe('the built package (npm run build)', () => {
   });
 
   it('builds the KpiTile entry without ECharts, echarts-for-react or Radix, and marks it a client entry', () => {
-    // Every file the entry loads, following its relative imports through the shared chunks.
-    const seen = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const [, imported] of dist(file).matchAll(/(?:from|import)\s*\(?\s*"(\.\/[^"]+)"/g)) {
-        visit((imported as string).slice(2));
-      }
-    };
-    visit('kpi-tile.js');
+    const seen = loadedBy('kpi-tile.js');
     const code = [...seen].map(dist).join('\n');
     expect(seen.size).toBeGreaterThan(1);
     expect(code).not.toMatch(/from "(echarts|echarts-for-react|@radix-ui)/);
@@ -88,16 +93,7 @@ describe('the built package (npm run build)', () => {
   });
 
   it('loads the Superset SDK only from the SupersetEmbed entry, on demand, without ECharts', () => {
-    const seen = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const [, imported] of dist(file).matchAll(/(?:from|import)\s*\(?\s*"(\.\/[^"]+)"/g)) {
-        visit((imported as string).slice(2));
-      }
-    };
-    visit('superset-embed.js');
-    const code = [...seen].map(dist).join('\n');
+    const code = [...loadedBy('superset-embed.js')].map(dist).join('\n');
     expect(code).not.toMatch(/from "(echarts|echarts-for-react|@radix-ui)/);
     expect(dist('superset-embed.js')).toContain('import("@superset-ui/embedded-sdk")');
     expect(dist('superset-embed.js')).not.toMatch(/from "@superset-ui/);
