@@ -4,6 +4,7 @@
  * into a new Vite + React app outside the repository, builds that app, serves it, and checks in
  * Chromium that themed charts render from the installed package (light and dark, CSS variables included).
  * It does so at both ends of the peer ranges: React 19 with ECharts 6, and React 18 with ECharts 5.
+ * The app also embeds a dashboard of the fake Superset (test/fixtures/fake-superset) with SupersetEmbed.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,8 +29,9 @@ function check(label, name, ok, detail = '') {
   console.log(`${ok ? '✓' : '✗'} ${label}: ${name}${detail ? ` (${detail})` : ''}`);
 }
 
-const APP_SOURCE = `import '@insightpulse/ui/styles.css';
+const appSource = (supersetOrigin) => `import '@insightpulse/ui/styles.css';
 import { ChartCard, EChart, InsightPulseProvider } from '@insightpulse/ui';
+import { SupersetEmbed } from '@insightpulse/ui/superset-embed';
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -61,6 +63,13 @@ function Switchable() {
 
 const rows = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].map((day, i) => ({ day, orders: [120, 200, 150, 80, 70][i] }));
 
+/** A guest token shaped like Superset's (the fake checks only its exp). */
+const b64 = (value) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/[+]/g, '-').replace(/[/]/g, '_');
+const guestToken = async () => {
+  const iat = Math.floor(Date.now() / 1000);
+  return [b64({ alg: 'HS256', typ: 'JWT' }), b64({ iat, exp: iat + 300, jti: 'guest-consumer', type: 'guest' }), 'c2ln'].join('.');
+};
+
 createRoot(document.getElementById('root')).render(
   <>
     <div id="card" style={{ width: 560 }}>
@@ -74,6 +83,9 @@ createRoot(document.getElementById('root')).render(
       <div id="dark" style={{ width: 480 }}><EChart option={option} onChartReady={ready('dark')} /></div>
     </InsightPulseProvider>
     <div id="scatter" style={{ width: 480 }}><EChart option={scatter} onChartReady={ready('scatter')} /></div>
+    <div id="superset" style={{ width: 720 }}>
+      <SupersetEmbed supersetDomain="${supersetOrigin}" dashboardId="exec-overview" fetchGuestToken={guestToken} title="Exec Overview" />
+    </div>
   </>,
 );
 `;
@@ -94,7 +106,7 @@ const LIGHT_BAR = [0x67, 0x50, 0xa4];
 const LIGHT_POINT = [0.8 * 0x67 + 0.2 * 0xff, 0.8 * 0x50 + 0.2 * 0xfb, 0.8 * 0xa4 + 0.2 * 0xfe].map(Math.round);
 const DARK_BAR = [0xd0, 0xbc, 0xff];
 
-async function consumer(app, tarball, { label, react, echarts }) {
+async function consumer(app, tarball, supersetOrigin, { label, react, echarts }) {
   let server;
   let browser;
   try {
@@ -117,7 +129,7 @@ async function consumer(app, tarball, { label, react, echarts }) {
       '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>consumer</title></head>' +
         '<body><div id="root"></div><script type="module" src="/src/main.jsx"></script></body></html>\n',
     );
-    writeFileSync(join(app, 'src/main.jsx'), APP_SOURCE);
+    writeFileSync(join(app, 'src/main.jsx'), appSource(supersetOrigin));
 
     sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], app);
     check(label, 'the tarball installs', existsSync(join(app, 'node_modules/@insightpulse/ui/dist/index.js')));
@@ -182,6 +194,16 @@ async function consumer(app, tarball, { label, react, echarts }) {
     check(label, "ChartCard's full screen opens", opened);
     await page.keyboard.press('Escape');
 
+    // SupersetEmbed loads the embedded SDK from a chunk of the installed package and embeds the dashboard.
+    const embedded = await page
+      .waitForSelector('#superset [data-slot="superset-embed"][data-state="ready"]', { timeout: 15000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    const sandbox = await page.$eval('#superset iframe', (frame) => frame.getAttribute('sandbox')).catch(() => null);
+    check(label, 'SupersetEmbed embeds a dashboard in a narrow sandbox', embedded, String(sandbox));
+
     await page.click('text=Dark mode');
     let switched = 0;
     for (let i = 0; i < 50 && switched <= 1000; i++) {
@@ -199,12 +221,19 @@ async function consumer(app, tarball, { label, react, echarts }) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'insightpulse-consumer-'));
+// The fake Superset the apps embed, on 127.0.0.1 (TypeScript, loaded with tsx).
+const { tsImport } = await import('tsx/esm/api');
+const { startFakeSuperset } = await tsImport('../fixtures/fake-superset/server.ts', import.meta.url);
+const fakeSuperset = await startFakeSuperset();
 try {
   console.log('▶ building and packing the library');
   sh('npm', ['run', 'build:lib', '--silent'], repo);
   const packed = sh('npm', ['pack', '--silent', '--pack-destination', work], repo).trim().split('\n').pop();
-  for (const [index, combo] of combos.entries()) await consumer(join(work, `app-${index}`), join(work, packed), combo);
+  for (const [index, combo] of combos.entries()) {
+    await consumer(join(work, `app-${index}`), join(work, packed), fakeSuperset.origin, combo);
+  }
 } finally {
+  await fakeSuperset.close();
   rmSync(work, { recursive: true, force: true });
 }
 
