@@ -76,7 +76,7 @@ export const Loading: Story = {
   play: async ({ canvasElement }) => {
     const root = frame(canvasElement);
     await expect(root).toHaveAttribute('data-state', 'loading');
-    await expect(root).toHaveAttribute('aria-busy', 'true');
+    await expect(root.querySelector('[data-slot="superset-embed-frame"]')).toHaveAttribute('aria-busy', 'true');
     await expect(within(root).getByRole('status')).toHaveTextContent('Loading Exec Overview…');
   },
 };

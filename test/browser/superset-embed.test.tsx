@@ -42,18 +42,28 @@ async function recorded<T>(id: string, check: (all: FakeSupersetRecord[]) => T |
 const ofType = <T extends FakeSupersetRecord['type']>(all: FakeSupersetRecord[], type: T) =>
   all.filter((record): record is Extract<FakeSupersetRecord, { type: T }> => record.type === type);
 
-/** A backend's guest-token endpoint: mints short tokens, and can be made to fail or hang. */
-function tokenBackend(dashboardId: string, options: { ttlSeconds?: number; serverSkewSeconds?: number } = {}) {
+type Answer = 'ok' | 'fail' | 'hang';
+
+/**
+ * A backend's guest-token endpoint: mints short tokens, and can be made to fail or hang. `plan` answers the
+ * first calls in order (so a test does not race the refresh timer); `mode` answers every call after them.
+ */
+function tokenBackend(
+  dashboardId: string,
+  options: { ttlSeconds?: number; serverSkewSeconds?: number; plan?: Answer[] } = {},
+) {
+  const plan = [...(options.plan ?? [])];
   const backend = {
-    mode: 'ok' as 'ok' | 'fail' | 'hang',
+    mode: 'ok' as Answer,
     calls: 0,
     issued: [] as string[],
     signals: [] as AbortSignal[],
     fetchGuestToken: async ({ signal }: FetchGuestTokenContext): Promise<string> => {
       backend.calls++;
       backend.signals.push(signal);
-      if (backend.mode === 'hang') return new Promise<string>(() => {});
-      if (backend.mode === 'fail') throw new TypeError('Failed to fetch');
+      const answer = plan.shift() ?? backend.mode;
+      if (answer === 'hang') return new Promise<string>(() => {});
+      if (answer === 'fail') throw new TypeError('Failed to fetch');
       const token = mintGuestToken({
         dashboardId,
         ttlSeconds: options.ttlSeconds ?? 300,
@@ -99,7 +109,7 @@ describe('SupersetEmbed: the first embed', () => {
     const onLoad = vi.fn();
     const { container } = embed({ dashboardId: id, fetchGuestToken: backend.fetchGuestToken, onLoad });
     expect(root(container)).toHaveAttribute('data-state', 'loading');
-    expect(root(container)).toHaveAttribute('aria-busy', 'true');
+    expect(container.querySelector('[data-slot="superset-embed-frame"]')).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('status')).toHaveTextContent('Loading Superset dashboard');
 
     await waitForState(container, 'ready');
@@ -220,7 +230,8 @@ describe('SupersetEmbed: the guest token lifecycle', () => {
 
   it('shows "session expired" after a refresh fails repeatedly, fires onTokenRefreshFailed once, and reconnects in place', async () => {
     const id = uid();
-    const backend = tokenBackend(id, { ttlSeconds: 4 });
+    const backend = tokenBackend(id, { ttlSeconds: 4, plan: ['ok'] });
+    backend.mode = 'fail'; // every refresh after the first token
     const onTokenRefreshFailed = vi.fn();
     const { container } = embed({
       dashboardId: id,
@@ -229,7 +240,6 @@ describe('SupersetEmbed: the guest token lifecycle', () => {
       onTokenRefreshFailed,
     });
     await waitForState(container, 'ready');
-    backend.mode = 'fail';
     await waitForState(container, 'expired');
     expect(onTokenRefreshFailed).toHaveBeenCalledTimes(1);
     expect(backend.calls).toBe(4); // the first token, then one refresh tried three times
@@ -253,14 +263,14 @@ describe('SupersetEmbed: the guest token lifecycle', () => {
     ['the page becomes visible again', () => document.dispatchEvent(new Event('visibilitychange'))],
   ])('refreshes at once when %s, instead of waiting out the backoff', async (_, wake) => {
     const id = uid();
-    const backend = tokenBackend(id, { ttlSeconds: 4 });
+    const backend = tokenBackend(id, { ttlSeconds: 4, plan: ['ok'] });
+    backend.mode = 'fail'; // every refresh after the first token (offline: the refresh fails, the next try is a minute away)
     const { container } = embed({
       dashboardId: id,
       fetchGuestToken: backend.fetchGuestToken,
       tokenOptions: refreshSoon({ attempts: 5, baseDelayMs: 60_000 }),
     });
     await waitForState(container, 'ready');
-    backend.mode = 'fail'; // offline: the refresh fails, the next try is a minute away
     await vi.waitFor(() => expect(backend.calls).toBe(2), { timeout: 5_000 });
     backend.mode = 'ok';
     expect(document.visibilityState).toBe('visible');
@@ -275,7 +285,8 @@ describe('SupersetEmbed: the guest token lifecycle', () => {
 
   it('leaves no timer and no fetch behind when unmounted during a refresh', async () => {
     const id = uid();
-    const backend = tokenBackend(id, { ttlSeconds: 4 });
+    const backend = tokenBackend(id, { ttlSeconds: 4, plan: ['ok'] });
+    backend.mode = 'hang'; // every refresh after the first token
     // Every timer created by the library or the SDK, until it runs or is cleared.
     const pending = new Map<number, string>();
     const ours = (stack = '') => /src\/(core|react)\/superset|embedded-sdk/.test(stack);
@@ -301,7 +312,6 @@ describe('SupersetEmbed: the guest token lifecycle', () => {
       });
       await waitForState(container, 'ready');
       expect(pending.size).toBeGreaterThan(0);
-      backend.mode = 'hang';
       await vi.waitFor(() => expect(backend.calls).toBe(2), { timeout: 5_000 });
       const refresh = backend.signals[1] as AbortSignal;
       expect(refresh.aborted).toBe(false);
@@ -501,6 +511,20 @@ describe('SupersetEmbed: errors that say why', () => {
     expect(frameOf(container)).toBeNull();
   });
 
+  it('waits for a slow first token instead of calling the dashboard refused', async () => {
+    const id = uid();
+    // The frame loads at once; the token comes only after a failed call and a backoff of 1.5 to 3 s.
+    const backend = tokenBackend(id, { plan: ['fail'] });
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: backend.fetchGuestToken,
+      handshakeTimeoutMs: 1_000,
+      tokenOptions: { retry: { attempts: 1, baseDelayMs: 3_000 } },
+    });
+    await waitForState(container, 'ready', 8_000);
+    expect(backend.calls).toBe(2);
+  });
+
   it('calls Superset unreachable when nothing answers at its domain', async () => {
     const id = uid();
     const { container } = render(
@@ -605,6 +629,11 @@ describe('SupersetEmbed: changes in place', () => {
       return after.length > 0 ? after : undefined;
     });
     expect(tokens[0]?.detail.validAtArrival).toBe(true);
+    // The new page gets the theme again.
+    await recorded(id, (all) => {
+      const secondLoad = ofType(all, 'load')[1];
+      return ofType(all, 'setThemeMode').some((record) => secondLoad && record.at >= secondLoad.at) || undefined;
+    });
     // The SDK's handle talks to the new page.
     const dashboard = onLoad.mock.calls[0]?.[0];
     await expect(dashboard.getScrollSize()).resolves.toMatchObject({ height: expect.any(Number) });
@@ -613,14 +642,14 @@ describe('SupersetEmbed: changes in place', () => {
 
   it('leaves "expired" by itself when the network comes back and the refresh succeeds', async () => {
     const id = uid();
-    const backend = tokenBackend(id, { ttlSeconds: 4 });
+    const backend = tokenBackend(id, { ttlSeconds: 4, plan: ['ok'] });
+    backend.mode = 'fail'; // every refresh after the first token
     const { container } = embed({
       dashboardId: id,
       fetchGuestToken: backend.fetchGuestToken,
       tokenOptions: refreshSoon({ attempts: 0 }),
     });
     await waitForState(container, 'ready');
-    backend.mode = 'fail';
     await waitForState(container, 'expired');
     backend.mode = 'ok';
     window.dispatchEvent(new Event('online'));
@@ -630,7 +659,8 @@ describe('SupersetEmbed: changes in place', () => {
 
   it('moves focus to Reconnect when the session expires under it, and back to the dashboard after', async () => {
     const id = uid();
-    const backend = tokenBackend(id, { ttlSeconds: 4 });
+    const backend = tokenBackend(id, { ttlSeconds: 4, plan: ['ok'] });
+    backend.mode = 'fail'; // every refresh after the first token
     const { container } = embed({
       dashboardId: id,
       fetchGuestToken: backend.fetchGuestToken,
@@ -640,7 +670,6 @@ describe('SupersetEmbed: changes in place', () => {
     const frame = frameOf(container) as HTMLIFrameElement;
     frame.focus();
     expect(document.activeElement).toBe(frame);
-    backend.mode = 'fail';
     await waitForState(container, 'expired');
     const reconnect = screen.getByRole('button', { name: 'Reconnect' });
     expect(document.activeElement).toBe(reconnect);

@@ -353,6 +353,33 @@ describe('clock skew', () => {
     s.stop();
   });
 
+  it('a local clock ahead by nearly a token lifetime: a second token with a new iat is trusted, so no refresh storm', async () => {
+    // The server is 290 s behind: by the raw exp each 300 s token has 10 s left.
+    const { fetchGuestToken, times } = fetcher([], 'ok', { serverAheadMs: -290_000 });
+    const s = make({ fetchGuestToken, refreshBeforeMs: 60_000, skewToleranceMs: 0 });
+    s.start();
+    await flush();
+    expect(s.expiresAt).toBe(T0 + 10_000); // the first token: only brought forward
+    await vi.advanceTimersByTimeAsync(600_000);
+    // After the first refresh (at 5 s) the tokens' new iat gives the skew: one refresh per 240 s.
+    expect(times()).toEqual([0, 5_000, 245_000, 485_000]);
+    s.stop();
+  });
+
+  it('the same cached token again: expires by its raw exp', async () => {
+    const minted = Math.floor(T0 / 1000) - 200;
+    const cachedToken = jwt({ iat: minted, exp: minted + 300, secret: SECRET });
+    const cached = vi.fn(async () => cachedToken);
+    const s = make({ fetchGuestToken: cached, refreshBeforeMs: 20_000, skewToleranceMs: 0 });
+    s.start();
+    await flush();
+    expect(s.expiresAt).toBe(T0 + 100_000);
+    await vi.advanceTimersByTimeAsync(80_000); // the refresh gets the same token back
+    expect(cached).toHaveBeenCalledTimes(2);
+    expect(s.expiresAt).toBe(T0 + 100_000);
+    s.stop();
+  });
+
   it('without iat the raw exp is used; a token already expired by the local clock is a failure', async () => {
     const plain = fetcher([], 'ok', { iat: false });
     const s = make({ fetchGuestToken: plain.fetchGuestToken });

@@ -118,6 +118,8 @@ export function createGuestTokenSource(options: GuestTokenSourceOptions): GuestT
   let expiresAt: number | undefined;
   let refreshAt = 0;
   let skewMs: number | undefined;
+  /** The `iat` of the last token accepted: a different one on the next token means it was just minted. */
+  let lastIat: number | undefined;
   /** Failed attempts in the current refresh. */
   let failures = 0;
   let expiredError: GuestTokenError | undefined;
@@ -211,10 +213,13 @@ export function createGuestTokenSource(options: GuestTokenSourceOptions): GuestT
     if (claims.exp !== undefined) {
       const raw = claims.exp * 1000;
       const corrected = raw - (skew ?? 0);
-      // An old `iat` looks just like a server clock that is behind: a backend may hand out a token it cached
-      // minutes ago. So the correction may only bring the expiry forward, unless the raw `exp` has already
-      // passed by the local clock: then the server must be behind, and the token's lifetime is what counts.
-      expiry = raw > receivedAt ? Math.min(raw, corrected) : corrected;
+      // An old `iat` looks just like a local clock that is ahead: a backend may hand out a token it cached.
+      // A token whose `iat` is new since the last one was just minted, so its `iat` measures the skew. The
+      // first token, and one with the same `iat` again (a cached one), may only have its expiry brought
+      // forward by the correction, unless its raw `exp` has already passed by the local clock: then the
+      // clocks disagree by more than its lifetime, and only the corrected expiry can be right.
+      const minted = claims.iat !== undefined && lastIat !== undefined && claims.iat !== lastIat;
+      expiry = minted || raw <= receivedAt ? corrected : Math.min(raw, corrected);
     }
     const lifetime = expiry - receivedAt;
     if (lifetime <= 0) {
@@ -226,7 +231,7 @@ export function createGuestTokenSource(options: GuestTokenSourceOptions): GuestT
       );
     }
     const margin = Math.min(Math.max(refreshBeforeMs, skewToleranceMs), lifetime / 2);
-    return { token: value as string, expiresAt: expiry, refreshAt: expiry - margin, skewMs: skew };
+    return { token: value as string, expiresAt: expiry, refreshAt: expiry - margin, skewMs: skew, iat: claims.iat };
   };
 
   const succeed = (value: unknown) => {
@@ -241,6 +246,7 @@ export function createGuestTokenSource(options: GuestTokenSourceOptions): GuestT
       return;
     }
     ({ token, expiresAt, refreshAt, skewMs } = accepted);
+    lastIat = accepted.iat;
     const fresh = accepted.token;
     failures = 0;
     state = 'ready';

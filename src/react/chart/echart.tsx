@@ -1,11 +1,12 @@
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import EChartsReactCoreModule from 'echarts-for-react/lib/core.js';
-import { type ComponentProps, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type ComponentProps, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { chart as chartTokens } from '../../../themes/tokens';
 import { loadChartModules, missingChartModules } from '../../core/echarts/on-demand';
 import { echarts, echartsMajorVersion } from '../../core/echarts/setup';
 import { loadingOptions, resolveTheme, type ThemeInput } from '../../theme/echarts-theme';
 import { cn } from '../lib/cn';
+import { useIsomorphicLayoutEffect } from '../lib/use-isomorphic-layout-effect';
 import { useMediaQuery } from '../lib/use-media-query';
 import { useOptionalInsightPulseTheme } from '../provider';
 import { LiveChart } from './live-chart';
@@ -16,7 +17,6 @@ const EChartsReactCore: typeof EChartsReactCoreModule =
   (EChartsReactCoreModule as unknown as { default?: typeof EChartsReactCoreModule }).default ?? EChartsReactCoreModule;
 
 /** Layout effects in the browser, no warning on the server (React 18). */
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 /** ECharts 6 can switch the theme of a live chart; ECharts 5 needs a new instance. */
 const canSetTheme = echartsMajorVersion >= 6;

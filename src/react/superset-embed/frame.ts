@@ -7,8 +7,8 @@
  *
  * When the iframe loads, the SDK sends it one end of a MessageChannel (the "port transfer" handshake) and
  * from then on sends guest tokens only on its own timer, computed from the token's `exp` by the local clock
- * (late by as much as the server's clock is ahead). While the SDK's `load` handler runs, the frame's
- * `contentWindow` is read through a getter of ours: the port the SDK meant for the dashboard is relayed
+ * (late by as much as the server's clock is ahead). While the frame's `load` event is dispatched (the SDK's
+ * handler runs then), the frame's `contentWindow` is read through a getter of ours: the port the SDK meant for the dashboard is relayed
  * through a channel of ours, and every message passes through unchanged both ways. That lets the component
  * send a refreshed token the moment it has one, in the SDK's own wire format (a switchboard `emit` of
  * `guestToken`), and keeps the SDK's handle linked to the dashboard when the frame loads a new document.
@@ -130,26 +130,18 @@ export function prepareFrame(host: HTMLElement, options: FrameOptions, events: F
     // Read here, not at module load: server rendering imports this module without a DOM.
     const native = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')?.get;
     if (native) {
-      // A capture listener on the frame itself runs before the SDK's (a plain one, added before this);
-      // the plain one added here runs after it. The getter of ours lives only in between.
-      frame.addEventListener(
-        'load',
-        () => {
-          Object.defineProperty(frame, 'contentWindow', {
-            configurable: true,
-            get: () => {
-              const target = native.call(frame) as Window | null;
-              return target && tappedWindow(target);
-            },
-          });
+      // The tapped window is handed out only while the frame's own `load` event is being dispatched, which is
+      // when the SDK sends its handshake; any other read gets the frame's real window.
+      Object.defineProperty(frame, 'contentWindow', {
+        configurable: true,
+        get: () => {
+          const target = native.call(frame) as Window | null;
+          const event = window.event;
+          return target && event?.type === 'load' && event.target === frame ? tappedWindow(target) : target;
         },
-        { capture: true },
-      );
+      });
     }
-    frame.addEventListener('load', () => {
-      delete (frame as { contentWindow?: unknown }).contentWindow;
-      events.onLoad();
-    });
+    frame.addEventListener('load', () => events.onLoad());
     iframe = frame;
   };
 
@@ -172,6 +164,7 @@ export function prepareFrame(host: HTMLElement, options: FrameOptions, events: F
       return true;
     },
     dispose() {
+      if (iframe) delete (iframe as { contentWindow?: unknown }).contentWindow;
       toDashboard?.close();
       fromSdk?.close();
       toDashboard = undefined;

@@ -1,5 +1,6 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { cn } from '../lib/cn';
+import { useIsomorphicLayoutEffect } from '../lib/use-isomorphic-layout-effect';
 import { useMediaQuery } from '../lib/use-media-query';
 import { useOptionalInsightPulseTheme } from '../provider/insightpulse-provider';
 import type { SupersetEmbedProps } from './types';
@@ -75,19 +76,27 @@ export function SupersetEmbed({
   const { state, error } = status;
   const root = useRef<HTMLDivElement>(null);
   const action = useRef<HTMLButtonElement>(null);
-  /** The user pressed Reconnect or Try again: focus goes to the dashboard when it is back. */
+  /** The user pressed Reconnect or Try again: focus stays in the component and goes to the dashboard after. */
   const returnFocus = useRef(false);
   const blocked = state === 'expired' || state === 'error';
-  useLayoutEffect(() => {
-    const hadFocus = root.current?.contains(document.activeElement) ?? false;
+  useIsomorphicLayoutEffect(() => {
+    const element = root.current;
+    const hadFocus = returnFocus.current || (element?.contains(document.activeElement) ?? false);
     // Set as a property: React 18 and 19 disagree on how to render the `inert` attribute.
     if (host.current) host.current.inert = blocked;
-    if (blocked && hadFocus) action.current?.focus();
-    if (state === 'ready' && returnFocus.current) {
+    if (!hadFocus) return;
+    if (blocked) {
+      // To the panel's button, or to the panel's root when it has none (bad props).
+      (action.current ?? element)?.focus();
+      returnFocus.current = false;
+    } else if (state === 'loading') {
+      element?.focus(); // the button that had focus is gone; the dashboard is not there yet
+    } else if (state === 'ready' && returnFocus.current) {
       returnFocus.current = false;
       host.current?.querySelector('iframe')?.focus();
     }
   }, [blocked, state]);
+  const announcement = state === 'loading' ? `Loading ${title}…` : state === 'ready' ? `${title} loaded.` : '';
   const pixels = typeof height === 'number' ? height : status.autoHeight;
 
   return (
@@ -96,17 +105,22 @@ export function SupersetEmbed({
       data-slot="superset-embed"
       data-state={state}
       data-error={error?.code}
-      aria-busy={state === 'loading' || undefined}
+      tabIndex={-1}
       style={{ height: pixels, ...style }}
       className={cn(
-        'ip:relative ip:box-border ip:w-full ip:overflow-hidden ip:rounded-ip-lg ip:border ip:border-solid ip:border-ip-outline-variant ip:bg-ip-surface ip:font-ip-sans ip:text-ip-on-surface',
+        'ip:relative ip:box-border ip:w-full ip:overflow-hidden ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary ip:rounded-ip-lg ip:border ip:border-solid ip:border-ip-outline-variant ip:bg-ip-surface ip:font-ip-sans ip:text-ip-on-surface',
         className,
       )}
       {...props}
     >
+      {/* Always present, outside the busy frame, so that changes of its text are announced. */}
+      <p role="status" data-slot="superset-embed-status" className="ip:sr-only">
+        {announcement}
+      </p>
       <div
         ref={host}
         data-slot="superset-embed-frame"
+        aria-busy={state === 'loading' || undefined}
         className={cn('ip:absolute ip:inset-0', state !== 'ready' && state !== 'expired' && 'ip:invisible')}
       />
       {state === 'loading' && (
@@ -115,7 +129,7 @@ export function SupersetEmbed({
             aria-hidden="true"
             className="ip:absolute ip:inset-4 ip:animate-pulse ip:rounded-ip-md ip:bg-ip-surface-variant"
           />
-          <p role="status" className="ip:relative ip:m-0 ip:text-ip-on-surface-variant">
+          <p aria-hidden="true" className="ip:relative ip:m-0 ip:text-ip-on-surface-variant">
             Loading {title}…
           </p>
         </div>

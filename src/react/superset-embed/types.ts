@@ -73,7 +73,10 @@ export interface SupersetEmbedProps extends Omit<ComponentProps<'div'>, 'childre
   referrerPolicy?: ReferrerPolicy;
   /** Guest token timing: `timeoutMs` 10 000, `refreshBeforeMs` 60 000, `skewToleranceMs` 30 000, 4 retries. */
   tokenOptions?: SupersetEmbedTokenOptions;
-  /** How long the dashboard may take to answer after the frame loaded before it counts as refused. Default 15 000. */
+  /**
+   * How long the dashboard may take to answer once the frame has loaded and it has its guest token, before it
+   * counts as refused (a frame still loading when the token came gets twice that). Default 15 000.
+   */
   handshakeTimeoutMs?: number;
   /** The dashboard answered: `dashboard` is the SDK's handle (permalinks, data mask, chart states). */
   onLoad?: (dashboard: EmbeddedDashboard) => void;

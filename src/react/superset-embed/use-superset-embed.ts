@@ -138,6 +138,8 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
   const [reconnecting, setReconnecting] = useState(false);
   const [attemptNumber, nextAttempt] = useReducer((n: number) => n + 1, 0);
   const [sourceEntry, setSourceEntry] = useState<{ key: string; source: GuestTokenSource }>();
+  /** Counts the dashboard's reloads of its own page: the theme is sent again to each new page. */
+  const [pages, nextPage] = useReducer((n: number) => n + 1, 0);
   const live = useRef<LiveEmbed | undefined>(undefined);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -249,6 +251,8 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
       timers.delete(timer);
     };
     let startTimer: ReturnType<typeof setTimeout> | undefined;
+    let frameLoaded = false;
+    let tokenDelivered = false;
     let resize: ResizeObserver | undefined;
     const handshakeTimeoutMs = props.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
 
@@ -261,16 +265,15 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
       },
       {
         onLoad: () => {
-          // The frame loaded: from now on the dashboard has handshakeTimeoutMs to answer.
-          if (!alive || embed.ready) return;
-          cancel(startTimer);
-          startTimer = later(giveUp, handshakeTimeoutMs);
+          frameLoaded = true;
+          armHandshake();
         },
         onRelinked: () => {
-          // The dashboard reloaded its document: it starts without a token.
+          // The dashboard reloaded its page: the new page starts without a token or a theme.
           source.getToken().then((token: string) => {
             if (alive && frame.pushGuestToken(token)) embed.delivered = token;
           }, noop);
+          if (alive && embed.ready) nextPage();
         },
       },
     );
@@ -291,6 +294,16 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
       latest.current.onError?.(failure);
     };
 
+    /**
+     * Once the frame has loaded and the SDK has its token (whichever comes later), the dashboard has
+     * `handshakeTimeoutMs` to answer. A frame that has not loaded when the token came gets twice that.
+     */
+    function armHandshake() {
+      if (!alive || embed.ready || !tokenDelivered) return;
+      cancel(startTimer);
+      startTimer = later(giveUp, frameLoaded ? handshakeTimeoutMs : 2 * handshakeTimeoutMs);
+    }
+
     function giveUp() {
       diagnose(domain as string, dashboardId, teardown.signal).then((failure) => {
         if (!embed.ready) fail(failure);
@@ -309,18 +322,21 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
       }
     };
 
-    /** The dashboard's scroll size, or undefined when it does not answer in time (a document that went away). */
+    /**
+     * Asks the dashboard for its scroll size. `answered` is false when no answer came in time (the page went
+     * away, or has not started); an error answer (a method an older Superset lacks) still proves it is there.
+     */
     const askSize = (dashboard: EmbeddedDashboard) =>
-      new Promise<{ height: number } | undefined>((resolve) => {
-        const timer = later(() => resolve(undefined), POLL_TIMEOUT_MS);
+      new Promise<{ answered: boolean; size?: { height: number } }>((resolve) => {
+        const timer = later(() => resolve({ answered: false }), POLL_TIMEOUT_MS);
         dashboard.getScrollSize().then(
           (size) => {
             cancel(timer);
-            resolve(size);
+            resolve({ answered: true, size });
           },
           () => {
             cancel(timer);
-            resolve(undefined);
+            resolve({ answered: true });
           },
         );
       });
@@ -332,7 +348,7 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
         const dashboard = embed.dashboard;
         if (!alive || !dashboard) return;
         if (document.visibilityState === 'hidden') return poll();
-        askSize(dashboard).then((size) => {
+        askSize(dashboard).then(({ size }) => {
           if (!alive) return;
           applySize(size);
           poll();
@@ -340,7 +356,7 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
       }, delay);
     };
 
-    const ready = (dashboard: EmbeddedDashboard, size: { height: number } | undefined) => {
+    const ready = (dashboard: EmbeddedDashboard, size?: { height: number }) => {
       if (!alive) return;
       cancel(startTimer);
       embed.ready = true;
@@ -366,6 +382,22 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
         }
       }
       latest.current.onLoad?.(dashboard);
+      // The source may have moved on while the dashboard loaded: a newer token, or none at all.
+      if (source.state === 'expired') setState('expired');
+      else {
+        source.getToken().then((token) => {
+          if (alive && embed.delivered !== token && frame.pushGuestToken(token)) embed.delivered = token;
+        }, noop);
+      }
+    };
+
+    /** Asks until the dashboard answers (a question sent to a page that reloaded is never answered). */
+    const confirm = (dashboard: EmbeddedDashboard) => {
+      askSize(dashboard).then(({ answered, size }) => {
+        if (!alive || embed.ready) return;
+        if (answered) ready(dashboard, size);
+        else confirm(dashboard);
+      });
     };
 
     const embedWith = (embedDashboard: EmbedDashboard) =>
@@ -376,8 +408,10 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
         fetchGuestToken: () =>
           source.getToken().then((token) => {
             embed.delivered = token;
-            // The SDK has its token and waits for the frame: it must load within twice the handshake time.
-            if (alive && !embed.ready && startTimer === undefined) startTimer = later(giveUp, 2 * handshakeTimeoutMs);
+            if (!tokenDelivered) {
+              tokenDelivered = true;
+              armHandshake();
+            }
             return token;
           }),
         dashboardUiConfig: {
@@ -405,11 +439,7 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
             return;
           }
           embed.dashboard = dashboard;
-          // Any answer, even an error for a method an older Superset lacks, proves the dashboard is there.
-          dashboard.getScrollSize().then(
-            (size) => ready(dashboard, size),
-            () => ready(dashboard, undefined),
-          );
+          confirm(dashboard);
         },
         (failure: unknown) => fail(embedErrorOf(failure)),
       );
@@ -452,6 +482,7 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
 
   // The theme follows the provider (or the prop) without a new embed.
   const { themeMode } = options;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page (pages) needs the theme again.
   useEffect(() => {
     const dashboard = live.current?.dashboard;
     if (state !== 'ready' || !dashboard || themeMode === false) return;
@@ -461,7 +492,7 @@ export function useSupersetEmbed(host: RefObject<HTMLDivElement | null>, options
     }
     Promise.resolve(dashboard.setThemeConfig(supersetThemeConfig(themeMode))).catch(noop);
     dashboard.setThemeMode(themeMode === 'dark' ? 'dark' : 'default');
-  }, [state, themeMode]);
+  }, [state, themeMode, pages]);
 
   // The title is the iframe's accessible name: changed in place.
   const title = options.title ?? 'Superset dashboard';
