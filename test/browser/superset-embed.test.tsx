@@ -579,6 +579,20 @@ describe('SupersetEmbed: errors that say why', () => {
   });
 });
 
+/** A dashboard whose 6-second token cannot be refreshed (one try, 4 s in): ready now, 'expired' soon. */
+async function embedThatWillExpire() {
+  const id = uid();
+  const backend = tokenBackend(id, { ttlSeconds: 6, plan: ['ok'] });
+  backend.mode = 'fail'; // every refresh after the first token
+  const { container } = embed({
+    dashboardId: id,
+    fetchGuestToken: backend.fetchGuestToken,
+    tokenOptions: refreshSoon({ attempts: 0 }),
+  });
+  await waitForState(container, 'ready');
+  return { backend, container };
+}
+
 describe('SupersetEmbed: changes in place', () => {
   it('moves to another dashboard without a false error, with a token for the new one', async () => {
     const first = uid();
@@ -641,15 +655,7 @@ describe('SupersetEmbed: changes in place', () => {
   });
 
   it('leaves "expired" by itself when the network comes back and the refresh succeeds', async () => {
-    const id = uid();
-    const backend = tokenBackend(id, { ttlSeconds: 4, plan: ['ok'] });
-    backend.mode = 'fail'; // every refresh after the first token
-    const { container } = embed({
-      dashboardId: id,
-      fetchGuestToken: backend.fetchGuestToken,
-      tokenOptions: refreshSoon({ attempts: 0 }),
-    });
-    await waitForState(container, 'ready');
+    const { backend, container } = await embedThatWillExpire();
     await waitForState(container, 'expired');
     backend.mode = 'ok';
     window.dispatchEvent(new Event('online'));
@@ -658,15 +664,7 @@ describe('SupersetEmbed: changes in place', () => {
   });
 
   it('moves focus to Reconnect when the session expires under it, and back to the dashboard after', async () => {
-    const id = uid();
-    const backend = tokenBackend(id, { ttlSeconds: 4, plan: ['ok'] });
-    backend.mode = 'fail'; // every refresh after the first token
-    const { container } = embed({
-      dashboardId: id,
-      fetchGuestToken: backend.fetchGuestToken,
-      tokenOptions: refreshSoon({ attempts: 0 }),
-    });
-    await waitForState(container, 'ready');
+    const { backend, container } = await embedThatWillExpire();
     const frame = frameOf(container) as HTMLIFrameElement;
     frame.focus();
     expect(document.activeElement).toBe(frame);
