@@ -7,7 +7,6 @@ import {
   filtersToUrlParams,
   SupersetEmbedError,
   SupersetFilterError,
-  sameFilters,
 } from '../../src/core/superset';
 import { allowFeatures, sandboxTokens } from '../../src/react/superset-embed/frame';
 
@@ -84,12 +83,6 @@ describe('filtersToUrlParams', () => {
       ),
       { numRuns: 300 },
     );
-  });
-
-  it('compares filters by content', () => {
-    const a = { native: { f: { column: 'c', value: ['x'] } } };
-    expect(sameFilters(a, { native: { f: { column: 'c', value: ['x'] } } })).toBe(true);
-    expect(sameFilters(a, { native: { f: { column: 'c', value: ['y'] } } })).toBe(false);
   });
 });
 

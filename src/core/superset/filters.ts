@@ -104,16 +104,3 @@ export function filtersToDataMask(filters: SupersetEmbedFilters | undefined): Re
   }
   return mask;
 }
-
-/** Two filter props carry the same filters (so a new object with the same content does not re-embed). */
-export function sameFilters(a: SupersetEmbedFilters | undefined, b: SupersetEmbedFilters | undefined): boolean {
-  return JSON.stringify(filtersToUrlParamsSafe(a)) === JSON.stringify(filtersToUrlParamsSafe(b));
-}
-
-function filtersToUrlParamsSafe(filters: SupersetEmbedFilters | undefined): Record<string, string> | string {
-  try {
-    return filtersToUrlParams(filters);
-  } catch (error) {
-    return (error as Error).message;
-  }
-}

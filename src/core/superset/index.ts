@@ -18,7 +18,6 @@ export {
   SupersetFilterError,
   type SupersetFilterValue,
   type SupersetNativeFilter,
-  sameFilters,
 } from './filters';
 export {
   createGuestTokenSource,

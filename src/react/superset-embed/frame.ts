@@ -8,8 +8,9 @@
  * When the iframe loads, the SDK sends it one end of a MessageChannel (the "port transfer" handshake) and
  * from then on sends guest tokens only on its own timer, computed from the token's `exp` by the local clock
  * (late by as much as the server's clock is ahead). While the frame's `load` event is dispatched (the SDK's
- * handler runs then), the frame's `contentWindow` is read through a getter of ours: the port the SDK meant for the dashboard is relayed
- * through a channel of ours, and every message passes through unchanged both ways. That lets the component
+ * handler runs then), the frame's `contentWindow` is read through a getter of ours: the port the SDK meant
+ * for the dashboard is relayed through a channel of ours, and every message passes through unchanged both
+ * ways. That lets the component
  * send a refreshed token the moment it has one, in the SDK's own wire format (a switchboard `emit` of
  * `guestToken`), and keeps the SDK's handle linked to the dashboard when the frame loads a new document.
  * Without the handshake (another SDK version), the SDK's timer still delivers tokens.
@@ -29,8 +30,6 @@ export interface PreparedFrame {
   readonly mount: HTMLDivElement;
   /** The iframe once the SDK created it. */
   readonly iframe: HTMLIFrameElement | undefined;
-  /** True once the SDK's channel to the dashboard runs through the relay. */
-  readonly relayed: boolean;
   /** Sends a guest token to the dashboard now over the SDK's channel; false when the channel is not relayed. */
   pushGuestToken(token: string): boolean;
   /** Removes the mount element; later calls from the SDK touch only that detached element. */
@@ -154,9 +153,6 @@ export function prepareFrame(host: HTMLElement, options: FrameOptions, events: F
     mount,
     get iframe() {
       return iframe;
-    },
-    get relayed() {
-      return toDashboard !== undefined;
     },
     pushGuestToken(token) {
       if (!toDashboard) return false;
