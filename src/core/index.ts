@@ -6,6 +6,7 @@ export {
   echartsMajorVersion,
   registerEChartsModules,
 } from './echarts/setup';
+export { InsightPulseError, isInsightPulseError } from './errors';
 export { tableToCSV } from './export/csv';
 export * from './format';
 export { type RenderSVGOptions, renderChartToSVGString } from './render/svg';

@@ -1,3 +1,4 @@
+import { InsightPulseError } from '../core/errors';
 /** An sRGB colour with alpha, channels 0-255 and alpha 0-1. */
 export interface Rgba {
   r: number;
@@ -7,10 +8,10 @@ export interface Rgba {
 }
 
 /** Thrown when a colour string is not `#rgb`, `#rrggbb`, `rgb()` or `rgba()`. */
-export class ColorParseError extends Error {
-  override name = 'ColorParseError';
+export class ColorParseError extends InsightPulseError<'invalid-color'> {
+  override readonly name = 'ColorParseError';
   constructor(readonly input: string) {
-    super(`Cannot parse colour "${input}": use #rgb, #rrggbb, rgb() or rgba()`);
+    super('invalid-color', `Cannot parse colour "${input}": use #rgb, #rrggbb, rgb() or rgba()`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { isSafeUrl } from '../../src/core/util/url';
 import { computeKpi, KpiTile, kpiSentence } from '../../src/react/kpi-tile';
-import { isSafeHref } from '../../src/react/kpi-tile/kpi-tile';
 
 describe('KpiTile: found in review', () => {
   it('keeps the sign of a negative progress (a target below zero)', () => {
@@ -11,10 +11,10 @@ describe('KpiTile: found in review', () => {
 
   it('makes links only to the web, mail, phone or within the app', () => {
     for (const href of ['/sales', '?region=NCR', '#top', 'https://example.test/a', 'mailto:a@b.c', 'tel:+63']) {
-      expect(isSafeHref(href)).toBe(true);
+      expect(isSafeUrl(href, 'link')).toBe(true);
     }
     for (const href of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x']) {
-      expect(isSafeHref(href)).toBe(false);
+      expect(isSafeUrl(href, 'link')).toBe(false);
     }
   });
 

@@ -1,8 +1,9 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataClientError, QueryError, SemanticError } from '../../src/core/client/errors';
+import { DataClientError, QueryError } from '../../src/core/client/errors';
 import { pgliteTransport } from '../../src/core/client/transports/pglite';
 import type { CompiledQuery, QueryResult, Transport } from '../../src/core/client/types';
+import { SemanticError } from '../../src/core/semantic/errors';
 import { createDemoWarehouse, type DemoWarehouse } from '../../src/core/warehouse';
 
 /** One small demo warehouse for the whole file (the transport does not care how many sales rows there are). */

@@ -1,7 +1,6 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SemanticError } from '../../src/core/client/errors';
 import {
   compileQuery,
   containsPattern,
@@ -11,6 +10,7 @@ import {
   type SemanticQuery,
   type SemanticSpace,
 } from '../../src/core/semantic';
+import { SemanticError } from '../../src/core/semantic/errors';
 
 const RUNS = { numRuns: 1000 };
 const TIMEOUT = 60_000;

@@ -1,6 +1,5 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { SemanticError } from '../../src/core/client/errors';
 import {
   compileQuery,
   containsPattern,
@@ -23,6 +22,7 @@ import {
   salesSpace,
   TIME_GRAINS,
 } from '../../src/core/semantic';
+import { SemanticError } from '../../src/core/semantic/errors';
 // Not (yet) re-exported from the semantic entry: imported from its module.
 import { targetsSpace } from '../../src/core/semantic/spaces';
 

@@ -1,3 +1,5 @@
+import { isSafeUrl } from '../util/url';
+
 /**
  * Makes ECharts options from outside (an LLM, an HTTP API) safe to render: ECharts writes tooltip
  * formatters into the page as HTML, opens title links and loads image URLs.
@@ -35,7 +37,6 @@ const STYLE_KEYS = new Set([
   'decoration',
   'align',
 ]);
-const SAFE_DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** One value that `sanitizeOption` removed, at `path` (dot and bracket notation, `''` for the input itself). */
@@ -210,10 +211,10 @@ function stringRisk(value: string, scope: Scope): Reason | null {
   if ((scope.html || scope.key === 'tooltip') && (/[<>]/.test(value) || squash(value).includes('javascript:'))) {
     return 'html-formatter';
   }
-  if (URL_KEYS.has(scope.key) && !isSafeUrl(value, false)) return 'script-url';
-  if (scope.key === 'image' && !isSafeUrl(value, true)) return 'script-url';
+  if (URL_KEYS.has(scope.key) && !isSafeUrl(value, 'link')) return 'script-url';
+  if (scope.key === 'image' && !isSafeUrl(value, 'image')) return 'script-url';
   const start = value.trimStart();
-  if (start.slice(0, 8).toLowerCase() === 'image://' && !isSafeUrl(start.slice(8), true)) return 'script-url';
+  if (start.slice(0, 8).toLowerCase() === 'image://' && !isSafeUrl(start.slice(8), 'image')) return 'script-url';
   if (scope.key === 'extraCssText') {
     const css = squash(value);
     if (UNSAFE_CSS.some((part) => css.includes(part))) return 'unsafe-css';
@@ -236,15 +237,6 @@ function isStyleKey(key: string): boolean {
 function isSafeStyleValue(value: string, quotesAllowed: boolean): boolean {
   const css = squash(value);
   return !UNSAFE_STYLE_VALUE.some((part) => css.includes(part)) && (quotesAllowed || !/["']/.test(css));
-}
-
-/** A URL without a scheme (relative) is safe; with one, only http(s) and, for images, raster base64 data. */
-function isSafeUrl(value: string, image: boolean): boolean {
-  const url = squash(value);
-  const colon = url.indexOf(':');
-  if (colon < 0 || /[/?#]/.test(url.slice(0, colon))) return true;
-  const scheme = url.slice(0, colon);
-  return scheme === 'http' || scheme === 'https' || (image && SAFE_DATA_IMAGE.test(url));
 }
 
 /** Lowercases and removes ASCII control characters and spaces, which browsers skip or strip in schemes. */

@@ -8,10 +8,12 @@ import {
   type QueryState,
 } from '@tanstack/query-core';
 import type { ColumnMeta } from '../adapter/types';
-import { compileQuery } from '../semantic';
+import { compileQuery } from '../semantic/compile';
+import { SemanticError } from '../semantic/errors';
 import type { SemanticQuery, SpaceDefinition } from '../semantic/types';
+import { backoffDelay } from '../util/backoff';
 import { abortedError, isAbortError, raceAbort, throwIfAborted } from './abort';
-import { DataClientError, HttpError, QueryError, SemanticError } from './errors';
+import { DataClientError, HttpError, QueryError } from './errors';
 import { requestKey } from './key';
 import type {
   AskRequest,
@@ -204,8 +206,7 @@ export function isRetryableError(error: unknown): boolean {
 
 /** The backoff before retry number `failureCount + 1`: `base * 2^failureCount`, capped, with equal jitter. */
 function backoff(failureCount: number, retry: Required<Omit<RetryOptions, 'shouldRetry'>>): number {
-  const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** failureCount);
-  return ceiling / 2 + (Math.random() * ceiling) / 2;
+  return backoffDelay(failureCount, { baseMs: retry.baseDelayMs, maxMs: retry.maxDelayMs });
 }
 
 /** The snapshot of a request nobody has asked for: `status: 'idle'`, no data, no error. */

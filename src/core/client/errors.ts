@@ -1,3 +1,4 @@
+import { InsightPulseError } from '../errors';
 /**
  * The errors the data-client and its transports reject with. Each has a `code` to branch on and a
  * message a person can act on; none carries a secret (tokens, keys and connection strings stay out).
@@ -13,15 +14,13 @@ export type DataErrorCode =
   | 'semantic' // an unknown space, metric, dimension or a bad query
   | 'unsupported'; // the transport cannot do this (for example `ask` on an SQL-only transport)
 
-export class DataClientError extends Error {
+export class DataClientError<Code extends DataErrorCode = DataErrorCode> extends InsightPulseError<Code> {
   override readonly name: string = 'DataClientError';
-  readonly code: DataErrorCode;
   /** The transport that failed, for example `'http'`. */
   readonly transport?: string;
 
-  constructor(code: DataErrorCode, message: string, options: { transport?: string; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
-    this.code = code;
+  constructor(code: Code, message: string, options: { transport?: string; cause?: unknown } = {}) {
+    super(code, message, { cause: options.cause });
     this.transport = options.transport;
   }
 }
@@ -63,18 +62,6 @@ export class QueryError extends DataClientError {
   ) {
     super(code, message, options);
     this.sqlState = options.sqlState;
-  }
-}
-
-/** An unknown space, metric or dimension, or a query the semantic layer cannot compile. */
-export class SemanticError extends DataClientError {
-  override readonly name = 'SemanticError';
-  /** What exists, where the error is about a name that does not. */
-  readonly available?: readonly string[];
-
-  constructor(message: string, options: { available?: readonly string[] } = {}) {
-    super('semantic', message);
-    this.available = options.available;
   }
 }
 

@@ -1,3 +1,4 @@
+export { SemanticError } from '../semantic/errors';
 export { abortedError, isAbortError, raceAbort } from './abort';
 export {
   type AskCallOptions,
@@ -21,7 +22,6 @@ export {
   isDataClientError,
   QueryError,
   ResponseShapeError,
-  SemanticError,
 } from './errors';
 export { requestKey, stableStringify } from './key';
 export {

@@ -1,8 +1,12 @@
+import { InsightPulseError } from '../errors';
 import type { FormatOptions, FormatSpec, Formatter, TimeGrain } from './types';
 
 /** Thrown by `createFormatter` when a spec cannot be formatted (unknown currency, bad locale, time zone or digits). */
-export class FormatError extends Error {
-  override name = 'FormatError';
+export class FormatError extends InsightPulseError<'invalid-format'> {
+  override readonly name = 'FormatError';
+  constructor(message: string) {
+    super('invalid-format', message);
+  }
 }
 
 const DEFAULT_LOCALE = 'en-US';

@@ -1,3 +1,4 @@
+import { InsightPulseError } from '../errors';
 /** Which way a value moved against what it is compared with; `'flat'` within the neutral band. */
 export type KpiTrend = 'up' | 'down' | 'flat';
 
@@ -49,12 +50,13 @@ export const DEFAULT_NEUTRAL_BAND = 0.005;
 export type KpiErrorField = 'value' | 'previous' | 'target' | 'neutralBand';
 
 /** Thrown by `computeKpi` for an input that is not a finite number (NaN, ±Infinity, a string) or a negative band. */
-export class KpiError extends Error {
-  override name = 'KpiError';
+export class KpiError extends InsightPulseError<'invalid-input'> {
+  override readonly name = 'KpiError';
+  /** Which input was not usable. */
   readonly field: KpiErrorField;
 
   constructor(field: KpiErrorField, message: string) {
-    super(message);
+    super('invalid-input', message);
     this.field = field;
   }
 }

@@ -1,5 +1,5 @@
 import type { ColumnMeta, ColumnType } from '../adapter/types';
-import { SemanticError } from '../client/errors';
+import { isRecord } from '../util/is-record';
 import {
   defineSpace,
   grainsOf,
@@ -11,6 +11,7 @@ import {
   type SemanticSpace,
   TIME_GRAINS,
 } from './define';
+import { SemanticError } from './errors';
 import type {
   DimensionDefinition,
   FilterOperator,
@@ -78,10 +79,6 @@ interface Filterable {
   name: string;
   column: string;
   type: ColumnType;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Absent, for optional fields: `undefined` or (from JSON) `null`. */

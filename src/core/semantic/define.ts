@@ -1,5 +1,6 @@
-import { SemanticError } from '../client/errors';
+import { isRecord } from '../util/is-record';
 import { preview as previewValue } from '../util/preview';
+import { SemanticError } from './errors';
 import type { SpaceDefinition, TimeGrain } from './types';
 
 /** A space that passed `defineSpace`: deeply frozen, its identifiers known to be safe to quote. */
@@ -36,10 +37,6 @@ export function quoteIdent(name: string): string {
 /** `"schema"."table"` from `schema.table`. */
 export function quoteTable(name: string): string {
   return name.split('.').map(quoteIdent).join('.');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isIdentifier(value: unknown): value is string {

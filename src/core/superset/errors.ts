@@ -1,3 +1,4 @@
+import { InsightPulseError } from '../errors';
 /**
  * The errors the guest-token source rejects with and reports. Each has a `code` to branch on and a message
  * that says which step failed; none ever contains a token (or any part of one), so they are safe to log.
@@ -21,9 +22,8 @@ export type MalformedTokenReason =
   | 'payload' // the payload is JSON but not an object
   | 'exp'; // the `exp` claim is present but not a finite number
 
-export class GuestTokenError extends Error {
+export class GuestTokenError extends InsightPulseError<GuestTokenErrorCode> {
   override readonly name = 'GuestTokenError';
-  readonly code: GuestTokenErrorCode;
   /** For `'malformed-token'`: which part of the token could not be read. */
   readonly reason?: MalformedTokenReason;
 
@@ -32,8 +32,7 @@ export class GuestTokenError extends Error {
     message: string,
     options: { reason?: MalformedTokenReason; cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
+    super(code, message, options);
     this.reason = options.reason;
   }
 }
@@ -51,12 +50,10 @@ export type SupersetEmbedErrorCode =
   | 'sdk'; // the embedded SDK failed in another way (its error is the `cause`)
 
 /** An embedding failure with a `code` to branch on; like GuestTokenError, its message never holds a token. */
-export class SupersetEmbedError extends Error {
+export class SupersetEmbedError extends InsightPulseError<SupersetEmbedErrorCode> {
   override readonly name = 'SupersetEmbedError';
-  readonly code: SupersetEmbedErrorCode;
   constructor(code: SupersetEmbedErrorCode, message: string, options: { cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
+    super(code, message, options);
   }
 }
 

@@ -1,4 +1,5 @@
 import rison from 'rison';
+import { InsightPulseError } from '../errors';
 
 /** A value a native filter can hold: the members of a select filter. */
 export type SupersetFilterValue = string | number | boolean | null;
@@ -23,12 +24,12 @@ export interface SupersetEmbedFilters {
 }
 
 /** Thrown for filters that could not reach a dashboard intact (a bad id, column or value). */
-export class SupersetFilterError extends TypeError {
+export class SupersetFilterError extends InsightPulseError<'invalid-filter'> {
   override readonly name = 'SupersetFilterError';
   /** Where in the `filters` prop the bad input is, e.g. `native["NATIVE_FILTER-x"].value[2]`. */
   readonly path: string;
   constructor(path: string, message: string) {
-    super(`filters.${path}: ${message}`);
+    super('invalid-filter', `filters.${path}: ${message}`);
     this.path = path;
   }
 }

@@ -1,3 +1,4 @@
+import { backoffDelay } from '../util/backoff';
 import { defaultGuestTokenEnv, type GuestTokenEnv } from './env';
 import { GuestTokenError } from './errors';
 import { decodeGuestTokenClaims } from './jwt';
@@ -192,10 +193,7 @@ export function createGuestTokenSource(options: GuestTokenSourceOptions): GuestT
   };
 
   /** The backoff before retry number `failures`: a ceiling of `base * 2^(failures - 1)`, capped, with equal jitter. */
-  const backoff = () => {
-    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (failures - 1));
-    return ceiling / 2 + (env.random() * ceiling) / 2;
-  };
+  const backoff = () => backoffDelay(failures - 1, { baseMs: baseDelayMs, maxMs: maxDelayMs, random: env.random });
 
   /** The cached token may be handed out: its refresh is not due yet, or it has a good while left. */
   const usable = () =>

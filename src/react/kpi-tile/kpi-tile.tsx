@@ -14,6 +14,7 @@ import {
   kpiSentence,
 } from '../../core/kpi';
 import { targetNoun } from '../../core/kpi/sentence';
+import { isSafeUrl } from '../../core/util/url';
 import { cn } from '../lib/cn';
 import { Sparkline } from './sparkline';
 import type { KpiTileComparison, KpiTileProps, KpiTileSize, KpiTileState } from './types';
@@ -49,19 +50,6 @@ const base = (comparison: KpiTileComparison | undefined) =>
 /** A comparison and its trend, in the trend's words and colours (`data-sentiment` picks the colour). */
 const DELTA =
   'ip:inline-flex ip:min-w-0 ip:items-center ip:gap-1 ip:text-ip-on-surface-variant ip:data-[sentiment=positive]:text-ip-success ip:data-[sentiment=negative]:text-ip-error';
-
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
-
-/**
- * Whether `href` may become a link: a relative URL, or one whose scheme is http, https, mailto or tel.
- * Browsers ignore tabs, newlines and leading control characters in a scheme, so they are ignored here too.
- */
-export function isSafeHref(href: string): boolean {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is being removed
-  const plain = href.replace(/[\u0000-\u0020\u007f]/g, '');
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(plain)?.[1];
-  return scheme === undefined || SAFE_SCHEMES.has(scheme.toLowerCase());
-}
 
 /**
  * One number that matters, with how it moved: the value in its format, the change against the previous period
@@ -140,7 +128,7 @@ export function KpiTile({
   const target = kpi?.comparisons.target;
   const fresh = state === 'ready' ? describeFreshness(freshness, locale) : undefined;
   // A link only to the web, mail or phone, or within the app: never javascript:, data: or the like.
-  const link = href !== undefined && isSafeHref(href) ? href : undefined;
+  const link = href !== undefined && isSafeUrl(href, 'link') ? href : undefined;
   const interactive = link !== undefined || onClick !== undefined;
   // An interactive tile's button or link covers the tile and holds no text of its own, so its name (the sentence)
   // never disagrees with text inside it (WCAG 2.5.3, label in name).

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import type { DataClient } from '../../core/client';
+import { InsightPulseError } from '../../core/errors';
 
 const DataClientContext = createContext<DataClient | null>(null);
 DataClientContext.displayName = 'InsightPulseDataClientContext';
@@ -19,10 +20,10 @@ export function DataClientProvider({ client, children }: DataClientProviderProps
 }
 
 /** Thrown by the data hooks outside a `<DataClientProvider>` when no client is passed to them. */
-export class DataClientProviderMissingError extends Error {
-  override name = 'DataClientProviderMissingError';
+export class DataClientProviderMissingError extends InsightPulseError<'missing-provider'> {
+  override readonly name = 'DataClientProviderMissingError';
   constructor(hook: string) {
-    super(`${hook} must be used inside <DataClientProvider> or be given a client`);
+    super('missing-provider', `${hook} must be used inside <DataClientProvider> or be given a client`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { type ComponentProps, createContext, useContext, useMemo } from 'react';
 import type { ColorMode } from '../../../themes/tokens';
+import { InsightPulseError } from '../../core/errors';
 import { type InsightPulseThemeName, THEME_NAMES } from '../../theme/echarts-theme';
 import { cn } from '../lib/cn';
 import { useMediaQuery } from '../lib/use-media-query';
@@ -52,10 +53,10 @@ export function InsightPulseProvider({ theme = 'light', className, children, ...
 }
 
 /** Thrown by `useInsightPulseTheme` outside an `<InsightPulseProvider>`. */
-export class InsightPulseProviderMissingError extends Error {
-  override name = 'InsightPulseProviderMissingError';
+export class InsightPulseProviderMissingError extends InsightPulseError<'missing-provider'> {
+  override readonly name = 'InsightPulseProviderMissingError';
   constructor(hook: string) {
-    super(`${hook} must be used inside <InsightPulseProvider>`);
+    super('missing-provider', `${hook} must be used inside <InsightPulseProvider>`);
   }
 }
 

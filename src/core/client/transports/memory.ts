@@ -1,7 +1,8 @@
 import type { Row } from '../../adapter/types';
+import { SemanticError } from '../../semantic/errors';
 import type { SemanticQuery } from '../../semantic/types';
 import { sleep, throwIfAborted } from '../abort';
-import { DataClientError, QueryError, SemanticError } from '../errors';
+import { DataClientError, QueryError } from '../errors';
 import { requestKey } from '../key';
 import type {
   AskRequest,

@@ -1,7 +1,8 @@
 import type { PGliteInterface, Results, Transaction } from '@electric-sql/pglite';
 import type { ColumnMeta, ColumnType, Row } from '../../adapter/types';
+import { SemanticError } from '../../semantic/errors';
 import { abortedError, raceAbort } from '../abort';
-import { DataClientError, QueryError, SemanticError } from '../errors';
+import { DataClientError, QueryError } from '../errors';
 import { redactParams } from '../redact';
 import type {
   CompiledQuery,

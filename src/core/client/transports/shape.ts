@@ -1,4 +1,5 @@
 import type { ColumnMeta, Row } from '../../adapter/types';
+import { isRecord } from '../../util/is-record';
 import { ResponseShapeError } from '../errors';
 
 /**
@@ -85,10 +86,6 @@ export class ShapeReader {
 
 const COLUMN_TYPES = new Set(['number', 'string', 'date', 'boolean']);
 const COLUMN_ROLES = new Set(['dimension', 'measure', 'time']);
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The kind of a value, for a message: never the value itself. */
 function describe(value: unknown): string {

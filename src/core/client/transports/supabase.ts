@@ -1,5 +1,7 @@
+import { SemanticError } from '../../semantic/errors';
+import { isRecord } from '../../util/is-record';
 import { abortedError, raceAbort, throwIfAborted } from '../abort';
-import { DataClientError, HttpError, QueryError, SemanticError } from '../errors';
+import { DataClientError, HttpError, QueryError } from '../errors';
 import { redactParams } from '../redact';
 import type {
   CompiledQuery,
@@ -10,7 +12,7 @@ import type {
   Transport,
   TransportContext,
 } from '../types';
-import { isRecord, ShapeReader } from './shape';
+import { ShapeReader } from './shape';
 
 /** A PostgREST error as supabase-js reports it. */
 export interface PostgrestErrorLike {
