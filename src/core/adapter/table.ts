@@ -1,3 +1,4 @@
+import { parseIsoDate } from '../util/iso-date';
 import { AdapterError, preview } from './errors';
 import type { ColumnInput, ColumnMeta, ColumnRole, ColumnType, DataInput, ResultSet, Row } from './types';
 
@@ -29,8 +30,6 @@ const NUMERIC = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?\s*$/i;
 const LEADING_ZERO = /^\s*[-+]?0\d/;
 /** Names of numbers that label rather than measure: years, ids, codes, zip and postal codes. */
 const LABEL_NUMBER_NAME = /(^|_)(year|yr|id|code|zip|zipcode|postal|postcode)(_|$)/i;
-/** ISO 8601 date or date-time: 2026-03-05, 2026-03, 2026-03-05T14:00, 2026-03-05 14:00:00.000Z, …+08:00 */
-const ISO_DATE = /^\d{4}-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?$/;
 
 /**
  * Reads a row's own value for a column. A row without "constructor" must not read Object.prototype's;
@@ -53,47 +52,11 @@ function toNumber(value: unknown, inferred = true): number | null | undefined {
   return undefined;
 }
 
-const digit = (text: string, at: number) => {
-  const code = text.charCodeAt(at) - 48;
-  return code >= 0 && code <= 9 ? code : Number.NaN;
-};
-
-/**
- * Epoch ms (UTC midnight) of a plain `YYYY-MM-DD`, read digit by digit: the common case of dates from
- * SQL, several times faster than the general path. Undefined for anything else, including a day past
- * its month's end.
- */
-function plainDate(text: string): number | undefined {
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
-  const month = digit(text, 5) * 10 + digit(text, 6);
-  const day = digit(text, 8) * 10 + digit(text, 9);
-  if (!(month >= 1 && month <= 12 && day >= 1)) return undefined; // NaN fails too
-  const time = Date.UTC(year, month - 1, day);
-  // Date.UTC maps years 0-99 to 1900-1999; those and days past the month's end take the general path.
-  return year >= 100 && new Date(time).getUTCDate() === day ? time : undefined;
-}
-
-/** Epoch ms of a Date, an ISO 8601 string (UTC unless it names a zone) or, when `epoch`, a number. */
+/** Epoch ms of a Date, an ISO 8601 string (UTC unless it names a zone; see parseIsoDate) or, when `epoch`, a number. */
 function toTime(value: unknown, epoch: boolean): number | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
   if (epoch && typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.length === 10) {
-    const day = plainDate(value);
-    if (day !== undefined) return day;
-  }
-  if (typeof value === 'string' && ISO_DATE.test(value.trim())) {
-    let text = value.trim().replace(' ', 'T');
-    if (text.length === 7) text += '-01';
-    // A date-time without a zone is read as UTC, so every machine reads the same instant.
-    if (text.includes('T') && !/(Z|[+-]\d{2}:?\d{2})$/.test(text)) text += 'Z';
-    const time = Date.parse(text);
-    // Date.parse rolls a day past the month's end over (2026-02-30 is March 2): refuse it instead.
-    const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
-    if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
-    return Number.isNaN(time) ? undefined : time;
-  }
-  return undefined;
+  return typeof value === 'string' ? parseIsoDate(value) : undefined;
 }
 
 function toText(value: unknown): string {

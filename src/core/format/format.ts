@@ -1,4 +1,5 @@
 import { InsightPulseError } from '../errors';
+import { parseIsoDate } from '../util/iso-date';
 import type { FormatOptions, FormatSpec, Formatter, TimeGrain } from './types';
 
 /** Thrown by `createFormatter` when a spec cannot be formatted (unknown currency, bad locale, time zone or digits). */
@@ -20,8 +21,6 @@ const cache = new Map<string, Formatter>();
 
 /** A finite number or a plain decimal string ("12.5", "-3", "1e3"); no hex, no "Infinity". */
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-/** ISO 8601 date, optionally with a time and offset. */
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/i;
 
 /** What a raw cell holds, once read for a formatter. */
 type Cell = { number: number } | { text: string } | null;
@@ -38,11 +37,11 @@ function readNumber(value: unknown): Cell {
 
 function readDate(value: unknown): Cell {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : { number: value.getTime() };
-  if (typeof value === 'string' && ISO_DATE.test(value.trim())) {
-    const iso = value.trim();
-    // Date-times without an offset are read as UTC, so output never depends on the host's zone.
-    const time = Date.parse(/T|\s/i.test(iso) && !/(Z|[+-]\d{2}:?\d{2})$/i.test(iso) ? `${iso}Z` : iso);
-    return Number.isNaN(time) ? { text: value } : { number: time };
+  if (typeof value === 'string') {
+    // Date-times without an offset are read as UTC, so output never depends on the host's zone; an
+    // impossible date (2026-02-30) is not one, and is shown as the text it is.
+    const time = parseIsoDate(value);
+    if (time !== undefined) return { number: time };
   }
   const cell = readNumber(value);
   if (cell && 'number' in cell && Number.isNaN(new Date(cell.number).getTime())) return null;

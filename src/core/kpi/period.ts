@@ -1,4 +1,5 @@
 import type { SemanticFilter, SemanticQuery } from '../semantic/types';
+import { isoDayOf } from '../util/iso-date';
 
 /** The calendar periods a KPI is reported for. */
 export type KpiPeriod = 'month' | 'quarter' | 'year';
@@ -38,7 +39,7 @@ export function periodEnd(day: string, period: KpiPeriod): string {
 
 /** A period cell as `YYYY-MM-DD`: an ISO string, a `Date` or epoch milliseconds (read in UTC); else undefined. */
 export function periodKey(value: unknown): string | undefined {
-  if (typeof value === 'string') return ISO_DAY.exec(value)?.[0];
+  if (typeof value === 'string') return isoDayOf(value);
   const date = value instanceof Date ? value : typeof value === 'number' ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) return undefined;
   return iso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());

@@ -1,5 +1,6 @@
 import { createFormatter } from '../format';
 import type { FormatSpec } from '../format/types';
+import { isIsoDay, parseIsoDate } from '../util/iso-date';
 import type { Kpi, KpiComparison, KpiTargetComparison } from './compute';
 
 /** How a change is written: as a percent of the base, in the value's own units, or both. */
@@ -46,7 +47,6 @@ export const DEFAULT_PREVIOUS_LABEL = 'vs previous period';
 export const DEFAULT_TARGET_LABEL = 'vs target';
 const DEFAULT_FORMAT: FormatSpec = { kind: 'number' };
 const DEFAULT_LOCALE = 'en-US';
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A number in `locale` (a percent with `percent`), signed for the eye or unsigned for the ear. */
 const number = (locale: string, value: number, signed: boolean, percent?: boolean) =>
@@ -128,8 +128,8 @@ export function describeFreshness(
   locale = DEFAULT_LOCALE,
 ): { iso: string; text: string } | undefined {
   if (freshness === undefined) return undefined;
-  const dateOnly = typeof freshness === 'string' && DATE_ONLY.test(freshness);
-  const date = typeof freshness === 'string' ? new Date(freshness) : freshness;
+  const dateOnly = isIsoDay(freshness);
+  const date = typeof freshness === 'string' ? new Date(parseIsoDate(freshness) ?? Number.NaN) : freshness;
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) return undefined;
   const text = new Intl.DateTimeFormat(
     locale,

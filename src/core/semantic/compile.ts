@@ -1,5 +1,6 @@
 import type { ColumnMeta, ColumnType } from '../adapter/types';
 import { isRecord } from '../util/is-record';
+import { isIsoDay } from '../util/iso-date';
 import {
   defineSpace,
   grainsOf,
@@ -72,7 +73,6 @@ const FILTER_KEYS = ['dimension', 'op', 'value'];
 const SORT_KEYS = ['by', 'direction'];
 const DATE_RANGE_KEYS = ['from', 'to'];
 const DIRECTIONS = ['asc', 'desc'];
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A column a filter may name: a dimension, or the time dimension's column. */
 interface Filterable {
@@ -98,14 +98,8 @@ function rejectUnknownKeys(value: Record<string, unknown>, allowed: readonly str
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1) return false; // PostgreSQL has no year 0
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years 1 to 99
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // The library's one date rule (isIsoDay), and PostgreSQL has no year 0.
+  return isIsoDay(value) && !value.startsWith('0000');
 }
 
 function stringList(value: unknown, field: string): string[] {

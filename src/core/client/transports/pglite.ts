@@ -1,6 +1,7 @@
 import type { PGliteInterface, Results, Transaction } from '@electric-sql/pglite';
 import type { ColumnMeta, ColumnType, Row } from '../../adapter/types';
 import { SemanticError } from '../../semantic/errors';
+import { parseIsoDate } from '../../util/iso-date';
 import { abortedError, raceAbort } from '../abort';
 import { DataClientError, QueryError } from '../errors';
 import { redactParams } from '../redact';
@@ -102,8 +103,8 @@ const PARSERS: Record<number, (text: string) => unknown> = {
 
 function timestamptz(text: string): string {
   const iso = text.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? text : new Date(time).toISOString();
+  const time = parseIsoDate(iso);
+  return time === undefined ? text : new Date(time).toISOString();
 }
 
 function columnType(oid: number): ColumnType {
