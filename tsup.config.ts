@@ -1,100 +1,131 @@
-import { resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
-const src = resolve(import.meta.dirname, 'src');
+/**
+ * The library is published one output file per source module (the layout Radix and MUI ship): every
+ * bundler tree-shakes it from any entry, and `sideEffects` in package.json names the one module that
+ * registers something at load (the ECharts setup). Types are bundled per public entry.
+ */
 
-/** Source folders and files, most specific first, and the published entry (a file in dist/) each belongs to. */
-const ENTRIES: [string, string | undefined][] = [
-  // Small helpers the transports share (response checks, abort handling): bundled into each.
-  ['src/core/client/transports/shape.ts', undefined],
-  ['src/core/client/abort.ts', undefined],
-  ['src/core/client/redact.ts', undefined],
-  ['src/core/util', undefined],
-  // Formats are one file of their own that the core, React and KPI tile entries share (one copy, one
-  // FormatError), so that the KPI tile entry never loads the core entry, which registers ECharts.
-  ['src/core/format', 'format'],
-  // KPI arithmetic is bundled where it is used.
-  ['src/core/kpi', undefined],
-  ['src/core/client/transports/http.ts', 'client-http'],
-  ['src/core/client/transports/supabase.ts', 'client-supabase'],
-  ['src/core/client/transports/pglite.ts', 'client-pglite'],
-  ['src/core/client', 'client'],
-  ['src/core/semantic', 'semantic'],
-  ['src/core/warehouse', 'warehouse'],
-  ['src/core/superset', 'superset'],
-  ['src/core', 'core'],
-  ['src/theme', 'theme'],
-  ['themes', 'theme'],
-];
+const root = import.meta.dirname;
 
-function entryOf(file: string): string | undefined {
-  const module = file.replace(/\.tsx?$/, '');
-  return ENTRIES.find(([path]) => {
-    const base = resolve(src, '..', path.replace(/\.tsx?$/, ''));
-    return module === base || module.startsWith(`${base}/`);
-  })?.[1];
+/** Every source module, by its output name (`core/adapter/table` for src/core/adapter/table.ts). */
+function sourceModules(): Record<string, string> {
+  const modules: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) modules[outName(path)] = path;
+    }
+  };
+  walk('src');
+  // The token source lives in themes/ (beside what is generated from it) and is published with the theme.
+  modules['theme/tokens'] = 'themes/tokens.ts';
+  return modules;
+}
+
+/** The output name of a source file, relative to the repository: `src/` dropped, no extension. */
+function outName(file: string): string {
+  const path = relative(root, resolve(root, file)).replace(/\.tsx?$/, '');
+  if (path === 'themes/tokens') return 'theme/tokens';
+  if (!path.startsWith('src/')) throw new Error(`${file} is outside src/: it cannot be published`);
+  return path.slice('src/'.length);
+}
+
+/** The source file a relative import names: the file itself, with `.ts`/`.tsx`, or a folder's index. */
+function resolveSource(from: string, specifier: string): string {
+  const base = resolve(dirname(from), specifier);
+  for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`, base]) {
+    if (/\.tsx?$/.test(candidate) && existsSync(candidate)) return candidate;
+  }
+  throw new Error(`Cannot resolve ${specifier} from ${relative(root, from)}`);
 }
 
 /**
- * An entry imports another entry's code from that entry's built file (`./core.js`, `./core.cjs`)
- * instead of bundling a second copy of it, so `.`, `./core` and `./theme` share one ECharts
- * registration at run time.
+ * Keeps every import external: a relative one becomes the path of its own output file (`./table.js`,
+ * `../format/index.cjs`), a package stays a package. Each module is then its own file.
+ *
+ * With `inline`, the modules it matches are bundled into the entry instead (one entry per build then),
+ * and the remaining imports are written relative to that entry's output file.
  */
-const shareEntries: Plugin = {
-  name: 'share-entries',
-  setup(build) {
-    const extension = build.initialOptions.format === 'cjs' ? 'cjs' : 'js';
-    build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.kind === 'entry-point') return undefined;
-      const target = entryOf(resolve(args.resolveDir, args.path));
-      if (target && target !== entryOf(args.importer)) return { path: `./${target}.${extension}`, external: true };
-      return undefined;
-    });
-  },
-};
+function oneFilePerModule(inline?: { entry: string; modules: RegExp }): Plugin {
+  return {
+    name: 'one-file-per-module',
+    setup(build) {
+      const extension = build.initialOptions.format === 'cjs' ? 'cjs' : 'js';
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        if (!/^\.\.?\//.test(args.path)) return { path: args.path, external: true };
+        const source = resolveSource(args.importer, args.path);
+        const target = outName(source);
+        if (inline?.modules.test(target)) return { path: source };
+        const from = dirname(inline ? inline.entry : outName(args.importer));
+        const path = relative(from, target);
+        return { path: `${path.startsWith('.') ? path : `./${path}`}.${extension}`, external: true };
+      });
+    },
+  };
+}
+
+const modules = sourceModules();
+const pick = (test: (name: string) => boolean) =>
+  Object.fromEntries(Object.entries(modules).filter(([name]) => test(name)));
+const isReact = (name: string) => name === 'index' || name.startsWith('react/');
 
 const shared: Options = {
   format: ['esm', 'cjs'],
-  dts: true,
   sourcemap: true,
   target: 'es2022',
   outDir: 'dist',
-  esbuildPlugins: [shareEntries],
-  external: [
-    'react',
-    'react-dom',
-    'echarts',
-    /^echarts\//,
-    'echarts-for-react',
-    '@electric-sql/pglite',
-    /^@supabase\//,
-  ],
+  splitting: false,
+  bundle: true,
+  esbuildPlugins: [oneFilePerModule()],
+};
+
+/**
+ * ChartCard's data view (loaded on first use) with the DataTable inside: esbuild's code splitting gives a
+ * module to the first load of every entry that reaches it through modules any chunk uses, so a DataTable
+ * that ChartCard loaded on demand would be in the first load of every app importing the root entry.
+ * Inside this file, only this file uses it. (An app showing both pays for the table's code twice, the
+ * second time only when the data view first opens.)
+ */
+const TABLE_VIEW = 'react/chart-card/table-view';
+
+/** The public entries' bundled types (`dist/<name>.d.ts` and `.d.cts`), as package.json's exports name them. */
+const typeEntries = {
+  index: 'src/index.ts',
+  core: 'src/core/index.ts',
+  theme: 'src/theme/index.ts',
+  semantic: 'src/core/semantic/index.ts',
+  client: 'src/core/client/index.ts',
+  'client-http': 'src/core/client/transports/http.ts',
+  'client-supabase': 'src/core/client/transports/supabase.ts',
+  'client-pglite': 'src/core/client/transports/pglite.ts',
+  warehouse: 'src/core/warehouse/index.ts',
+  superset: 'src/core/superset/index.ts',
+  'kpi-tile': 'src/react/kpi-tile/index.ts',
+  'superset-embed': 'src/react/superset-embed/index.ts',
 };
 
 export default defineConfig([
+  // Framework-free modules: src/core, src/theme and the token source.
+  { ...shared, entry: pick((name) => !isReact(name)) },
+  // React modules, each marked for React Server Components as client code.
+  { ...shared, entry: pick((name) => isReact(name) && name !== TABLE_VIEW), banner: { js: "'use client';" } },
   {
     ...shared,
-    entry: {
-      core: 'src/core/index.ts',
-      theme: 'src/theme/index.ts',
-      format: 'src/core/format/index.ts',
-      semantic: 'src/core/semantic/index.ts',
-      client: 'src/core/client/index.ts',
-      'client-http': 'src/core/client/transports/http.ts',
-      'client-supabase': 'src/core/client/transports/supabase.ts',
-      'client-pglite': 'src/core/client/transports/pglite.ts',
-      warehouse: 'src/core/warehouse/index.ts',
-      superset: 'src/core/superset/index.ts',
-    },
+    entry: { [TABLE_VIEW]: modules[TABLE_VIEW] as string },
+    banner: { js: "'use client';" },
+    esbuildPlugins: [oneFilePerModule({ entry: TABLE_VIEW, modules: /^react\/data-table\// })],
   },
   {
-    ...shared,
-    entry: {
-      index: 'src/index.ts',
-      'kpi-tile': 'src/react/kpi-tile/index.ts',
-      'superset-embed': 'src/react/superset-embed/index.ts',
-    },
-    banner: { js: "'use client';" },
+    format: ['esm', 'cjs'],
+    outDir: 'dist',
+    entry: typeEntries,
+    dts: { only: true },
+    external: [/^[^./]/],
   },
 ]);

@@ -1,13 +1,8 @@
 import { type ColorMode, type ColorScheme, chart, colors, typography } from '../../themes/tokens';
 import { withAlpha } from './color';
+import { type InsightPulseThemeName, THEME_NAMES } from './names';
 
-/** The names the InsightPulse themes are registered under in ECharts. */
-export const THEME_NAMES = {
-  light: 'insightpulse',
-  dark: 'insightpulse-dark',
-} as const satisfies Record<ColorMode, string>;
-
-export type InsightPulseThemeName = (typeof THEME_NAMES)[ColorMode];
+export { type InsightPulseThemeName, THEME_NAMES };
 
 /** A theme as components take it: a mode, or the name of any theme registered with ECharts. */
 export type ThemeInput = ColorMode | (string & {});

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
 import { type ColumnType, type DataInput, toTable } from '../../src/core';
+import { lazyTable, SAMPLE_SIZE } from '../../src/core/adapter/lazy-table';
 import { convertCell, MISMATCH } from '../../src/core/adapter/table';
 import { DataTable, type DataTableApi, dataTableToCSV } from '../../src/react/data-table';
-import { lazyTable, SAMPLE_SIZE } from '../../src/react/data-table/lazy-table';
 import { mockGridViewport } from '../fixtures/grid-viewport';
 
 /** jsdom has no layout: the grid reports a 400px viewport (as in data-table.test.tsx). */

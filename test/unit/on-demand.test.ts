@@ -8,9 +8,13 @@ vi.mock('../../src/core/echarts/modules/title', () => {
 });
 
 describe('ECharts modules loaded on demand', () => {
-  it('needs nothing for lines, bars and pies on canvas', () => {
-    const option = { series: [{ type: 'line' }, { type: 'bar' }, { type: 'pie' }], legend: {}, tooltip: {} };
+  it('needs nothing for lines and bars on canvas', () => {
+    const option = { series: [{ type: 'line' }, { type: 'bar' }], tooltip: {}, grid: {} };
     expect(missingChartModules(option)).toEqual([]);
+  });
+
+  it('loads pies and legends on demand (a chart without them never downloads them)', () => {
+    expect(missingChartModules({ series: [{ type: 'pie' }], legend: {} })).toEqual(['pie', 'legend']);
   });
 
   it('names what a series type, a visual map, a title or the SVG renderer needs', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -14,27 +14,42 @@ const entries = [
   '@insightpulse/ui/superset',
   '@insightpulse/ui/superset-embed',
 ];
-/** The data entries: framework-free and free of ECharts, each transport on its own. */
+/** The data entries: framework-free and free of ECharts, each transport on its own (their module in dist/). */
 const dataEntries = {
-  '@insightpulse/ui/semantic': 'semantic',
-  '@insightpulse/ui/client': 'client',
-  '@insightpulse/ui/client/http': 'client-http',
-  '@insightpulse/ui/client/supabase': 'client-supabase',
-  '@insightpulse/ui/client/pglite': 'client-pglite',
-  '@insightpulse/ui/warehouse': 'warehouse',
+  '@insightpulse/ui/semantic': 'core/semantic/index',
+  '@insightpulse/ui/client': 'core/client/index',
+  '@insightpulse/ui/client/http': 'core/client/transports/http',
+  '@insightpulse/ui/client/supabase': 'core/client/transports/supabase',
+  '@insightpulse/ui/client/pglite': 'core/client/transports/pglite',
+  '@insightpulse/ui/warehouse': 'core/warehouse/index',
 };
+/** The module of each of the other entries. */
+const KPI_TILE = 'react/kpi-tile/index.js';
+const SUPERSET_EMBED = 'react/superset-embed/index.js';
+const SUPERSET = 'core/superset/index.js';
+
+/** Every published module (dist/**.js), as a path relative to dist/. */
+function modules(): string[] {
+  return readdirSync(resolve(root, 'dist'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => file.replaceAll('\\', '/'));
+}
 
 /** Runs a script in a plain Node process (no window, no document), from the package root. */
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }).trim();
 
-/** Every file an entry loads, following its relative imports (static and dynamic) through the shared chunks. */
-function loadedBy(entry: string): Set<string> {
+/**
+ * Every module an entry loads, following its relative imports (static, and dynamic unless `staticOnly`),
+ * as paths relative to dist/.
+ */
+function loadedBy(entry: string, { staticOnly = false } = {}): Set<string> {
   const seen = new Set<string>();
+  const pattern = staticOnly ? /(?:from|import)\s*"(\.\.?\/[^"]+)"/g : /(?:from|import)\s*\(?\s*"(\.\.?\/[^"]+)"/g;
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const [, imported] of dist(file).matchAll(/(?:from|import)\s*\(?\s*"(\.\/[^"]+)"/g)) {
-      visit((imported as string).slice(2));
+    for (const [, imported] of dist(file).matchAll(pattern)) {
+      visit(normalize(join(dirname(file), imported as string)).replaceAll('\\', '/'));
     }
   };
   visit(entry);
@@ -67,41 +82,45 @@ describe('the built package (npm run build)', () => {
   });
 
   it('keeps React and ECharts out of the data entries, and each transport out of the others', () => {
-    for (const file of Object.values(dataEntries)) {
-      for (const extension of ['js', 'cjs']) {
-        const code = dist(`${file}.${extension}`);
-        expect(code).not.toMatch(/from ['"](react|echarts)|require\(['"](react|echarts)/);
-        expect(code).not.toContain('use client');
-        expect(code).not.toMatch(/\.\/(core|index)\.c?js/);
+    for (const entry of Object.values(dataEntries)) {
+      const seen = [...loadedBy(`${entry}.js`)];
+      expect(seen.length).toBeGreaterThan(0);
+      for (const file of seen) {
+        for (const code of [dist(file), dist(file.replace(/\.js$/, '.cjs'))]) {
+          expect(code, file).not.toMatch(/from ['"](react|echarts)|require\(['"](react|echarts)/);
+          expect(code, file).not.toContain('use client');
+        }
+        expect(file).not.toMatch(/^(react\/|index\.js|core\/index\.js|core\/echarts\/)/);
       }
     }
-    for (const transport of ['client-http', 'client-supabase', 'client-pglite']) {
-      expect(dist('client.js')).not.toContain(`./${transport}.js`);
+    for (const transport of ['http', 'supabase', 'pglite']) {
+      expect(loadedBy('core/client/index.js')).not.toContain(`core/client/transports/${transport}.js`);
     }
-    expect(dist('client-http.js')).not.toContain('@electric-sql/pglite');
+    expect([...loadedBy('core/client/transports/http.js')].map(dist).join('\n')).not.toContain('@electric-sql/pglite');
   });
 
   it('builds the KpiTile entry without ECharts, echarts-for-react or Radix, and marks it a client entry', () => {
-    const seen = loadedBy('kpi-tile.js');
+    const seen = loadedBy(KPI_TILE);
     const code = [...seen].map(dist).join('\n');
     expect(seen.size).toBeGreaterThan(1);
     expect(code).not.toMatch(/from "(echarts|echarts-for-react|@radix-ui)/);
     expect(code).not.toContain('registerTheme(');
-    expect(dist('kpi-tile.js').startsWith("'use client';")).toBe(true);
-    expect(dist('kpi-tile.cjs').startsWith("'use client';")).toBe(true);
-    expect(dist('kpi-tile.cjs')).not.toMatch(/require\("(echarts|echarts-for-react|@radix-ui)/);
+    expect(dist(KPI_TILE).startsWith("'use client';")).toBe(true);
+    const cjs = [...seen].map((file) => dist(file.replace(/\.js$/, '.cjs'))).join('\n');
+    expect(cjs).not.toMatch(/require\("(echarts|echarts-for-react|@radix-ui)/);
   });
 
   it('loads the Superset SDK only from the SupersetEmbed entry, on demand, without ECharts', () => {
-    const code = [...loadedBy('superset-embed.js')].map(dist).join('\n');
+    const code = [...loadedBy(SUPERSET_EMBED)].map(dist).join('\n');
     expect(code).not.toMatch(/from "(echarts|echarts-for-react|@radix-ui)/);
-    expect(dist('superset-embed.js')).toContain('import("@superset-ui/embedded-sdk")');
-    expect(dist('superset-embed.js')).not.toMatch(/from "@superset-ui/);
-    expect(dist('superset-embed.js').startsWith("'use client';")).toBe(true);
-    for (const file of ['index.js', 'index.cjs', 'core.js', 'kpi-tile.js', 'superset.js']) {
-      expect(dist(file)).not.toContain('@superset-ui/embedded-sdk');
+    expect(code).toContain('import("@superset-ui/embedded-sdk")');
+    expect(code).not.toMatch(/from "@superset-ui/);
+    expect(dist(SUPERSET_EMBED).startsWith("'use client';")).toBe(true);
+    for (const entry of ['index.js', 'core/index.js', KPI_TILE, SUPERSET]) {
+      const others = [...loadedBy(entry)].filter((file) => !file.startsWith('react/superset-embed/'));
+      expect(others.map(dist).join('\n')).not.toContain('@superset-ui/embedded-sdk');
     }
-    expect(dist('superset.js')).not.toMatch(/from "react/);
+    expect([...loadedBy(SUPERSET)].map(dist).join('\n')).not.toMatch(/from "react/);
   });
 
   it('renders SupersetEmbed on the server as its loading state, without loading the SDK', () => {
@@ -123,21 +142,37 @@ describe('the built package (npm run build)', () => {
     expect(node(['--input-type=module', '-e', script]).toLowerCase()).toContain('#6750a4');
   });
 
-  it("marks only the React entry 'use client'", () => {
-    expect(dist('index.js').startsWith("'use client';")).toBe(true);
-    expect(dist('index.cjs').startsWith("'use client';")).toBe(true);
-    for (const file of ['core.js', 'core.cjs', 'theme.js', 'theme.cjs']) expect(dist(file)).not.toContain('use client');
+  it("publishes one file per module, and marks only the React modules 'use client'", () => {
+    const all = modules();
+    expect(all).toEqual(
+      expect.arrayContaining(['index.js', 'core/adapter/table.js', 'react/data-table/data-table.js']),
+    );
+    for (const file of all) {
+      const react = file === 'index.js' || file.startsWith('react/');
+      for (const code of [dist(file), dist(file.replace(/\.js$/, '.cjs'))]) {
+        expect(code.startsWith("'use client';"), file).toBe(react);
+        if (!react) expect(code, file).not.toMatch(/from ['"]react|require\(['"]react/);
+      }
+    }
   });
 
-  it('keeps React out of the framework-free entries and shares one copy of them', () => {
-    for (const file of ['core.js', 'core.cjs', 'theme.js', 'theme.cjs'])
-      expect(dist(file)).not.toMatch(/from ['"]react|require\(['"]react/);
-    expect(dist('index.js')).toContain('from "./core.js"');
-    expect(dist('index.cjs')).toContain('require("./core.cjs")');
-    expect(dist('index.js')).not.toContain('registerTheme(');
+  it('registers ECharts in one module, which only the modules that draw charts load', () => {
+    const registering = modules().filter((file) => /\buse\(\[|registerTheme\(/.test(dist(file)));
+    // setup registers at load; theme/register defines the helper; the SVG renderer registers what it draws, when called.
+    expect(registering.sort()).toEqual(['core/echarts/setup.js', 'core/render/svg.js', 'theme/register.js']);
+    const drawing = ['react/chart/echart.js', 'core/render/svg.js', 'core/echarts/on-demand.js'];
+    for (const file of modules()) {
+      if (!loadedBy(file, { staticOnly: true }).has('core/echarts/setup.js')) continue;
+      const draws = drawing.some((module) => loadedBy(file, { staticOnly: true }).has(module));
+      expect(draws || file === 'core/echarts/setup.js', `${file} registers ECharts but draws no chart`).toBe(true);
+    }
+    for (const entry of ['react/data-table/index.js', KPI_TILE, 'react/provider/index.js']) {
+      const code = [...loadedBy(entry, { staticOnly: true })].map(dist).join('\n');
+      expect(code, entry).not.toMatch(/from "echarts/);
+    }
   });
 
-  it('declares the peer ranges and CSS-only side effects', () => {
+  it('declares the peer ranges, caret ranges for dependencies and the side effects', () => {
     expect(pkg.peerDependencies).toEqual({
       '@electric-sql/pglite': '^0.5.0',
       '@supabase/supabase-js': '^2.40.0',
@@ -150,7 +185,9 @@ describe('the built package (npm run build)', () => {
       '@electric-sql/pglite': { optional: true },
       '@supabase/supabase-js': { optional: true },
     });
-    expect(pkg.sideEffects).toEqual(['*.css']);
+    // The one module that registers something at load, besides the CSS.
+    for (const [name, range] of Object.entries(pkg.dependencies)) expect(range, name).toMatch(/^\^\d/);
+    expect(pkg.sideEffects).toEqual(['*.css', './dist/core/echarts/setup.js', './dist/core/echarts/setup.cjs']);
   });
 
   describe('styles.css', () => {

@@ -1,5 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Formatter } from '../format/types';
+import { timeGrain } from './column-format';
 import {
   aria,
   type Context,
@@ -11,7 +12,6 @@ import {
   LARGE_DATA,
   names,
   required,
-  timeGrain,
   titleOf,
   tooltipLine,
 } from './context';

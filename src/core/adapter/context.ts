@@ -1,7 +1,7 @@
-import { format as echartsFormat } from 'echarts/core';
-import { echartsMajorVersion } from '../echarts/setup';
-import { createFormatter, defaultFormatSpec, inferTimeGrain } from '../format';
+import { format as echartsFormat, version as echartsVersion } from 'echarts/core';
+import { createFormatter } from '../format';
 import type { FormatSpec, Formatter, TimeGrain } from '../format/types';
+import { defaultFormatFor } from './column-format';
 import { AdapterError } from './errors';
 import type { Pivot } from './pivot';
 import { type Column, getColumn, type Table } from './table';
@@ -77,22 +77,6 @@ export function createContext(table: Table, spec: ChartSpec, options: AdapterOpt
     formatWith: (formatSpec) => make(formatSpec),
   };
   return context;
-}
-
-/** The time grain of a date column: its format's, else the coarsest the values allow. */
-export function timeGrain(column: Column): TimeGrain {
-  const format = column.meta.format;
-  return format?.kind === 'date' && format.grain ? format.grain : inferTimeGrain(column.values as (number | null)[]);
-}
-
-/**
- * The format of a column that names none: dates at their grain, numbers as numbers, the rest as text.
- * A number column that is a dimension (a year, an id) is a label, written as text: 2024, not 2,024.
- */
-export function defaultFormatFor(column: Column): FormatSpec {
-  if (column.type === 'date') return { kind: 'date', grain: timeGrain(column) };
-  if (column.type === 'number' && column.role !== 'measure') return { kind: 'text' };
-  return defaultFormatSpec(column.type);
 }
 
 /** Milliseconds in one step of a time grain: the smallest interval a time axis should tick at. */
@@ -174,6 +158,8 @@ export function extremes(items: readonly { label: string; value: number | null }
  */
 export function grid(space: { top: number; bottom: number; left?: number; right?: number }) {
   const contain =
-    echartsMajorVersion >= 6 ? { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } : { containLabel: true };
+    Number.parseInt(echartsVersion, 10) >= 6
+      ? { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' }
+      : { containLabel: true };
   return { left: space.left ?? 8, right: space.right ?? 8, top: space.top, bottom: space.bottom, ...contain };
 }

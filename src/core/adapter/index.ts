@@ -1,5 +1,5 @@
 export { type ChartChoice, chooseChart, type ReasonedSpec } from './choose';
-export { defaultFormatFor } from './context';
+export { defaultFormatFor } from './column-format';
 export { AdapterError, type AdapterErrorCode } from './errors';
 export { type PointLocator, rowsBehindPoint } from './points';
 export {

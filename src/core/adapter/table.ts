@@ -39,7 +39,7 @@ export function cellReader(name: string): (row: Row) => unknown {
   return name in Object.prototype ? (row) => (Object.hasOwn(row, name) ? row[name] : undefined) : (row) => row[name];
 }
 
-const isBlank = (value: unknown) => value === null || value === undefined || value === '';
+export const isBlank = (value: unknown): boolean => value === null || value === undefined || value === '';
 const isIntegerOrNull = (value: Cell) => value === null || Number.isInteger(value);
 
 /** A number, null for a non-finite one, undefined for none; when `inferred`, a leading zero means a code. */
@@ -207,7 +207,7 @@ export function columnOf(meta: ColumnMeta, type: ColumnType, values: Cell[]): Co
  * dates are time, numbers measures, anything else a dimension, and so are integers in a column named
  * like a year, an id or a code (year, fiscal_yr, user_id, zip, …).
  */
-function column(meta: ColumnMeta, count: number, read: (row: number) => unknown): Column {
+export function readColumn(meta: ColumnMeta, count: number, read: (row: number) => unknown): Column {
   checkMeta(meta);
   let type = meta.type ?? sniff(count, read);
   let values = convert(meta, type, count, read, meta.type !== undefined);
@@ -218,14 +218,15 @@ function column(meta: ColumnMeta, count: number, read: (row: number) => unknown)
   return columnOf(meta, type, values);
 }
 
-const isColumnInput = (value: unknown): value is ColumnInput =>
+/** Whether a value reads as a column of a columnar input (an array of them is columns, not rows). */
+export const isColumnInput = (value: unknown): value is ColumnInput =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as ColumnInput).name === 'string' &&
   Array.isArray((value as ColumnInput).values);
 
-function fromRows(rows: readonly Row[], meta: readonly ColumnMeta[] = [], only?: ReadonlySet<string>): Table {
-  let names: string[] = [];
+/** Checks column metadata: each names its column, and no name comes twice. */
+export function checkMetaList(meta: readonly ColumnMeta[]): void {
   const known = new Set<string>();
   for (const m of meta) {
     if (typeof m !== 'object' || m === null || typeof m.name !== 'string') {
@@ -235,34 +236,76 @@ function fromRows(rows: readonly Row[], meta: readonly ColumnMeta[] = [], only?:
       throw new AdapterError('duplicate-column', `Column "${m.name}" appears twice.`, { column: m.name });
     }
     known.add(m.name);
-    names.push(m.name);
   }
+}
+
+/** Throws the error for the first row that is not an object. */
+function checkRows(rows: readonly Row[]): void {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       throw new AdapterError('invalid-input', `Row ${i + 1} is not an object: ${preview(row)}.`, { row: i });
     }
-    if (only) continue;
+  }
+}
+
+/**
+ * The column names of rows: the metadata's, then every other own key in the order first met. Rows
+ * mostly share their keys in the same order, so a row whose keys are the last new shape's (compared in
+ * order) adds none and is passed over; any other is looked at key by key. Throws for a row that is not
+ * an object.
+ */
+export function columnNames(rows: readonly Row[], meta: readonly ColumnMeta[] = []): string[] {
+  checkMetaList(meta);
+  const names = meta.map((m) => m.name);
+  const known = new Set(names);
+  let shape: string[] = [];
+  for (const row of rows) {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) checkRows(rows);
+    let same = true;
+    let at = 0;
     for (const key in row) {
-      if (Object.hasOwn(row, key) && !known.has(key)) {
+      if (key !== shape[at++]) {
+        same = false;
+        break;
+      }
+    }
+    if (same && at === shape.length) continue;
+    const keys: string[] = [];
+    for (const key in row) {
+      if (!Object.hasOwn(row, key)) continue;
+      keys.push(key);
+      if (!known.has(key)) {
         known.add(key);
         names.push(key);
       }
     }
+    shape = keys;
   }
+  return names;
+}
+
+function fromRows(rows: readonly Row[], meta: readonly ColumnMeta[] = [], only?: ReadonlySet<string>): Table {
+  let names: string[];
   if (only) {
     // Only the named columns: no scan of every row's keys, just a check that each name exists.
+    checkMetaList(meta);
+    checkRows(rows);
+    const known = new Set(meta.map((m) => m.name));
+    names = meta.map((m) => m.name);
     for (const name of only) {
       if (!known.has(name) && rows.some((row) => Object.hasOwn(row, name))) names.push(name);
     }
     names = names.filter((name) => only.has(name));
+  } else {
+    names = columnNames(rows, meta);
   }
   const metaByName = new Map(meta.map((m) => [m.name, m]));
   const columns = names.map((name) => {
     // Own keys only: a row without "constructor" must not read Object.prototype.constructor. Other
     // names cannot come from the prototype, and a plain read is much faster.
     const read = cellReader(name);
-    return column(metaByName.get(name) ?? { name }, rows.length, (i) => read(rows[i] as Row));
+    return readColumn(metaByName.get(name) ?? { name }, rows.length, (i) => read(rows[i] as Row));
   });
   return { columns, rowCount: rows.length };
 }
@@ -290,7 +333,7 @@ function fromColumns(inputs: readonly ColumnInput[]): Table {
       );
     }
   }
-  return { columns: inputs.map(({ values, ...meta }) => column(meta, rowCount, (i) => values[i])), rowCount };
+  return { columns: inputs.map(({ values, ...meta }) => readColumn(meta, rowCount, (i) => values[i])), rowCount };
 }
 
 /**

@@ -3,12 +3,14 @@ import { type EChartsExtension, echarts } from './setup';
 
 /**
  * The ECharts modules that load the first time an option needs them, so that an app whose charts are
- * lines, bars and pies never downloads them. Each is its own chunk.
+ * lines and bars never downloads them. Each is its own chunk.
  */
 const loaders = {
+  pie: () => import('./modules/pie'),
   scatter: () => import('./modules/scatter'),
   heatmap: () => import('./modules/heatmap'),
   funnel: () => import('./modules/funnel'),
+  legend: () => import('./modules/legend'),
   visualMap: () => import('./modules/visual-map'),
   title: () => import('./modules/title'),
   svg: () => import('./modules/svg'),
@@ -17,6 +19,7 @@ const loaders = {
 export type OnDemandModule = keyof typeof loaders;
 
 const SERIES_MODULES: Readonly<Record<string, OnDemandModule>> = {
+  pie: 'pie',
   scatter: 'scatter',
   heatmap: 'heatmap',
   funnel: 'funnel',
@@ -41,6 +44,7 @@ export function missingChartModules(
     if (typeof type === 'string' && Object.hasOwn(SERIES_MODULES, type))
       needed.add(SERIES_MODULES[type] as OnDemandModule);
   }
+  if (list(option.legend).length > 0) needed.add('legend');
   if (list(option.visualMap).length > 0) needed.add('visualMap');
   if (list(option.title).length > 0) needed.add('title');
   if (renderer === 'svg') needed.add('svg');

@@ -1,25 +1,22 @@
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { AriaComponent, DatasetComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+// Each module from its own file, not through the `echarts/charts`, `echarts/components` and
+// `echarts/renderers` barrels: a bundler that splits code by file (esbuild) would otherwise put every
+// module the barrels name, the ones loaded on demand too, into the first load.
+import { install as BarChart } from 'echarts/lib/chart/bar/install.js';
+import { install as LineChart } from 'echarts/lib/chart/line/install.js';
+import { install as AriaComponent } from 'echarts/lib/component/aria/install.js';
+import { install as DatasetComponent } from 'echarts/lib/component/dataset/install.js';
+import { install as GridComponent } from 'echarts/lib/component/grid/install.js';
+import { install as TooltipComponent } from 'echarts/lib/component/tooltip/install.js';
+import { install as CanvasRenderer } from 'echarts/lib/renderer/installCanvasRenderer.js';
 import { registerInsightPulseThemes } from '../../theme/register';
 
 /**
  * The tree-shaken ECharts the library renders with: `echarts/core` with the charts and components most
- * charts need, and the InsightPulse themes registered. Scatter, heatmap and funnel charts, the visual
+ * charts need, and the InsightPulse themes registered. Pie, scatter, heatmap and funnel charts, legends, the visual
  * map, titles and the SVG renderer load on demand (see `loadChartModules`).
  */
-echarts.use([
-  LineChart,
-  BarChart,
-  PieChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  DatasetComponent,
-  AriaComponent,
-  CanvasRenderer,
-]);
+echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, DatasetComponent, AriaComponent, CanvasRenderer]);
 registerInsightPulseThemes(echarts);
 
 /** An ECharts extension: a chart, component, feature or renderer from `echarts/*`. */

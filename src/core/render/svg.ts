@@ -1,5 +1,5 @@
-import { FunnelChart, HeatmapChart, ScatterChart } from 'echarts/charts';
-import { TitleComponent, VisualMapComponent } from 'echarts/components';
+import { FunnelChart, HeatmapChart, PieChart, ScatterChart } from 'echarts/charts';
+import { LegendComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
 import type { EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { resolveTheme, type ThemeInput } from '../../theme/echarts-theme';
@@ -23,7 +23,16 @@ export interface RenderSVGOptions {
 export function renderChartToSVGString(option: EChartsCoreOption, options: RenderSVGOptions = {}): string {
   const { width = 600, height = 400, theme = 'light', locale } = options;
   // Rendering here is synchronous, so what the browser loads on demand is registered up front.
-  echarts.use([SVGRenderer, ScatterChart, HeatmapChart, FunnelChart, VisualMapComponent, TitleComponent]);
+  echarts.use([
+    SVGRenderer,
+    PieChart,
+    ScatterChart,
+    HeatmapChart,
+    FunnelChart,
+    VisualMapComponent,
+    TitleComponent,
+    LegendComponent,
+  ]);
   const chart = echarts.init(null, resolveTheme(theme).name, { renderer: 'svg', ssr: true, width, height, locale });
   try {
     chart.setOption({ ...option, animation: false });

@@ -2,15 +2,16 @@
  * The one ISO 8601 date reader of the library: tables, formats, the semantic compiler and KPI periods
  * all read dates through it, so a string is a date in one place exactly when it is one in every other.
  *
- * It reads `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and a date with a time `HH:MM`, `HH:MM:SS` or
+ * It reads `YYYY-MM`, `YYYY-MM-DD`, and a date with a time `HH:MM`, `HH:MM:SS` or
  * `HH:MM:SS.fff` (up to 9 digits) after `T` or a space, with an optional zone `Z`, `±HH:MM` or `±HHMM`.
  * A date-time without a zone is UTC, so every machine reads the same instant. One rule for impossible
  * dates: a month outside 1-12, a day past its month's end (2026-02-30, 2025-02-29), an hour past 23, a
- * minute or second past 59, or an offset past ±23:59 is not a date; nothing rolls over.
+ * minute or second past 59, or an offset past ±23:59 is not a date; nothing rolls over. A bare year
+ * (`2026`, `0123`) is not a date either: four digits are a year or a code, which columns keep as labels.
  */
 
 const ISO =
-  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|([+-])(\d{2}):?(\d{2}))?)?)?)?$/;
+  /^(\d{4})-(\d{2})(?:-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|([+-])(\d{2}):?(\d{2}))?)?)?$/;
 
 const MINUTE = 60_000;
 
@@ -54,7 +55,7 @@ export function parseIsoDate(text: string): number | undefined {
   const match = ISO.exec(text.trim());
   if (!match) return undefined;
   const year = Number(match[1]);
-  const month = match[2] === undefined ? 1 : Number(match[2]);
+  const month = Number(match[2]);
   const day = match[3] === undefined ? 1 : Number(match[3]);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   let time = utcDay(year, month, day);

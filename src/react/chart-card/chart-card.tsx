@@ -14,13 +14,10 @@ import {
 } from 'react';
 import { chart as chartTokens } from '../../../themes/tokens';
 import { rowsBehindPoint } from '../../core/adapter';
-import { tableToCSV } from '../../core/export/csv';
 import { resolveTheme } from '../../theme/echarts-theme';
 import { EChart, type EChartEvents } from '../chart';
 import { cn } from '../lib/cn';
 import { useOptionalInsightPulseTheme } from '../provider';
-import { dataURLToBlob, fileName, saveFile } from './download';
-import { renderPNG, renderSVG } from './export';
 import { Icon, type IconName } from './icons';
 import type { ChartCardProps, Provenance } from './types';
 import { useChartCard } from './use-chart-card';
@@ -30,7 +27,7 @@ type View = 'chart' | 'table' | 'sql';
 /** Radix and the dialog load when someone first opens full screen, not with the card. */
 const FullScreen = lazy(() => import('./full-screen'));
 // The table view (DataTable and TanStack Virtual) loads the first time someone opens it.
-const DataTable = lazy(() => import('../data-table').then((module) => ({ default: module.DataTable })));
+const DataTable = lazy(() => import('./table-view'));
 
 type ToolbarButtonProps = { icon: IconName; label: string; pressed?: boolean } & Omit<
   ComponentProps<'button'>,
@@ -168,17 +165,19 @@ export function ChartCard({
   const downloadImage = (format: 'png' | 'svg') => {
     if (!option) return;
     setFailure(undefined);
-    const image =
-      format === 'png'
-        ? renderPNG(option, size()).then(dataURLToBlob)
-        : renderSVG(option, size()).then((svg) => new Blob([svg], { type: 'image/svg+xml' }));
-    image.then(
-      (blob) => saveFile(fileName(title, format), blob),
-      () => setFailure(`${title}: the ${format.toUpperCase()} could not be made. Try again.`),
+    // The download code loads on first use (a first paint needs none of it).
+    import('./downloads')
+      .then((downloads) => downloads.downloadImage(option, size(), format, title))
+      .catch(() => setFailure(`${title}: the ${format.toUpperCase()} could not be made. Try again.`));
+  };
+  const downloadCSV = () => {
+    if (!table) return;
+    setFailure(undefined);
+    import('./downloads').then(
+      (downloads) => downloads.downloadCSV(table, title),
+      () => setFailure(`${title}: the CSV could not be made. Try again.`),
     );
   };
-  const downloadCSV = () =>
-    table && saveFile(fileName(title, 'csv'), new Blob([tableToCSV(table)], { type: 'text/csv;charset=utf-8' }));
   const onReady = useCallback((chart: EChartsType) => {
     chartRef.current = chart;
   }, []);

@@ -12,9 +12,9 @@ import {
   useRef,
   useState,
 } from 'react';
+import type { LazyTable } from '../../core/adapter/lazy-table';
 import { FormatError } from '../../core/format';
 import { cn } from '../lib/cn';
-import type { LazyTable } from './lazy-table';
 import {
   cellText,
   isMismatch,

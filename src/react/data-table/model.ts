@@ -1,10 +1,10 @@
-import { defaultFormatFor } from '../../core/adapter/context';
+import { defaultFormatFor } from '../../core/adapter/column-format';
 import { AdapterError } from '../../core/adapter/errors';
+import { type LazyColumn, type LazyTable, lazyTable } from '../../core/adapter/lazy-table';
 import type { Cell, Table } from '../../core/adapter/table';
 import type { DataInput, Row } from '../../core/adapter/types';
 import { tableToCSV } from '../../core/export/csv';
 import { createFormatter, type Formatter } from '../../core/format';
-import { type LazyColumn, type LazyTable, lazyTable } from './lazy-table';
 import type {
   DataTableAggregate,
   DataTableAlign,

@@ -1,7 +1,7 @@
 import { type ComponentProps, createContext, useContext, useMemo } from 'react';
 import type { ColorMode } from '../../../themes/tokens';
 import { InsightPulseError } from '../../core/errors';
-import { type InsightPulseThemeName, THEME_NAMES } from '../../theme/echarts-theme';
+import { type InsightPulseThemeName, THEME_NAMES } from '../../theme/names';
 import { cn } from '../lib/cn';
 import { useMediaQuery } from '../lib/use-media-query';
 

@@ -1,1 +1,2 @@
-export { FunnelChart as default } from 'echarts/charts';
+// Deep imports: through the `echarts/charts` barrel, bundlers keep this module in the first load.
+export { install as default } from 'echarts/lib/chart/funnel/install.js';

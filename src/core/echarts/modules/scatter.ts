@@ -1,1 +1,2 @@
-export { ScatterChart as default } from 'echarts/charts';
+// Deep imports: through the `echarts/charts` barrel, bundlers keep this module in the first load.
+export { install as default } from 'echarts/lib/chart/scatter/install.js';

@@ -1,1 +1,2 @@
-export { SVGRenderer as default } from 'echarts/renderers';
+// Deep imports: through the `echarts/renderers` barrel, bundlers keep this module in the first load.
+export { install as default } from 'echarts/lib/renderer/installSVGRenderer.js';

@@ -1,1 +1,2 @@
-export { VisualMapComponent as default } from 'echarts/components';
+// Deep imports: through the `echarts/components` barrel, bundlers keep this module in the first load.
+export { install as default } from 'echarts/lib/component/visualMap/install.js';

@@ -1,23 +1,23 @@
 import {
-  AdapterError,
   type Cell,
   type Column,
-  type ColumnInput,
-  type ColumnMeta,
-  type ColumnRole,
-  type ColumnType,
-  type DataInput,
+  cellReader,
+  columnNames,
+  convertCell,
+  isBlank,
+  isColumnInput,
   isTable,
-  type ResultSet,
-  type Row,
+  MISMATCH,
+  readColumn,
   type Table,
   toTable,
-} from '../../core/adapter';
+} from './table';
+import type { ColumnInput, ColumnMeta, ColumnRole, ColumnType, DataInput, ResultSet, Row } from './types';
 
 /*
- * Framework-free. It lives beside the table rather than in src/core because the React entry may only
- * use what the core entry exports: every conversion goes through `toTable`, so cells read here are
- * exactly the cells `toTable` would make.
+ * The lazy form of `toTable`, for views that show a few rows of many (DataTable): the same reading
+ * rules (`readColumn` for the sample, `convertCell` for each cell), applied when a cell is first read.
+ * Framework-free and ECharts-free.
  */
 
 /** Non-blank values of a column read up front: its type, role and time grain are inferred from them. */
@@ -54,45 +54,17 @@ export interface LazyTable {
   readonly rowCount: number;
 }
 
-const isBlank = (value: unknown) => value === null || value === undefined || value === '';
-
-/** `values` as `toTable` converts a column of them: to `type`, or to the type they suggest. */
-const convertColumn = (values: readonly unknown[], type: ColumnType | undefined): Column =>
-  toTable({ columns: [{ name: 'value', type, values }] }).columns[0] as Column;
-
-/** One value as a cell of a column of `type` (declared or inferred); a value that does not fit is its text. */
-function convertOne(value: unknown, type: ColumnType, declared: boolean): Cell {
-  if (isBlank(value)) return null;
-  if (declared || type === 'string' || type === 'boolean') {
-    try {
-      const cell = convertColumn([value], type).values[0] ?? null;
-      // A declared boolean reads anything else as null; an inferred one does not take it.
-      if (declared || cell !== null) return cell;
-    } catch (caught) {
-      if (!(caught instanceof AdapterError)) throw caught;
-    }
-  } else {
-    // An inferred number or date takes exactly the values that suggest it (a declared one takes more:
-    // '007' as 7, epoch numbers as dates).
-    const column = convertColumn([value], undefined);
-    if (column.type === type) return column.values[0] ?? null;
-  }
-  return convertColumn([value], 'string').values[0] ?? null;
-}
-
-/** Values as cells of a column of `type`: in one pass when they all fit, else one by one. */
+/**
+ * Values as cells of a column of `type`, by `toTable`'s rules (`declared` as in `convertCell`); a value
+ * that does not fit is its text, where `toTable` would make the whole column text (or throw).
+ */
 function convert(values: readonly unknown[], type: ColumnType, declared: boolean): Cell[] {
-  if (declared || type === 'string') {
-    try {
-      return convertColumn(values, type).values as Cell[];
-    } catch (caught) {
-      if (!(caught instanceof AdapterError)) throw caught;
-    }
-  } else {
-    const column = convertColumn(values, undefined);
-    if (column.type === type) return column.values as Cell[];
+  const cells = new Array<Cell>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const cell = convertCell(type, values[i], declared);
+    cells[i] = cell === MISMATCH ? (convertCell('string', values[i], false) as Cell) : cell;
   }
-  return values.map((value) => convertOne(value, type, declared));
+  return cells;
 }
 
 class ReadColumn implements LazyColumn {
@@ -168,7 +140,7 @@ class ReadColumn implements LazyColumn {
 
 /**
  * A lazy column read through `read`: its sample (the rows up to the `SAMPLE_SIZE`th non-blank value)
- * goes through `toTable`, which infers the type, role and label as it would for the whole column, and
+ * goes through `readColumn` (as in `toTable`), which infers the type, role and label as it would for the whole column, and
  * throws its `AdapterError` for metadata it cannot use or a sample value that breaks a declared type.
  */
 function lazyColumn(meta: ColumnMeta, count: number, read: (row: number) => unknown): LazyColumn {
@@ -178,66 +150,16 @@ function lazyColumn(meta: ColumnMeta, count: number, read: (row: number) => unkn
     raw.push(value);
     if (!isBlank(value)) seen++;
   }
-  const sample = toTable({ columns: [{ ...meta, values: raw }] }).columns[0] as Column;
+  const sample = readColumn(meta, raw.length, (row) => raw[row]);
   return new ReadColumn(meta, sample, count, read);
 }
 
-/** What toTable reads as a column of a columnar input (an array of them is columns, not rows). */
-const isColumnInput = (value: unknown): value is ColumnInput =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as ColumnInput).name === 'string' &&
-  Array.isArray((value as ColumnInput).values);
-
-/** A row's own value for a column: a row without "constructor" must not read Object.prototype's. */
-const reader = (name: string): ((row: Row) => unknown) =>
-  name in Object.prototype ? (row) => (Object.hasOwn(row, name) ? row[name] : undefined) : (row) => row[name];
-
-/**
- * The column names of rows, as `toTable` finds them: the metadata's, then every other own key in the
- * order first met. Undefined when a row is not an object (`toTable` has the error to throw).
- */
-function rowNames(rows: readonly Row[], meta: readonly ColumnMeta[]): string[] | undefined {
-  const names = meta.map((m) => m.name);
-  const known = new Set(names);
-  // Rows mostly share their keys, in the same order: a row whose keys are the last new shape's (compared
-  // in order) adds none and is passed over; any other is looked at key by key.
-  let shape: string[] = [];
-  for (const row of rows) {
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) return undefined;
-    let same = true;
-    let at = 0;
-    for (const key in row) {
-      if (key !== shape[at++]) {
-        same = false;
-        break;
-      }
-    }
-    if (same && at === shape.length) continue;
-    const keys: string[] = [];
-    for (const key in row) {
-      if (!Object.hasOwn(row, key)) continue;
-      keys.push(key);
-      if (!known.has(key)) {
-        known.add(key);
-        names.push(key);
-      }
-    }
-    shape = keys;
-  }
-  return names;
-}
-
 function fromRows(rows: readonly Row[], meta: readonly ColumnMeta[] = []): LazyTable {
-  // Metadata without a name, or a name twice: toTable's error (no column is read; an unknown type or
-  // role is the column's error, after the rows', as in toTable).
-  toTable({ rows: [], meta }, { only: [] });
-  const names = rowNames(rows, meta);
-  // A row that is not an object: toTable's error, naming the row (no column is read).
-  if (!names) return lazy(toTable({ rows, meta }, { only: [] }));
+  // toTable's checks and errors: metadata without a name or a name twice, a row that is not an object.
+  const names = columnNames(rows, meta);
   const metaByName = new Map(meta.map((m) => [m.name, m]));
   const columns = names.map((name) => {
-    const read = reader(name);
+    const read = cellReader(name);
     return lazyColumn(metaByName.get(name) ?? { name }, rows.length, (i) => read(rows[i] as Row));
   });
   return { columns, rowCount: rows.length };

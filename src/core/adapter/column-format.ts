@@ -1,0 +1,19 @@
+import { defaultFormatSpec, inferTimeGrain } from '../format';
+import type { FormatSpec, TimeGrain } from '../format/types';
+import type { Column } from './table';
+
+/** The time grain of a date column: its format's, else the coarsest the values allow. */
+export function timeGrain(column: Column): TimeGrain {
+  const format = column.meta.format;
+  return format?.kind === 'date' && format.grain ? format.grain : inferTimeGrain(column.values as (number | null)[]);
+}
+
+/**
+ * The format of a column that names none: dates at their grain, numbers as numbers, the rest as text.
+ * A number column that is a dimension (a year, an id) is a label, written as text: 2024, not 2,024.
+ */
+export function defaultFormatFor(column: Column): FormatSpec {
+  if (column.type === 'date') return { kind: 'date', grain: timeGrain(column) };
+  if (column.type === 'number' && column.role !== 'measure') return { kind: 'text' };
+  return defaultFormatSpec(column.type);
+}
