@@ -14,7 +14,7 @@ export const supersetEmbedErrorMessages = {
   sdk: 'The embedded SDK could not embed the dashboard.',
   /** Development warnings (console only). */
   filtersReembedded:
-    'SupersetEmbed: the embedded SDK cannot change the filters of a loaded dashboard, so it was embedded ' +
+    'SupersetEmbed: Superset cannot change the filters of a loaded dashboard, so it was embedded ' +
     'again with the new filters (the dashboard reloads).',
   heightLoop: (dashboardId: string, height: number) =>
     `SupersetEmbed: dashboard ${dashboardId} grows whenever its frame grows (content sized to the viewport), ` +
