@@ -1,10 +1,11 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import axe from 'axe-core';
-import { type ReactNode, StrictMode, useState } from 'react';
+import { createRef, type ReactNode, StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { InsightPulseProvider } from '../../src/react/provider';
 import {
+  type EmbeddedDashboard,
   type FetchGuestTokenContext,
   GuestTokenError,
   SupersetEmbed,
@@ -14,9 +15,50 @@ import {
 } from '../../src/react/superset-embed';
 import { colors } from '../../themes/tokens';
 import type { FakeSupersetRecord } from '../fixtures/fake-superset/page';
-import { mintGuestToken } from '../fixtures/fake-superset/token';
+import { mintGuestToken, readGuestToken } from '../fixtures/fake-superset/token';
+
+const mintedJti = (token: string | undefined) => readGuestToken(token)?.jti;
 
 const origin = inject('fakeSupersetOrigin');
+
+// Tests wait for states and records (each wait with its own timeout); none relies on the default 5 s.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 30_000 });
+
+/**
+ * A clock for the component's token lifecycle, handshake timeout and height poll (its `env` prop): its timers
+ * run only when the test advances it, so a refresh or a backoff happens exactly when the test says. It starts
+ * at the real time, because the fake Superset page judges tokens by the real clock.
+ */
+function manualClock() {
+  let now = Date.now();
+  let next = 0;
+  const timers = new Map<number, { at: number; run: () => void }>();
+  return {
+    env: {
+      now: () => now,
+      setTimeout: (run: () => void, ms: number) => {
+        timers.set(++next, { at: now + Math.max(0, ms), run });
+        return next;
+      },
+      clearTimeout: (handle: unknown) => {
+        timers.delete(handle as number);
+      },
+    },
+    pending: () => timers.size,
+    /** Moves the clock by `ms`, running each timer that comes due, in order. */
+    advance(ms: number) {
+      const end = now + ms;
+      for (;;) {
+        const due = [...timers.entries()].filter(([, timer]) => timer.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        act(() => due[1].run());
+      }
+      now = end;
+    },
+  };
+}
 
 /** A dashboard id of its own per test, so the fake's records never mix (the page ignores unknown flags). */
 const uid = (flags = '') => `exec-overview~t=${Math.random().toString(36).slice(2, 10)}${flags}`;
@@ -39,8 +81,32 @@ async function recorded<T>(id: string, check: (all: FakeSupersetRecord[]) => T |
   return found as T;
 }
 
+/** A token's `jti` (the fake page records tokens by it). */
+const jtiOf = (token: string | undefined) => mintedJti(token);
+
 const ofType = <T extends FakeSupersetRecord['type']>(all: FakeSupersetRecord[], type: T) =>
   all.filter((record): record is Extract<FakeSupersetRecord, { type: T }> => record.type === type);
+
+type Message = Extract<FakeSupersetRecord, { type: 'message' }>['detail'];
+
+/**
+ * The messages the page got on the channel, in order, once all up to the last have been recorded (each is
+ * POSTed on its own) and `until` holds.
+ */
+async function channel(id: string, until: (all: Message[]) => boolean = () => true): Promise<Message[]> {
+  let found: Message[] = [];
+  await vi.waitFor(
+    async () => {
+      const all = ofType(await records(id), 'message')
+        .map((record) => record.detail)
+        .sort((a, b) => a.seq - b.seq);
+      if (all.some((message, index) => message.seq !== index + 1) || !until(all)) throw new Error('not yet');
+      found = all;
+    },
+    { timeout: 10_000, interval: 100 },
+  );
+  return found;
+}
 
 type Answer = 'ok' | 'fail' | 'hang';
 
@@ -76,9 +142,9 @@ function tokenBackend(
   return backend;
 }
 
-/** Token timing for 4-second tokens: a refresh 2 s in, by the raw clock. */
+/** Token timing for the backend's 5-minute tokens: a refresh 4 minutes in (by the test's clock). */
 const refreshSoon = (retry?: SupersetEmbedTokenOptions['retry']): SupersetEmbedTokenOptions => ({
-  refreshBeforeMs: 2_000,
+  refreshBeforeMs: 60_000,
   skewToleranceMs: 0,
   ...(retry ? { retry } : {}),
 });
@@ -164,33 +230,44 @@ describe('SupersetEmbed: the first embed', () => {
 describe('SupersetEmbed: the guest token lifecycle', () => {
   it('refreshes the token before it expires and hands it to the dashboard without a reload', async () => {
     const id = uid();
-    const backend = tokenBackend(id, { ttlSeconds: 6 });
+    const clock = manualClock();
+    const backend = tokenBackend(id);
     const { container } = embed({
       dashboardId: id,
       fetchGuestToken: backend.fetchGuestToken,
-      tokenOptions: { refreshBeforeMs: 3_000, skewToleranceMs: 0 },
+      tokenOptions: { refreshBeforeMs: 60_000, skewToleranceMs: 0 },
+      env: clock.env,
     });
     await waitForState(container, 'ready');
-    const tokens = await recorded(id, (all) =>
+    clock.advance(239_000);
+    expect(backend.calls).toBe(1);
+    clock.advance(1_000); // a minute before the 5-minute token expires
+    expect(backend.calls).toBe(2);
+    const [, second] = await recorded(id, (all) =>
       ofType(all, 'guestToken').length >= 2 ? ofType(all, 'guestToken') : undefined,
     );
-    const [first, second] = tokens;
+    expect(second?.detail.jti).toBe(jtiOf(backend.issued[1]));
     expect(second?.detail.validAtArrival).toBe(true);
     expect(second?.detail.previousExpiredFor).toBe(0);
-    // It came about halfway through the first token's life, well before its expiry.
-    expect((second?.at ?? 0) / 1000).toBeLessThan((first?.detail.exp ?? 0) - 1);
     expect(ofType(await records(id), 'load')).toHaveLength(1);
   });
 
   it('refreshes on time by the server’s clock when it runs a minute ahead (the SDK alone would be a minute late)', async () => {
     const id = uid('~skew=60');
-    const backend = tokenBackend(id, { ttlSeconds: 8, serverSkewSeconds: 60 });
+    const clock = manualClock();
+    const backend = tokenBackend(id, { serverSkewSeconds: 60 });
     const { container } = embed({
       dashboardId: id,
       fetchGuestToken: backend.fetchGuestToken,
-      tokenOptions: { refreshBeforeMs: 4_000, skewToleranceMs: 0 },
+      tokenOptions: { refreshBeforeMs: 60_000, skewToleranceMs: 0 },
+      env: clock.env,
     });
     await waitForState(container, 'ready');
+    // The token's exp is 6 minutes ahead by the local clock, but only 5 by the server's: refresh at 4 minutes.
+    clock.advance(239_000);
+    expect(backend.calls).toBe(1);
+    clock.advance(1_000);
+    expect(backend.calls).toBe(2);
     const [first, second] = await recorded(id, (all) =>
       ofType(all, 'guestToken').length >= 2 ? ofType(all, 'guestToken') : undefined,
     );
@@ -230,7 +307,8 @@ describe('SupersetEmbed: the guest token lifecycle', () => {
 
   it('shows "session expired" after a refresh fails repeatedly, fires onTokenRefreshFailed once, and reconnects in place', async () => {
     const id = uid();
-    const backend = tokenBackend(id, { ttlSeconds: 4, plan: ['ok'] });
+    const clock = manualClock();
+    const backend = tokenBackend(id, { plan: ['ok'] });
     backend.mode = 'fail'; // every refresh after the first token
     const onTokenRefreshFailed = vi.fn();
     const { container } = embed({
@@ -238,8 +316,14 @@ describe('SupersetEmbed: the guest token lifecycle', () => {
       fetchGuestToken: backend.fetchGuestToken,
       tokenOptions: refreshSoon({ attempts: 2, baseDelayMs: 100 }),
       onTokenRefreshFailed,
+      env: clock.env,
     });
     await waitForState(container, 'ready');
+    clock.advance(240_000); // the refresh fails
+    await vi.waitFor(() => expect(backend.calls).toBe(2), { timeout: 5_000 });
+    clock.advance(1_000); // both retries fail
+    await vi.waitFor(() => expect(backend.calls).toBe(3), { timeout: 5_000 });
+    clock.advance(1_000);
     await waitForState(container, 'expired');
     expect(onTokenRefreshFailed).toHaveBeenCalledTimes(1);
     expect(backend.calls).toBe(4); // the first token, then one refresh tried three times
@@ -263,33 +347,38 @@ describe('SupersetEmbed: the guest token lifecycle', () => {
     ['the page becomes visible again', () => document.dispatchEvent(new Event('visibilitychange'))],
   ])('refreshes at once when %s, instead of waiting out the backoff', async (_, wake) => {
     const id = uid();
-    const backend = tokenBackend(id, { ttlSeconds: 4, plan: ['ok'] });
+    const clock = manualClock();
+    const backend = tokenBackend(id, { plan: ['ok'] });
     backend.mode = 'fail'; // every refresh after the first token (offline: the refresh fails, the next try is a minute away)
     const { container } = embed({
       dashboardId: id,
       fetchGuestToken: backend.fetchGuestToken,
       tokenOptions: refreshSoon({ attempts: 5, baseDelayMs: 60_000 }),
+      env: clock.env,
     });
     await waitForState(container, 'ready');
+    clock.advance(240_000);
     await vi.waitFor(() => expect(backend.calls).toBe(2), { timeout: 5_000 });
     backend.mode = 'ok';
     expect(document.visibilityState).toBe('visible');
-    const before = ofType(await records(id), 'guestToken').length;
-    const woken = performance.now();
+    // The clock no longer moves: only the wake-up can bring the next token.
     wake();
-    await recorded(id, (all) => ofType(all, 'guestToken').length > before || undefined, 3_000);
-    expect(performance.now() - woken).toBeLessThan(3_000);
     expect(backend.calls).toBe(3);
+    await recorded(
+      id,
+      (all) => ofType(all, 'guestToken').some((record) => record.detail.jti === jtiOf(backend.issued[1])) || undefined,
+    );
     expect(root(container)).toHaveAttribute('data-state', 'ready');
   });
 
   it('leaves no timer and no fetch behind when unmounted during a refresh', async () => {
     const id = uid();
-    const backend = tokenBackend(id, { ttlSeconds: 4, plan: ['ok'] });
+    const clock = manualClock();
+    const backend = tokenBackend(id, { plan: ['ok'] });
     backend.mode = 'hang'; // every refresh after the first token
-    // Every timer created by the library or the SDK, until it runs or is cleared.
+    // Every global timer created by the library, until it runs or is cleared: with an env there must be none.
     const pending = new Map<number, string>();
-    const ours = (stack = '') => /src\/(core|react)\/superset|embedded-sdk/.test(stack);
+    const ours = (stack = '') => /src\/(core|react)\/superset|switchboard/.test(stack);
     const { setTimeout: realSet, clearTimeout: realClear } = window;
     const set = vi.spyOn(window, 'setTimeout').mockImplementation(((callback: () => void, ms?: number) => {
       const stack = new Error().stack ?? '';
@@ -309,14 +398,16 @@ describe('SupersetEmbed: the guest token lifecycle', () => {
         dashboardId: id,
         fetchGuestToken: backend.fetchGuestToken,
         tokenOptions: refreshSoon(),
+        env: clock.env,
       });
       await waitForState(container, 'ready');
-      expect(pending.size).toBeGreaterThan(0);
-      await vi.waitFor(() => expect(backend.calls).toBe(2), { timeout: 5_000 });
+      expect(clock.pending()).toBeGreaterThan(0);
+      clock.advance(240_000);
+      expect(backend.calls).toBe(2);
       const refresh = backend.signals[1] as AbortSignal;
       expect(refresh.aborted).toBe(false);
       unmount();
-      await new Promise((resolve) => realSet(resolve, 50));
+      expect(clock.pending()).toBe(0);
       expect([...pending.values()]).toEqual([]);
       expect(refresh.aborted).toBe(true);
     } finally {
@@ -331,7 +422,9 @@ describe('SupersetEmbed: height', () => {
     const id = uid('~h=900');
     const { container } = embed({ dashboardId: id, fetchGuestToken: tokenBackend(id).fetchGuestToken });
     await waitForState(container, 'ready');
-    await waitFor(() => expect(root(container)?.getBoundingClientRect().height).toBeGreaterThanOrEqual(900));
+    await waitFor(() => expect(root(container)?.getBoundingClientRect().height).toBeGreaterThanOrEqual(900), {
+      timeout: 10_000,
+    });
     expect(root(container)?.getBoundingClientRect().height).toBeLessThan(960);
   });
 
@@ -352,17 +445,31 @@ describe('SupersetEmbed: height', () => {
     const stopped = root(container)?.getBoundingClientRect().height ?? 0;
     expect(stopped).toBeGreaterThan(480);
     expect(stopped).toBeLessThanOrEqual(480 + 3 * 120);
-    await new Promise((resolve) => setTimeout(resolve, 2_500)); // two more polls
+    const asked = (await channel(id)).filter((message) => message.method === 'getScrollSize').length;
+    // Two more polls answered, and the frame did not grow.
+    await channel(id, (all) => all.filter((message) => message.method === 'getScrollSize').length >= asked + 2);
     expect(root(container)?.getBoundingClientRect().height).toBe(stopped);
-    const sizes = ofType(await records(id), 'getScrollSize').length;
-    expect(sizes).toBeGreaterThanOrEqual(3);
   });
 
   it('keeps a fixed height and does not ask the dashboard for its size', async () => {
     const id = uid('~h=1500');
-    const { container } = embed({ dashboardId: id, fetchGuestToken: tokenBackend(id).fetchGuestToken, height: 420 });
+    const clock = manualClock();
+    let dashboard: EmbeddedDashboard | undefined;
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: tokenBackend(id).fetchGuestToken,
+      height: 420,
+      env: clock.env,
+      onLoad: (handle) => {
+        dashboard = handle;
+      },
+    });
     await waitForState(container, 'ready');
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    clock.advance(5_000); // five poll periods
+    await dashboard?.getDataMask(); // a marker: every message before it has been sent
+    const sent = await channel(id, (all) => all.some((message) => message.method === 'getDataMask'));
+    // One question only: the one that showed the dashboard answers.
+    expect(sent.filter((message) => message.method === 'getScrollSize')).toHaveLength(1);
     expect(root(container)?.getBoundingClientRect().height).toBe(420);
   });
 });
@@ -424,12 +531,20 @@ describe('SupersetEmbed: theme and filters', () => {
 
   it('leaves the dashboard’s own theme with theme={false}', async () => {
     const id = uid();
-    const { container } = embed({ dashboardId: id, fetchGuestToken: tokenBackend(id).fetchGuestToken, theme: false });
+    let dashboard: EmbeddedDashboard | undefined;
+    const { container } = embed({
+      dashboardId: id,
+      fetchGuestToken: tokenBackend(id).fetchGuestToken,
+      theme: false,
+      onLoad: (handle) => {
+        dashboard = handle;
+      },
+    });
     await waitForState(container, 'ready');
-    // A height poll comes a second after ready, well after a theme would have been sent.
-    await recorded(id, (all) => ofType(all, 'getScrollSize').length >= 2 || undefined);
-    expect(ofType(await records(id), 'setThemeMode')).toHaveLength(0);
-    expect(ofType(await records(id), 'setThemeConfig')).toHaveLength(0);
+    await dashboard?.getDataMask(); // a marker sent after everything that follows ready
+    const sent = await channel(id, (all) => all.some((message) => message.method === 'getDataMask'));
+    expect(sent.map((message) => message.method)).not.toContain('setThemeMode');
+    expect(sent.map((message) => message.method)).not.toContain('setThemeConfig');
   });
 
   it('applies native filters and URL parameters at embed time, and embeds again when they change', async () => {
@@ -469,7 +584,7 @@ describe('SupersetEmbed: theme and filters', () => {
     await waitForState(container, 'ready');
     const dashboard = page.frameLocator(page.elementLocator(frameOf(container) as HTMLIFrameElement));
     await dashboard.getByRole('button', { name: 'Filter region: Visayas' }).click();
-    await vi.waitFor(() => expect(onDataMaskChange).toHaveBeenCalled());
+    await vi.waitFor(() => expect(onDataMaskChange).toHaveBeenCalled(), { timeout: 10_000 });
     expect(onDataMaskChange.mock.calls[0]?.[0]).toMatchObject({ nativeFiltersChanged: true });
   });
 
@@ -513,16 +628,24 @@ describe('SupersetEmbed: errors that say why', () => {
 
   it('waits for a slow first token instead of calling the dashboard refused', async () => {
     const id = uid();
-    // The frame loads at once; the token comes only after a failed call and a backoff of 1.5 to 3 s.
+    // The frame loads at once; the token comes only after a failed call and a backoff of 3 s.
+    const clock = manualClock();
     const backend = tokenBackend(id, { plan: ['fail'] });
     const { container } = embed({
       dashboardId: id,
       fetchGuestToken: backend.fetchGuestToken,
       handshakeTimeoutMs: 1_000,
       tokenOptions: { retry: { attempts: 1, baseDelayMs: 3_000 } },
+      env: { ...clock.env, random: () => 1 },
     });
-    await waitForState(container, 'ready', 8_000);
+    await recorded(id, (all) => ofType(all, 'load')[0]);
+    await vi.waitFor(() => expect(backend.calls).toBe(1), { timeout: 5_000 });
+    clock.advance(2_999); // more than twice the handshake timeout, but no token yet: not refused
+    expect(root(container)).toHaveAttribute('data-state', 'loading');
+    expect(backend.calls).toBe(1);
+    clock.advance(1);
     expect(backend.calls).toBe(2);
+    await waitForState(container, 'ready');
   });
 
   it('calls Superset unreachable when nothing answers at its domain', async () => {
@@ -579,18 +702,22 @@ describe('SupersetEmbed: errors that say why', () => {
   });
 });
 
-/** A dashboard whose 6-second token cannot be refreshed (one try, 4 s in): ready now, 'expired' soon. */
+/** A dashboard whose 5-minute token cannot be refreshed (one try, 4 minutes in, by the test's clock). */
 async function embedThatWillExpire() {
   const id = uid();
-  const backend = tokenBackend(id, { ttlSeconds: 6, plan: ['ok'] });
+  const clock = manualClock();
+  const backend = tokenBackend(id, { plan: ['ok'] });
   backend.mode = 'fail'; // every refresh after the first token
   const { container } = embed({
     dashboardId: id,
     fetchGuestToken: backend.fetchGuestToken,
     tokenOptions: refreshSoon({ attempts: 0 }),
+    env: clock.env,
   });
   await waitForState(container, 'ready');
-  return { backend, container };
+  /** Runs the refresh, which fails: the component says the session expired. */
+  const expire = () => clock.advance(240_000);
+  return { backend, container, expire };
 }
 
 describe('SupersetEmbed: changes in place', () => {
@@ -625,7 +752,7 @@ describe('SupersetEmbed: changes in place', () => {
     const { container, rerender } = render(view('Exec Overview'));
     await waitForState(container, 'ready');
     rerender(view('Executive overview, Q4'));
-    await waitFor(() => expect(frameOf(container)?.title).toBe('Executive overview, Q4'));
+    await waitFor(() => expect(frameOf(container)?.title).toBe('Executive overview, Q4'), { timeout: 5_000 });
     expect(ofType(await records(id), 'load')).toHaveLength(1);
   });
 
@@ -655,7 +782,8 @@ describe('SupersetEmbed: changes in place', () => {
   });
 
   it('leaves "expired" by itself when the network comes back and the refresh succeeds', async () => {
-    const { backend, container } = await embedThatWillExpire();
+    const { backend, container, expire } = await embedThatWillExpire();
+    expire();
     await waitForState(container, 'expired');
     backend.mode = 'ok';
     window.dispatchEvent(new Event('online'));
@@ -664,17 +792,18 @@ describe('SupersetEmbed: changes in place', () => {
   });
 
   it('moves focus to Reconnect when the session expires under it, and back to the dashboard after', async () => {
-    const { backend, container } = await embedThatWillExpire();
+    const { backend, container, expire } = await embedThatWillExpire();
     const frame = frameOf(container) as HTMLIFrameElement;
     frame.focus();
     expect(document.activeElement).toBe(frame);
+    expire();
     await waitForState(container, 'expired');
     const reconnect = screen.getByRole('button', { name: 'Reconnect' });
     expect(document.activeElement).toBe(reconnect);
     backend.mode = 'ok';
     await userEvent.click(reconnect);
     await waitForState(container, 'ready');
-    await waitFor(() => expect(document.activeElement).toBe(frameOf(container)));
+    await waitFor(() => expect(document.activeElement).toBe(frameOf(container)), { timeout: 10_000 });
   });
 
   it('sets new native filters in place where the SDK can (feature-detected), without a reload', async () => {
@@ -695,12 +824,63 @@ describe('SupersetEmbed: changes in place', () => {
     const { container, rerender } = render(view('NCR'));
     await waitForState(container, 'ready');
     rerender(view('Mindanao'));
-    await waitFor(() => expect(setDataMask).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(setDataMask).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(setDataMask.mock.calls[0]?.[0]).toMatchObject({
       'NATIVE_FILTER-region': { filterState: { value: ['Mindanao'] } },
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(ofType(await records(id), 'load')).toHaveLength(1);
     expect(warn).not.toHaveBeenCalledWith(expect.stringContaining('cannot change the filters'));
+  });
+});
+
+describe('SupersetEmbed: refs', () => {
+  it('gives a consumer’s ref the root element, and still moves focus and sets inert with it', async () => {
+    const id = uid();
+    const clock = manualClock();
+    const backend = tokenBackend(id, { plan: ['ok'] });
+    backend.mode = 'fail';
+    const ref = createRef<HTMLDivElement>();
+    const { container } = render(
+      <SupersetEmbed
+        ref={ref}
+        supersetDomain={origin}
+        dashboardId={id}
+        fetchGuestToken={backend.fetchGuestToken}
+        tokenOptions={refreshSoon({ attempts: 0 })}
+        env={clock.env}
+        data-testid="consumer-prop"
+        tabIndex={0}
+      />,
+    );
+    expect(ref.current).toBe(root(container));
+    // The component's own attributes win over a consumer's.
+    expect(ref.current).toHaveAttribute('data-testid', 'consumer-prop');
+    expect(ref.current).toHaveAttribute('tabindex', '-1');
+    await waitForState(container, 'ready');
+    (frameOf(container) as HTMLIFrameElement).focus();
+    clock.advance(240_000);
+    await waitForState(container, 'expired');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Reconnect' }));
+    expect(container.querySelector('[data-slot="superset-embed-frame"]')).toHaveProperty('inert', true);
+  });
+
+  it('calls a consumer’s callback ref with the root, and with null when it goes', async () => {
+    const seen: (HTMLDivElement | null)[] = [];
+    const { container, unmount } = render(
+      <SupersetEmbed
+        ref={(element) => {
+          seen.push(element);
+        }}
+        supersetDomain="not a url"
+        dashboardId="x"
+        fetchGuestToken={async () => 'never'}
+      />,
+    );
+    await waitForState(container, 'error');
+    expect(seen[0]).toBe(root(container));
+    // Focus moves to the panel of an error the user caused, through the component's own ref.
+    unmount();
+    expect(seen.at(-1)).toBeNull();
   });
 });

@@ -11,6 +11,9 @@ import {
   type GuestTokenState,
 } from '../../src/core/superset';
 
+// Every test runs on fake timers and asserts instants of the fake clock only; a loaded machine gets room anyway.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
 /** The tests' epoch: a whole second, so `iat` (whole seconds) measures the skew exactly. */
 const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
 const SECRET = 'TOPSECRET-guest-marker';
@@ -151,7 +154,8 @@ afterEach(async () => {
   source?.stop();
   source = undefined;
   vi.useRealTimers();
-  await new Promise((resolve) => setTimeout(resolve, 5));
+  // Node reports unhandled rejections once the microtasks have run: one turn of the event loop, not a time.
+  await new Promise((resolve) => setImmediate(resolve));
   expect(unhandled.splice(0)).toEqual([]);
 });
 

@@ -1,14 +1,16 @@
+// @vitest-environment node
 import fc from 'fast-check';
 import rison from 'rison';
 import { describe, expect, it } from 'vitest';
 import {
+  allowFeatures,
   checkEmbedTarget,
   createAutoHeight,
   filtersToUrlParams,
   SupersetEmbedError,
   SupersetFilterError,
+  sandboxTokens,
 } from '../../src/core/superset';
-import { allowFeatures, sandboxTokens } from '../../src/react/superset-embed/frame';
 
 describe('filtersToUrlParams', () => {
   it('sends native filters as a rison data mask and URL parameters as strings', () => {

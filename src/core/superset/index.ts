@@ -1,5 +1,24 @@
 export { type AutoHeight, type AutoHeightOptions, type AutoHeightStep, createAutoHeight } from './auto-height';
 export { checkEmbedTarget } from './domain';
+export {
+  createSupersetEmbedController,
+  DEFAULT_HANDSHAKE_TIMEOUT_MS,
+  type EmbeddedDashboard,
+  type SupersetDataMask,
+  type SupersetEmbedController,
+  type SupersetEmbedControllerOptions,
+  type SupersetEmbedEnv,
+  type SupersetEmbedEvents,
+  type SupersetEmbedFrame,
+  type SupersetEmbedFrameSpec,
+  type SupersetEmbedHost,
+  type SupersetEmbedSettings,
+  type SupersetEmbedSnapshot,
+  type SupersetEmbedState,
+  type SupersetThemeMode,
+  type SwitchboardFactory,
+  type SwitchboardLike,
+} from './embed-controller';
 export { defaultGuestTokenEnv, type GuestTokenEnv } from './env';
 export {
   GuestTokenError,
@@ -29,3 +48,14 @@ export {
   type GuestTokenState,
 } from './guest-token';
 export { decodeGuestTokenClaims, type GuestTokenClaims } from './jwt';
+export { supersetEmbedErrorMessages } from './messages';
+export {
+  allowFeatures,
+  embedUrl,
+  HANDSHAKE_TYPE,
+  handshakeMessage,
+  type SupersetEmbedPermission,
+  type SupersetEmbedUiConfig,
+  sandboxTokens,
+  uiConfigBits,
+} from './protocol';

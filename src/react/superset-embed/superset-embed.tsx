@@ -1,8 +1,10 @@
-import { useRef } from 'react';
+import { forwardRef, useRef } from 'react';
 import { cn } from '../lib/cn';
+import { useMergedRefs } from '../lib/merge-refs';
 import { useIsomorphicLayoutEffect } from '../lib/use-isomorphic-layout-effect';
 import { useMediaQuery } from '../lib/use-media-query';
 import { useOptionalInsightPulseTheme } from '../provider/insightpulse-provider';
+import { supersetEmbedMessages as messages } from './messages';
 import type { SupersetEmbedProps } from './types';
 import { useSupersetEmbed } from './use-superset-embed';
 
@@ -12,36 +14,42 @@ const PANEL =
   'ip:absolute ip:inset-0 ip:flex ip:flex-col ip:items-center ip:justify-center ip:gap-3 ip:p-6 ip:text-center';
 
 /**
- * An Apache Superset dashboard embedded with the official `@superset-ui/embedded-sdk`, in the InsightPulse
- * theme, with a guest token that is refreshed before it expires (correcting for clock skew), retried with
- * backoff, refreshed again when the network or the page comes back, and reported when it cannot be.
+ * An Apache Superset dashboard, embedded over Superset's own protocol (the official `@superset-ui/switchboard`,
+ * as the embedded SDK uses it), in the InsightPulse theme, with a guest token that is refreshed before it
+ * expires (correcting for clock skew), retried with backoff, refreshed again when the network or the page comes
+ * back, and reported when it cannot be.
  *
  * The root's `data-state` is `loading`, `ready`, `expired` (with a Reconnect button) or `error` (saying why).
  * The iframe gets a title, the sandbox `allow-scripts allow-same-origin` plus only the `permissions` asked for,
- * and the referrer policy `strict-origin`. Tokens travel only by `postMessage`, never in a URL or a log.
+ * and the referrer policy `strict-origin`. Tokens travel only over the message channel, never in a URL or a log.
+ * The ref is the root element's.
  */
-export function SupersetEmbed({
-  supersetDomain,
-  dashboardId,
-  fetchGuestToken,
-  filters,
-  uiConfig,
-  theme,
-  height = 'auto',
-  autoHeight,
-  title = 'Superset dashboard',
-  permissions,
-  referrerPolicy,
-  tokenOptions,
-  handshakeTimeoutMs,
-  onLoad,
-  onError,
-  onTokenRefreshFailed,
-  onDataMaskChange,
-  className,
-  style,
-  ...props
-}: SupersetEmbedProps) {
+export const SupersetEmbed = forwardRef<HTMLDivElement, SupersetEmbedProps>(function SupersetEmbed(
+  {
+    supersetDomain,
+    dashboardId,
+    fetchGuestToken,
+    filters,
+    uiConfig,
+    theme,
+    height = 'auto',
+    autoHeight,
+    title = messages.defaultTitle,
+    permissions,
+    referrerPolicy,
+    tokenOptions,
+    handshakeTimeoutMs,
+    onLoad,
+    onError,
+    onTokenRefreshFailed,
+    onDataMaskChange,
+    env,
+    className,
+    style,
+    ...props
+  },
+  forwardedRef,
+) {
   const provider = useOptionalInsightPulseTheme();
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const themeMode =
@@ -72,9 +80,11 @@ export function SupersetEmbed({
     onError,
     onTokenRefreshFailed,
     onDataMaskChange,
+    env,
   });
   const { state, error } = status;
   const root = useRef<HTMLDivElement>(null);
+  const ref = useMergedRefs(root, forwardedRef);
   const action = useRef<HTMLButtonElement>(null);
   /** The user pressed Reconnect or Try again: focus stays in the component and goes to the dashboard after. */
   const returnFocus = useRef(false);
@@ -96,12 +106,13 @@ export function SupersetEmbed({
       host.current?.querySelector('iframe')?.focus();
     }
   }, [blocked, state]);
-  const announcement = state === 'loading' ? `Loading ${title}…` : state === 'ready' ? `${title} loaded.` : '';
+  const announcement = state === 'loading' ? messages.loading(title) : state === 'ready' ? messages.loaded(title) : '';
   const pixels = typeof height === 'number' ? height : status.autoHeight;
 
   return (
     <div
-      ref={root}
+      {...props}
+      ref={ref}
       data-slot="superset-embed"
       data-state={state}
       data-error={error?.code}
@@ -111,7 +122,6 @@ export function SupersetEmbed({
         'ip:relative ip:box-border ip:w-full ip:overflow-hidden ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary ip:rounded-ip-lg ip:border ip:border-solid ip:border-ip-outline-variant ip:bg-ip-surface ip:font-ip-sans ip:text-ip-on-surface',
         className,
       )}
-      {...props}
     >
       {/* Always present, outside the busy frame, so that changes of its text are announced. */}
       <p role="status" data-slot="superset-embed-status" className="ip:sr-only">
@@ -130,7 +140,7 @@ export function SupersetEmbed({
             className="ip:absolute ip:inset-4 ip:animate-pulse ip:rounded-ip-md ip:bg-ip-surface-variant"
           />
           <p aria-hidden="true" className="ip:relative ip:m-0 ip:text-ip-on-surface-variant">
-            Loading {title}…
+            {messages.loading(title)}
           </p>
         </div>
       )}
@@ -140,10 +150,8 @@ export function SupersetEmbed({
           data-slot="superset-embed-expired"
           className={cn(PANEL, 'ip:bg-ip-surface/90 ip:backdrop-blur-sm')}
         >
-          <p className="ip:m-0 ip:font-ip-semibold">Your session with {title} expired.</p>
-          <p className="ip:m-0 ip:text-ip-sm ip:text-ip-on-surface-variant">
-            The dashboard could not renew its sign-in. Reconnect to carry on where you were.
-          </p>
+          <p className="ip:m-0 ip:font-ip-semibold">{messages.expired(title)}</p>
+          <p className="ip:m-0 ip:text-ip-sm ip:text-ip-on-surface-variant">{messages.expiredDetail}</p>
           <button
             ref={action}
             type="button"
@@ -154,13 +162,13 @@ export function SupersetEmbed({
               status.reconnect();
             }}
           >
-            {status.reconnecting ? 'Reconnecting…' : 'Reconnect'}
+            {status.reconnecting ? messages.reconnecting : messages.reconnect}
           </button>
         </div>
       )}
       {state === 'error' && error && (
         <div role="alert" data-slot="superset-embed-error" className={PANEL}>
-          <p className="ip:m-0 ip:font-ip-semibold ip:text-ip-error">{title} could not be shown.</p>
+          <p className="ip:m-0 ip:font-ip-semibold ip:text-ip-error">{messages.failed(title)}</p>
           <p className="ip:m-0 ip:max-w-prose ip:text-ip-sm ip:text-ip-on-surface-variant">{error.message}</p>
           {error.code !== 'invalid-props' && (
             <button
@@ -172,11 +180,11 @@ export function SupersetEmbed({
                 status.retry();
               }}
             >
-              Try again
+              {messages.tryAgain}
             </button>
           )}
         </div>
       )}
     </div>
   );
-}
+});

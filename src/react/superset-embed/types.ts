@@ -1,37 +1,27 @@
-import type { EmbeddedDashboard } from '@superset-ui/embedded-sdk';
-import type { ComponentProps } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
 import type {
   AutoHeightOptions,
+  EmbeddedDashboard,
   FetchGuestTokenContext,
   GuestTokenError,
   GuestTokenSourceOptions,
+  SupersetDataMask,
+  SupersetEmbedEnv,
   SupersetEmbedError,
   SupersetEmbedFilters,
+  SupersetEmbedPermission,
+  SupersetEmbedUiConfig,
 } from '../../core/superset';
 import type { ThemePreference } from '../provider/insightpulse-provider';
-import type { SupersetEmbedPermission } from './frame';
 
-export type { EmbeddedDashboard } from '@superset-ui/embedded-sdk';
-export type { SupersetEmbedPermission } from './frame';
-
-/** `data-state` of the root: loading (token, frame, handshake), ready, expired (refresh gave up), error. */
-export type SupersetEmbedState = 'loading' | 'ready' | 'expired' | 'error';
-
-/** The dashboard's chrome, as the embedded SDK's `dashboardUiConfig` takes it. */
-export interface SupersetEmbedUiConfig {
-  hideTitle?: boolean;
-  hideTab?: boolean;
-  hideChartControls?: boolean;
-  /** The native filter bar: shown (`visible`, default true) and open (`expanded`). */
-  filters?: { visible?: boolean; expanded?: boolean };
-  showRowLimitWarning?: boolean;
-}
-
-/** A change of the dashboard's filters, as the SDK's `observeDataMask` reports it. */
-export type SupersetDataMask = Record<string, unknown> & {
-  crossFiltersChanged: boolean;
-  nativeFiltersChanged: boolean;
-};
+export type {
+  EmbeddedDashboard,
+  SupersetDataMask,
+  SupersetEmbedPermission,
+  /** `data-state` of the root: loading (token, frame, handshake), ready, expired (refresh gave up), error. */
+  SupersetEmbedState,
+  SupersetEmbedUiConfig,
+} from '../../core/superset';
 
 /** How the guest token is kept fresh (see `createGuestTokenSource`). */
 export type SupersetEmbedTokenOptions = Pick<
@@ -39,7 +29,8 @@ export type SupersetEmbedTokenOptions = Pick<
   'timeoutMs' | 'refreshBeforeMs' | 'skewToleranceMs' | 'retry'
 >;
 
-export interface SupersetEmbedProps extends Omit<ComponentProps<'div'>, 'children' | 'onLoad' | 'onError' | 'title'> {
+export interface SupersetEmbedProps
+  extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onLoad' | 'onError' | 'title'> {
   /** Where Superset is served, e.g. `https://bi.example.com` (a path prefix is allowed). */
   supersetDomain: string;
   /** The embedded dashboard's id from Superset's "Embed dashboard" dialog. */
@@ -78,7 +69,12 @@ export interface SupersetEmbedProps extends Omit<ComponentProps<'div'>, 'childre
    * counts as refused (a frame still loading when the token came gets twice that). Default 15 000.
    */
   handshakeTimeoutMs?: number;
-  /** The dashboard answered: `dashboard` is the SDK's handle (permalinks, data mask, chart states). */
+  /**
+   * The clock, timers and randomness the token lifecycle, handshake timeout and height poll run on. Default the
+   * page's. For tests (a fake clock) and hosts that schedule work themselves; read when the dashboard is embedded.
+   */
+  env?: Partial<Pick<SupersetEmbedEnv, 'now' | 'setTimeout' | 'clearTimeout' | 'random'>>;
+  /** The dashboard answered: `dashboard` is its handle (permalinks, data mask, chart states), as the SDK's. */
   onLoad?: (dashboard: EmbeddedDashboard) => void;
   /** The dashboard could not be shown; `error.code` says why. */
   onError?: (error: SupersetEmbedError) => void;
