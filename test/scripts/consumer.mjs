@@ -116,7 +116,15 @@ async function consumer(app, tarball, supersetOrigin, { label, react, echarts })
       name: 'insightpulse-consumer',
       private: true,
       type: 'module',
-      dependencies: { '@insightpulse/ui': `file:${tarball}`, react, 'react-dom': react, echarts },
+      dependencies: {
+        '@insightpulse/ui': `file:${tarball}`,
+        react,
+        'react-dom': react,
+        echarts,
+        // SupersetEmbed's optional peers, as README tells apps that embed Superset to install them.
+        '@superset-ui/switchboard': dev['@superset-ui/switchboard'],
+        rison: dev.rison,
+      },
       devDependencies: { vite: dev.vite, '@vitejs/plugin-react': dev['@vitejs/plugin-react'] },
     };
     writeFileSync(join(app, 'package.json'), JSON.stringify(manifest, null, 2));
@@ -194,7 +202,7 @@ async function consumer(app, tarball, supersetOrigin, { label, react, echarts })
     check(label, "ChartCard's full screen opens", opened);
     await page.keyboard.press('Escape');
 
-    // SupersetEmbed loads the embedded SDK from a chunk of the installed package and embeds the dashboard.
+    // SupersetEmbed loads the switchboard from a chunk of the installed package and embeds the dashboard.
     const embedded = await page
       .waitForSelector('#superset [data-slot="superset-embed"][data-state="ready"]', { timeout: 15000 })
       .then(

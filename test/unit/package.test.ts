@@ -110,15 +110,16 @@ describe('the built package (npm run build)', () => {
     expect(cjs).not.toMatch(/require\("(echarts|echarts-for-react|@radix-ui)/);
   });
 
-  it('loads the Superset SDK only from the SupersetEmbed entry, on demand, without ECharts', () => {
+  it('loads the switchboard only for SupersetEmbed, on demand, without ECharts; nothing else reaches Superset', () => {
     const code = [...loadedBy(SUPERSET_EMBED)].map(dist).join('\n');
     expect(code).not.toMatch(/from "(echarts|echarts-for-react|@radix-ui)/);
-    expect(code).toContain('import("@superset-ui/embedded-sdk")');
+    expect(code).toContain('import("@superset-ui/switchboard")');
     expect(code).not.toMatch(/from "@superset-ui/);
+    expect(code).not.toContain('@superset-ui/embedded-sdk');
     expect(dist(SUPERSET_EMBED).startsWith("'use client';")).toBe(true);
-    for (const entry of ['index.js', 'core/index.js', KPI_TILE, SUPERSET]) {
-      const others = [...loadedBy(entry)].filter((file) => !file.startsWith('react/superset-embed/'));
-      expect(others.map(dist).join('\n')).not.toContain('@superset-ui/embedded-sdk');
+    for (const entry of ['index.js', 'core/index.js', KPI_TILE]) {
+      const code = [...loadedBy(entry)].map(dist).join('\n');
+      expect(code, entry).not.toMatch(/@superset-ui|from "rison"/);
     }
     expect([...loadedBy(SUPERSET)].map(dist).join('\n')).not.toMatch(/from "react/);
   });
@@ -179,14 +180,18 @@ describe('the built package (npm run build)', () => {
       echarts: '^5.5.0 || ^6.0.0',
       react: '^18.2.0 || ^19.0.0',
       'react-dom': '^18.2.0 || ^19.0.0',
+      '@superset-ui/switchboard': '^0.20.3',
+      rison: '^0.1.1',
     });
-    // Only the apps that use the embedded warehouse or Supabase install them.
+    // Only the apps that use the embedded warehouse, Supabase or SupersetEmbed install them.
     expect(pkg.peerDependenciesMeta).toEqual({
       '@electric-sql/pglite': { optional: true },
       '@supabase/supabase-js': { optional: true },
+      '@superset-ui/switchboard': { optional: true },
+      rison: { optional: true },
     });
-    // The one module that registers something at load, besides the CSS.
     for (const [name, range] of Object.entries(pkg.dependencies)) expect(range, name).toMatch(/^\^\d/);
+    // The one module that registers something at load, besides the CSS.
     expect(pkg.sideEffects).toEqual(['*.css', './dist/core/echarts/setup.js', './dist/core/echarts/setup.cjs']);
   });
 
