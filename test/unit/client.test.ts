@@ -490,13 +490,30 @@ describe('createDataClient: semantic requests', () => {
     ]);
   });
 
-  it('keeps metadata the transport gave', async () => {
+  it("lets the semantic layer's metadata win for the columns it knows, and keeps the transport's for the rest", async () => {
+    // What a database transport reads (PGlite's field types): names and types, no labels or formats.
     const transport = memoryTransport({
-      resolve: () => ({ rows: [{ revenue: 1 }], meta: [{ name: 'revenue', label: 'From server' }] }),
+      resolve: () => ({
+        rows: [{ revenue: 1200000, region: 'NCR', note: 'x' }],
+        meta: [
+          { name: 'revenue', type: 'number', label: 'revenue' },
+          { name: 'region', type: 'string' },
+          { name: 'note', type: 'string', label: 'From server' },
+        ],
+      }),
     });
     const client = make({ transport, spaces: [salesSpace] });
-    const answer = await client.query({ kind: 'semantic', space: 'sales', query: { metrics: ['revenue'] } });
-    expect(answer.meta).toEqual([{ name: 'revenue', label: 'From server' }]);
+    const answer = await client.query({
+      kind: 'semantic',
+      space: 'sales',
+      query: { metrics: ['revenue'], dimensions: ['region'] },
+    });
+    const revenue = salesSpace.metrics.find((m) => m.name === 'revenue');
+    expect(answer.meta).toEqual([
+      { name: 'revenue', type: 'number', role: 'measure', label: 'Revenue', format: revenue?.format, total: 'sum' },
+      { name: 'region', type: 'string', role: 'dimension', label: 'Region' },
+      { name: 'note', type: 'string', label: 'From server' },
+    ]);
   });
 
   it('rejects a bad query for a known space with a SemanticError, without calling the transport or retrying', async () => {

@@ -261,8 +261,32 @@ describe('DataTable: totals, bars and the null marker', () => {
     const cells = within(totals)
       .getAllByRole('gridcell')
       .map((cell) => cell.textContent);
-    // Store, Region, Opened, Revenue, Margin, store_id: an id is not summed.
-    expect(cells).toEqual(['Total', '', '', '₱18,000.50', '111%', '']);
+    // Store, Region, Opened, Revenue, Margin, store_id: an id is not summed, nor is a percentage (111% meant nothing).
+    expect(cells).toEqual(['Total', '', '', '₱18,000.50', '', '']);
+  });
+
+  it("totals each metric by its own aggregation: sums, the ratio of a ratio's parts, nothing for an average", () => {
+    const rows = [
+      { brand: 'A', revenue: 1000, orders: 10, aov: 100, basket: 2.5, share: 0.4 },
+      { brand: 'B', revenue: 3000, orders: 20, aov: 150, basket: 3.5, share: 0.6 },
+    ];
+    const meta: ColumnMeta[] = [
+      { name: 'brand', label: 'Brand' },
+      { name: 'revenue', label: 'Revenue', total: 'sum' },
+      { name: 'orders', label: 'Orders', total: 'sum' },
+      { name: 'aov', label: 'AOV', total: { ratio: ['revenue', 'orders'] } },
+      { name: 'basket', label: 'Basket', total: 'none' },
+      { name: 'share', label: 'Share', total: { ratio: ['revenue', 'missing'] }, format: { kind: 'percent' } },
+    ];
+    render(<DataTable caption="Stores" data={{ rows, meta }} totals />);
+    const totals = within(grid())
+      .getAllByRole('row')
+      .find((row) => row.dataset.slot === 'data-table-totals') as HTMLElement;
+    const cells = within(totals)
+      .getAllByRole('gridcell')
+      .map((cell) => cell.textContent);
+    // AOV: 4,000 / 30, not 100 + 150; a ratio with a part missing, and an average, have no total.
+    expect(cells).toEqual(['Total', '4,000', '30', '133.33', '', '']);
   });
 
   it('takes an aggregate a column: avg, min, max and count, ignoring missing values', () => {

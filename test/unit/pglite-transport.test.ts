@@ -1,9 +1,11 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDataClient } from '../../src/core/client/client';
 import { DataClientError, QueryError } from '../../src/core/client/errors';
 import { pgliteTransport } from '../../src/core/client/transports/pglite';
 import type { CompiledQuery, QueryResult, Transport } from '../../src/core/client/types';
 import { SemanticError } from '../../src/core/semantic/errors';
+import { demoSpaces } from '../../src/core/semantic/spaces';
 import { createDemoWarehouse, type DemoWarehouse } from '../../src/core/warehouse';
 
 /** One small demo warehouse for the whole file (the transport does not care how many sales rows there are). */
@@ -482,5 +484,28 @@ describe('pgliteTransport: logs, freshness and feedback', () => {
     );
     expect(bad).toMatchObject({ code: 'query', sqlState: '23514' });
     expect(bad.message).not.toContain('meh');
+  });
+});
+
+describe('pgliteTransport under the data client', () => {
+  it("keeps the semantic layer's labels and formats, which the database's field types do not carry", async () => {
+    const client = createDataClient({ transport, spaces: demoSpaces });
+    const result = await client.query({
+      kind: 'semantic',
+      space: 'finance',
+      query: { metrics: ['total_expenses'], timeGrain: 'month', limit: 3 },
+    });
+    const byName = new Map(result.meta.map((column) => [column.name, column]));
+    expect(byName.get('total_expenses')).toMatchObject({
+      label: 'Total expenses',
+      role: 'measure',
+      format: { kind: 'currency', currency: 'PHP' },
+    });
+    expect(byName.get('period')).toMatchObject({
+      label: 'Expense date',
+      role: 'time',
+      format: { kind: 'date', grain: 'month' },
+    });
+    client.dispose();
   });
 });

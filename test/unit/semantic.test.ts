@@ -22,6 +22,7 @@ import {
   salesSpace,
   TIME_GRAINS,
 } from '../../src/core/semantic';
+import { metricTotal } from '../../src/core/semantic/compile';
 import { SemanticError } from '../../src/core/semantic/errors';
 // Not (yet) re-exported from the semantic entry: imported from its module.
 import { targetsSpace } from '../../src/core/semantic/spaces';
@@ -303,8 +304,11 @@ describe.each(demoSpaces.map((space) => [space.name, space] as const))('compileQ
         role: 'measure',
         label: metric.label ?? name,
         ...(metric.format ? { format: metric.format } : {}),
+        total: metricTotal(metric),
       },
     ]);
+    // Averages and rates have no sum: their total is their own ratio, or none.
+    if (/^(avg|sum\(.*\) \/)/.test(metric.sql)) expect(metricTotal(metric)).not.toBe('sum');
   });
 
   it.each(space.dimensions.map((d) => [d.name, d] as const))('compiles dimension %s', (name, dimension) => {
@@ -858,5 +862,56 @@ describe('describeSpace', () => {
     const text = describeSpace(defineSpace(withChanges({ timeDimension: undefined })));
     expect(text).toContain('Time dimension: none');
     expect(text).not.toContain('Example questions');
+  });
+});
+
+describe('metric totals', () => {
+  const metric = (sql: string, total?: unknown) => ({ name: 'm', sql, ...(total ? { total } : {}) }) as never;
+
+  it('reads one sum, count, min or max from the SQL, and gives anything else no total', () => {
+    expect(metricTotal(metric('sum(revenue)'))).toBe('sum');
+    expect(metricTotal(metric('COUNT(*)'))).toBe('sum');
+    expect(metricTotal(metric('min(price)'))).toBe('min');
+    expect(metricTotal(metric('max(price)'))).toBe('max');
+    for (const sql of ['avg(amount)', 'sum(a) / nullif(sum(b), 0)', 'sum(a) - sum(b)', 'count(distinct x) * 2']) {
+      expect(metricTotal(metric(sql)), sql).toBe('none');
+    }
+    expect(metricTotal(metric('avg(x)', 'max'))).toBe('max');
+  });
+
+  it('refuses a ratio total that does not name two other metrics of the space', () => {
+    const base = {
+      name: 'shop',
+      description: 'A shop.',
+      role: 'jenny_readonly',
+      tables: [{ name: 'scout.sales' }],
+      dimensions: [],
+    };
+    const metrics = [
+      { name: 'revenue', sql: 'sum(revenue)' },
+      { name: 'orders', sql: 'sum(orders)' },
+    ];
+    expect(() =>
+      defineSpace({
+        ...base,
+        metrics: [
+          ...metrics,
+          { name: 'aov', sql: 'sum(revenue) / sum(orders)', total: { ratio: ['revenue', 'orders'] } },
+        ],
+      }),
+    ).not.toThrow();
+    for (const total of [
+      { ratio: ['revenue', 'nope'] },
+      { ratio: ['aov', 'orders'] },
+      'average',
+      { ratio: ['revenue'] },
+    ]) {
+      expect(() =>
+        defineSpace({
+          ...base,
+          metrics: [...metrics, { name: 'aov', sql: 'sum(revenue) / sum(orders)', total }],
+        } as never),
+      ).toThrow(/total must be/);
+    }
   });
 });

@@ -16,7 +16,17 @@ export interface ColumnMeta {
   tooltipFormat?: FormatSpec;
   /** Display name; default the column name. */
   label?: string;
+  /**
+   * What a total of the column is (a table's totals row): `'sum'` for amounts and counts, `'min'` or
+   * `'max'`, `'none'` where adding up means nothing (averages, rates, percentages), or the ratio of two
+   * other columns' sums (`{ ratio: ['revenue', 'orders'] }` for an average order value). When not given,
+   * a measure is summed unless its format is a percent.
+   */
+  total?: ColumnTotal;
 }
+
+/** How a column adds up: see `ColumnMeta.total`. */
+export type ColumnTotal = 'sum' | 'min' | 'max' | 'none' | { readonly ratio: readonly [string, string] };
 
 /** A column of a columnar result set. */
 export interface ColumnInput extends ColumnMeta {

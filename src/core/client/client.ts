@@ -209,6 +209,30 @@ function backoff(failureCount: number, retry: Required<Omit<RetryOptions, 'shoul
   return backoffDelay(failureCount, { baseMs: retry.baseDelayMs, maxMs: retry.maxDelayMs });
 }
 
+/**
+ * The columns' metadata of a semantic query's result: the semantic layer's (labels, formats, roles,
+ * totals, from the space's definitions) wins for every column it describes; what the transport read from
+ * the database (names and types) is kept for the rest, and fills what the layer leaves out.
+ */
+export function mergeMeta(
+  fromTransport: readonly ColumnMeta[] | undefined,
+  fromSemantic: readonly ColumnMeta[] | undefined,
+): ColumnMeta[] {
+  if (!fromSemantic || fromSemantic.length === 0) return fromTransport ? [...fromTransport] : [];
+  if (!fromTransport || fromTransport.length === 0) return [...fromSemantic];
+  const semantic = new Map(fromSemantic.map((column) => [column.name, column]));
+  const merged = fromTransport.map((column) => {
+    const known = semantic.get(column.name);
+    if (!known) return column;
+    const out: Record<string, unknown> = { ...column };
+    for (const [key, value] of Object.entries(known)) if (value !== undefined) out[key] = value;
+    return out as unknown as ColumnMeta;
+  });
+  const names = new Set(fromTransport.map((column) => column.name));
+  for (const column of fromSemantic) if (!names.has(column.name)) merged.push(column);
+  return merged;
+}
+
 /** The snapshot of a request nobody has asked for: `status: 'idle'`, no data, no error. */
 export const IDLE_SNAPSHOT: QuerySnapshot = Object.freeze({
   status: 'idle',
@@ -345,8 +369,7 @@ export function createDataClient(options: DataClientOptions): DataClient {
     } catch (error) {
       throw transportError(error, request, signal);
     }
-    const resultMeta = result.meta !== undefined && result.meta.length > 0 ? result.meta : (meta ?? result.meta ?? []);
-    return resultMeta === result.meta ? result : { ...result, meta: resultMeta };
+    return { ...result, meta: mergeMeta(result.meta, meta) };
   }
 
   function transportError(error: unknown, request: QueryRequest, signal: AbortSignal): unknown {

@@ -1,4 +1,4 @@
-import type { ColumnMeta, ColumnType } from '../adapter/types';
+import type { ColumnMeta, ColumnTotal, ColumnType } from '../adapter/types';
 import { isRecord } from '../util/is-record';
 import { isIsoDay } from '../util/iso-date';
 import {
@@ -94,6 +94,20 @@ function rejectUnknownKeys(value: Record<string, unknown>, allowed: readonly str
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) fail(`Unknown ${what} field ${preview(key)}. Allowed: ${allowed.join(', ')}.`, allowed);
   }
+}
+
+/** One aggregate call over the whole expression: `sum(x)`, `count(*)`, `min(x)`, `max(x)` (any case). */
+const SINGLE_AGGREGATE = /^\s*(sum|count|min|max)\s*\(([^()]*)\)\s*$/i;
+
+/**
+ * What a metric's total is: its own `total`, else read from its SQL when that is one additive (or min/max)
+ * aggregate, else `'none'`: a wrong total (a sum of averages or of rates) is worse than none.
+ */
+export function metricTotal(metric: MetricDefinition): ColumnTotal {
+  if (metric.total !== undefined) return metric.total;
+  const fn = SINGLE_AGGREGATE.exec(metric.sql)?.[1]?.toLowerCase();
+  if (fn === 'sum' || fn === 'count') return 'sum';
+  return fn === 'min' || fn === 'max' ? fn : 'none';
 }
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
@@ -252,6 +266,7 @@ export function compileQuery(space: SpaceDefinition, query: SemanticQuery): Comp
       role: 'measure',
       label: metric.label ?? metric.name,
       ...(metric.format ? { format: metric.format } : {}),
+      total: metricTotal(metric),
     });
   }
 

@@ -20,6 +20,7 @@ export const TABLE_NAME = /^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/;
 const MAX_IDENTIFIER_LENGTH = 63;
 
 const COLUMN_TYPES = new Set(['number', 'string', 'date', 'boolean']);
+const TOTALS = new Set(['sum', 'min', 'max', 'none']);
 const FORMAT_KINDS = new Set(['number', 'integer', 'currency', 'percent', 'compact', 'duration', 'date', 'text']);
 
 const defined = new WeakSet<object>();
@@ -153,6 +154,20 @@ function problemsOf(definition: unknown): string[] {
       }
       if (metric.downIsGood !== undefined && typeof metric.downIsGood !== 'boolean') {
         problems.push(`${label} downIsGood must be a boolean`);
+      }
+      const total = metric.total;
+      if (total !== undefined && !(typeof total === 'string' && TOTALS.has(total))) {
+        const ratio = isRecord(total) ? total.ratio : undefined;
+        const metricNames = (d.metrics as unknown[]).map((m) => (isRecord(m) ? m.name : undefined));
+        if (
+          !Array.isArray(ratio) ||
+          ratio.length !== 2 ||
+          !ratio.every((name) => typeof name === 'string' && name !== metric.name && metricNames.includes(name))
+        ) {
+          problems.push(
+            `${label} total must be "sum", "min", "max", "none" or { ratio: [numerator, denominator] } naming two other metrics of the space`,
+          );
+        }
       }
     });
   }

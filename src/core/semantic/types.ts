@@ -1,4 +1,4 @@
-import type { ColumnType } from '../adapter/types';
+import type { ColumnTotal, ColumnType } from '../adapter/types';
 import type { FormatSpec } from '../format/types';
 
 export type TimeGrain = 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -13,6 +13,12 @@ export interface MetricDefinition {
   format?: FormatSpec;
   /** True when a fall in this metric is good news (costs, days to close). Default false. */
   downIsGood?: boolean;
+  /**
+   * What the metric's total over several rows is: `'sum'`, `'min'`, `'max'`, `'none'`, or the ratio of
+   * two other metrics' totals (`{ ratio: ['revenue', 'orders'] }`). Default: read from `sql` when it is one
+   * `sum(…)`, `count(…)`, `min(…)` or `max(…)`, else `'none'` (an average or a rate has no total).
+   */
+  total?: ColumnTotal;
 }
 
 /** A column to group or filter by. */

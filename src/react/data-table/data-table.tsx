@@ -145,8 +145,8 @@ export function DataTable({
 
   const totalsKey = totals ? JSON.stringify(totals) : '';
   const totalCells = useMemo(
-    () => (shown && totalsKey ? totalsRow(shown, JSON.parse(totalsKey), locale) : undefined),
-    [shown, totalsKey, locale],
+    () => (shown && totalsKey ? totalsRow(shown, JSON.parse(totalsKey), locale, table?.columns) : undefined),
+    [shown, totalsKey, locale, table],
   );
 
   const scrollRef = useRef<(index: number) => void>(undefined);

@@ -2,7 +2,7 @@ import { defaultFormatFor } from '../../core/adapter/column-format';
 import { AdapterError } from '../../core/adapter/errors';
 import { type LazyColumn, type LazyTable, lazyTable } from '../../core/adapter/lazy-table';
 import type { Cell, Table } from '../../core/adapter/table';
-import type { DataInput, Row } from '../../core/adapter/types';
+import type { ColumnTotal, DataInput, Row } from '../../core/adapter/types';
 import { tableToCSV } from '../../core/export/csv';
 import { createFormatter, type Formatter } from '../../core/format';
 import type {
@@ -210,36 +210,51 @@ export function aggregate(column: LazyColumn, kind: DataTableAggregate): number 
   return kind === 'min' ? min : max;
 }
 
-/** One cell of the totals row: its text (empty when the column has no aggregate) and what it is. */
+/** One cell of the totals row: its text (empty when the column has no total) and what it is. */
 export interface TotalCell {
   readonly text: string;
-  readonly kind: DataTableAggregate | undefined;
+  readonly kind: DataTableAggregate | 'ratio' | undefined;
 }
 
 /**
- * The totals row, one cell a shown column. `true` sums the measures (number columns that are not ids or
- * years); a record names each column's aggregate. Counts are written as integers, the rest in the
- * column's format. `undefined` when there is no totals row.
+ * What a measure's total is when `totals` is `true`: its metadata's `total` (a semantic metric's own
+ * aggregation), else a sum, except for a percentage, which has no meaningful sum.
+ */
+function defaultTotal(column: LazyColumn): ColumnTotal | undefined {
+  if (column.type !== 'number' || column.role !== 'measure') return undefined;
+  if (column.meta.total !== undefined) return column.meta.total;
+  return column.meta.format?.kind === 'percent' ? 'none' : 'sum';
+}
+
+/**
+ * The totals row, one cell a shown column. `true` totals each measure by its own aggregation
+ * (`ColumnMeta.total`): sums, minimums and maximums, a ratio as the ratio of its parts' sums (blank when
+ * a part is not in the table), and nothing for averages, rates and percentages, whose sum would mislead.
+ * A record names each column's aggregate. Counts are written as integers, the rest in the column's
+ * format. `undefined` when there is no totals row.
  */
 export function totalsRow(
   columns: readonly ViewColumn[],
   totals: DataTableTotals | undefined,
   locale = 'en-US',
+  all: readonly LazyColumn[] = columns.map((view) => view.column),
 ): TotalCell[] | undefined {
   if (!totals) return undefined;
   const integer = createFormatter({ kind: 'integer' }, { locale, empty: '' });
-  return columns.map(({ name, column, format }) => {
-    const kind: DataTableAggregate | undefined =
-      totals === true
-        ? column.type === 'number' && column.role === 'measure'
-          ? 'sum'
-          : undefined
-        : Object.hasOwn(totals, name)
-          ? totals[name]
-          : undefined;
-    if (!kind) return { text: '', kind };
-    const value = aggregate(column, kind);
-    return { text: value === null ? '' : kind === 'count' ? integer(value) : format(value), kind };
+  const byName = new Map(all.map((column) => [column.name, column]));
+  return columns.map(({ name, column, format }): TotalCell => {
+    const total: ColumnTotal | DataTableAggregate | undefined =
+      totals === true ? defaultTotal(column) : Object.hasOwn(totals, name) ? totals[name] : undefined;
+    if (total === undefined || total === 'none') return { text: '', kind: undefined };
+    if (typeof total === 'object') {
+      const [top, bottom] = total.ratio.map((part) => byName.get(part));
+      const numerator = top ? aggregate(top, 'sum') : null;
+      const denominator = bottom ? aggregate(bottom, 'sum') : null;
+      const value = numerator !== null && denominator ? numerator / denominator : null;
+      return { text: value === null ? '' : format(value), kind: 'ratio' };
+    }
+    const value = aggregate(column, total);
+    return { text: value === null ? '' : total === 'count' ? integer(value) : format(value), kind: total };
   });
 }
 
