@@ -22,10 +22,10 @@ const meta = {
     label: 'Revenue',
     value: 7_412_275,
     format: pesos,
-    caption: 'Dec 2025',
+    period: 'Dec 2025',
     comparisons: { previous: { value: 5_980_202, label: 'vs Nov 2025' } },
     sparkline: { values: revenueByMonth, kind: 'area' },
-    freshness: '2025-12-31',
+    provenance: { freshness: '2025-12-31' },
     style: { maxWidth: 280 },
   },
 } satisfies Meta<typeof KpiTile>;
@@ -68,7 +68,7 @@ export const DownIsGood: Story = {
     label: 'Days to close',
     value: 5.2,
     format: { kind: 'number', minimumFractionDigits: 1, maximumFractionDigits: 1 },
-    caption: 'Nov 2025',
+    period: 'Nov 2025',
     comparisons: { previous: { value: 6.5, label: 'vs Oct 2025' } },
     sparkline: { values: [7, 7, 6.5, 6, 6, 6, 5.5, 5.5, 5, 5, 6.5, 5.2] },
     downIsGood: true,
@@ -204,7 +204,7 @@ export const HostileLabels: Story = {
         'الإيرادات الشهرية',
         '📈🚀 Revenue 💸',
       ].map((label) => (
-        <KpiTile key={label} {...args} label={label} caption={undefined} freshness={undefined} style={undefined} />
+        <KpiTile key={label} {...args} label={label} period={undefined} provenance={undefined} style={undefined} />
       ))}
     </KpiGrid>
   ),
@@ -281,7 +281,7 @@ function LiveKpi({
     ...(format ? { format } : {}),
     ...(kpi.props.sparkline && kind ? { sparkline: { ...kpi.props.sparkline, kind } } : {}),
   };
-  return <KpiTile {...props} freshness={freshness} progress={progress} />;
+  return <KpiTile {...props} provenance={{ freshness }} progress={progress} />;
 }
 
 function ExecOverview() {

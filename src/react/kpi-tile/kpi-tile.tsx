@@ -1,10 +1,8 @@
-import type { ReactNode } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 import { createFormatter, FormatError } from '../../core/format';
 import type { FormatSpec } from '../../core/format/types';
 import {
   computeKpi,
-  DEFAULT_PREVIOUS_LABEL,
-  DEFAULT_TARGET_LABEL,
   describeChange,
   describeFreshness,
   describeTarget,
@@ -13,9 +11,9 @@ import {
   type KpiTrend,
   kpiSentence,
 } from '../../core/kpi';
-import { targetNoun } from '../../core/kpi/sentence';
 import { isSafeUrl } from '../../core/util/url';
 import { cn } from '../lib/cn';
+import { useMessages } from '../lib/messages';
 import { Sparkline } from './sparkline';
 import type { KpiTileComparison, KpiTileProps, KpiTileSize, KpiTileState } from './types';
 
@@ -58,36 +56,45 @@ const DELTA =
  * period, 92% of target"). It is a group named by the sentence; with `onClick` or `href` (a drill-down) it holds
  * a button or a link named by the sentence instead, covering the whole tile.
  * `data-state` (`loading|empty|error|ready`), `data-trend` (`up|down|flat`) and `data-sentiment` are on the root.
+ * Its ref is the root element.
  */
-export function KpiTile({
-  label,
-  value,
-  format = DEFAULT_FORMAT,
-  locale = 'en-US',
-  caption,
-  comparisons,
-  deltaDisplay = 'percent',
-  downIsGood = false,
-  neutralBand,
-  progress = false,
-  sparkline,
-  freshness,
-  loading = false,
-  error,
-  emptyMessage,
-  onClick,
-  href,
-  size = 'md',
-  className,
-  ...props
-}: KpiTileProps) {
+export const KpiTile = forwardRef<HTMLDivElement, KpiTileProps>(function KpiTile(
+  {
+    label,
+    value,
+    format = DEFAULT_FORMAT,
+    locale: localeProp,
+    period,
+    comparisons,
+    deltaDisplay = 'percent',
+    downIsGood = false,
+    neutralBand,
+    progress = false,
+    sparkline,
+    provenance,
+    loading = false,
+    error,
+    emptyMessage,
+    messages: messagesProp,
+    onClick,
+    href,
+    size = 'md',
+    className,
+    ...props
+  }: KpiTileProps,
+  ref,
+) {
+  const { locale, messages } = useMessages({ locale: localeProp, messages: messagesProp });
+  const words = messages.kpiTile;
+  const freshness = provenance?.freshness;
   const sizes = SIZES[size] ?? SIZES.md;
-  const previousLabel = comparisons?.previous?.label ?? DEFAULT_PREVIOUS_LABEL;
-  const targetLabel = comparisons?.target?.label ?? DEFAULT_TARGET_LABEL;
-  const options = { format, locale, deltaDisplay };
+  const previousLabel = comparisons?.previous?.label ?? words.previousLabel;
+  const targetLabel = comparisons?.target?.label ?? words.targetLabel;
+  const options = { format, locale, deltaDisplay, messages: words };
 
-  let state: KpiTileState = loading ? 'loading' : error !== undefined ? 'error' : 'ready';
-  let message = error;
+  const errorMessage = error ? (typeof error === 'string' ? error : error.message) : undefined;
+  let state: KpiTileState = loading ? 'loading' : errorMessage !== undefined ? 'error' : 'ready';
+  let message = errorMessage;
   let kpi: Kpi | undefined;
   let sentence = '';
   let formatted = '';
@@ -106,22 +113,22 @@ export function KpiTile({
     sentence = kpiSentence({
       label,
       kpi,
-      caption,
+      period,
       previousLabel,
       targetLabel,
       freshness,
       loading,
       error: message,
-      empty: emptyMessage,
       ...options,
     });
+    if (state === 'empty' && emptyMessage) sentence = words.join([words.head(label, period), emptyMessage]);
   } catch (problem) {
     // A format Intl cannot write, or a neutral band that is not a ratio: said in the tile, not thrown at the page.
     if (!(problem instanceof FormatError || problem instanceof KpiError)) throw problem;
     state = 'error';
     kpi = undefined;
     message = problem.message;
-    sentence = `${label}, error: ${message}`;
+    sentence = words.errorSentence(words.head(label, period), message);
   }
 
   const previous = kpi?.comparisons.previous;
@@ -160,7 +167,7 @@ export function KpiTile({
   } else if (state === 'empty') {
     body = (
       <span data-slot="kpi-tile-empty" className="ip:text-ip-sm ip:text-ip-on-surface-variant">
-        {emptyMessage ?? 'No data'}
+        {emptyMessage ?? messages.common.empty}
       </span>
     );
   } else {
@@ -217,7 +224,7 @@ export function KpiTile({
         {progress && goal && share !== undefined && (
           <span
             role="progressbar"
-            aria-label={`Progress toward ${targetNoun(targetLabel)}`}
+            aria-label={words.progress(words.targetNoun(targetLabel))}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={Math.round(filled * 1000) / 10}
@@ -237,6 +244,8 @@ export function KpiTile({
 
   return (
     <div
+      {...props}
+      ref={ref}
       {...(interactive ? {} : { role: 'group', 'aria-label': sentence })}
       aria-busy={state === 'loading' || undefined}
       data-slot="kpi-tile"
@@ -250,7 +259,6 @@ export function KpiTile({
         sizes.root,
         className,
       )}
-      {...props}
     >
       <span data-slot="kpi-tile-header" className="ip:flex ip:min-w-0 ip:items-baseline ip:gap-2">
         <span
@@ -262,12 +270,12 @@ export function KpiTile({
         >
           {label}
         </span>
-        {caption && (
+        {period && (
           <span
-            data-slot="kpi-tile-caption"
+            data-slot="kpi-tile-period"
             className="ip:ms-auto ip:shrink-0 ip:text-ip-xs ip:text-ip-on-surface-variant"
           >
-            {caption}
+            {period}
           </span>
         )}
       </span>
@@ -281,7 +289,7 @@ export function KpiTile({
               dateTime={fresh.iso}
               className="ip:text-ip-xs ip:text-ip-on-surface-variant"
             >
-              {`Updated ${fresh.text}`}
+              {words.updated(fresh.text)}
             </time>
           )}
         </span>
@@ -290,4 +298,4 @@ export function KpiTile({
         (link !== undefined ? <a href={link} {...actionProps} /> : <button type="button" {...actionProps} />)}
     </div>
   );
-}
+});
