@@ -15,7 +15,23 @@ export const en: Messages = {
     queryTime: (ms) => `${ms} ms`,
     updated: (date) => `updated ${date}`,
   },
-  echart: { label: 'Chart' },
+  echart: {
+    label: 'Chart',
+    // ECharts' own English templates.
+    aria: {
+      withTitle: 'This is a chart about "{title}"',
+      withoutTitle: 'This is a chart',
+      singleWithName: ' with type {seriesType} named {seriesName}.',
+      singleWithoutName: ' with type {seriesType}.',
+      multiplePrefix: '. It consists of {seriesCount} series count.',
+      multipleWithName: ' The {seriesId} series is a {seriesType} representing {seriesName}.',
+      multipleWithoutName: ' The {seriesId} series is a {seriesType}.',
+      allData: 'The data is as follows: ',
+      partialData: 'The first {displayCnt} items are: ',
+      dataWithName: 'the data for {name} is {value}',
+      dataWithoutName: '{value}',
+    },
+  },
   chartCard: {
     actions: (title) => `${title} actions`,
     downloadPNG: 'Download PNG',

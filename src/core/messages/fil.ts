@@ -17,7 +17,23 @@ export const fil: Messages = {
     queryTime: (ms) => `${ms} ms`,
     updated: (date) => `na-update noong ${date}`,
   },
-  echart: { label: 'Tsart' },
+  echart: {
+    label: 'Tsart',
+    // ECharts names series types only in English: these templates leave {seriesType} out.
+    aria: {
+      withTitle: 'Ito ay tsart tungkol sa "{title}"',
+      withoutTitle: 'Ito ay isang tsart',
+      singleWithName: ' ng {seriesName}.',
+      singleWithoutName: '.',
+      multiplePrefix: ' na may {seriesCount} serye.',
+      multipleWithName: ' Serye {seriesId}: {seriesName}.',
+      multipleWithoutName: ' Serye {seriesId}.',
+      allData: ' Ang datos: ',
+      partialData: ' Ang unang {displayCnt} item: ',
+      dataWithName: '{name}, {value}',
+      dataWithoutName: '{value}',
+    },
+  },
   chartCard: {
     actions: (title) => `Mga aksyon para sa ${title}`,
     downloadPNG: 'I-download ang PNG',

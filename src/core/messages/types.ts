@@ -26,6 +26,23 @@ export interface Messages {
   echart: {
     /** The chart's accessible name when neither `aria-label` nor the option's title names it. */
     label: string;
+    /**
+     * The templates ECharts' aria module writes the chart's description with (its `aria.label` option). ECharts fills
+     * `{title}`, `{seriesCount}`, `{seriesId}`, `{seriesName}`, `{seriesType}`, `{displayCnt}`, `{name}` and `{value}`.
+     */
+    aria: {
+      withTitle: string;
+      withoutTitle: string;
+      singleWithName: string;
+      singleWithoutName: string;
+      multiplePrefix: string;
+      multipleWithName: string;
+      multipleWithoutName: string;
+      allData: string;
+      partialData: string;
+      dataWithName: string;
+      dataWithoutName: string;
+    };
   };
   chartCard: {
     /** The toolbar's accessible name. */

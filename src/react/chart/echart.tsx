@@ -4,7 +4,7 @@ import { type ComponentProps, forwardRef, useCallback, useEffect, useMemo, useRe
 import { chart as chartTokens } from '../../../themes/tokens';
 import { loadChartModules, missingChartModules } from '../../core/echarts/on-demand';
 import { echarts, echartsMajorVersion } from '../../core/echarts/setup';
-import type { PartialMessages } from '../../core/messages';
+import type { Messages, PartialMessages } from '../../core/messages';
 import { loadingOptions } from '../../theme/echarts-theme';
 import { cn } from '../lib/cn';
 import { useMergedRefs } from '../lib/merge-refs';
@@ -66,10 +66,38 @@ function titleOf(option: EChartsCoreOption): string | undefined {
  * `aria-label` (ECharts also turns it on for any option that has `aria`). An `aria-label` prop
  * replaces the generated description.
  */
-function withAria(option: EChartsCoreOption, label: string | undefined): EChartsCoreOption {
-  if (label === undefined) return option.aria === undefined ? { ...option, aria: { enabled: true } } : option;
-  const aria = (option.aria ?? {}) as { label?: object };
-  return { ...option, aria: { enabled: true, ...aria, label: { ...aria.label, description: label } } };
+function withAria(
+  option: EChartsCoreOption,
+  label: string | undefined,
+  words: Messages['echart']['aria'],
+): EChartsCoreOption {
+  const aria = (option.aria ?? {}) as { enabled?: boolean; label?: object };
+  // The words of the generated description, from the catalogue; an option's own `aria.label` settings win.
+  const templates = {
+    general: { withTitle: words.withTitle, withoutTitle: words.withoutTitle },
+    series: {
+      single: { prefix: '', withName: words.singleWithName, withoutName: words.singleWithoutName },
+      multiple: {
+        prefix: words.multiplePrefix,
+        withName: words.multipleWithName,
+        withoutName: words.multipleWithoutName,
+      },
+    },
+    data: {
+      allData: words.allData,
+      partialData: words.partialData,
+      withName: words.dataWithName,
+      withoutName: words.dataWithoutName,
+    },
+  };
+  return {
+    ...option,
+    aria: {
+      enabled: true,
+      ...aria,
+      label: { ...templates, ...aria.label, ...(label === undefined ? {} : { description: label }) },
+    },
+  };
 }
 
 /**
@@ -94,7 +122,8 @@ export const EChart = forwardRef<HTMLDivElement, EChartProps>(function EChart(
   ref,
 ) {
   const { mode, name: themeName } = useResolvedTheme(theme);
-  const fallbackLabel = useMessages({ messages: messagesProp }).messages.echart.label;
+  const words = useMessages({ messages: messagesProp }).messages.echart;
+  const fallbackLabel = words.label;
   // echarts-for-react is a class: its instance holds the container element as `ele`.
   const setRoot = useMergedRefs(ref);
   const classRef = useCallback(
@@ -138,9 +167,9 @@ export const EChart = forwardRef<HTMLDivElement, EChartProps>(function EChart(
   // People who ask their system for less motion get charts without animation.
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const accessibleOption = useMemo(() => {
-    const described = withAria(option, ariaLabel);
+    const described = withAria(option, ariaLabel, words.aria);
     return reducedMotion && option.animation === undefined ? { ...described, animation: false } : described;
-  }, [option, ariaLabel, reducedMotion]);
+  }, [option, ariaLabel, reducedMotion, words.aria]);
   const opts = useMemo(() => ({ renderer }), [renderer]);
   const loadingOption = useMemo(() => loadingOptions(mode), [mode]);
 

@@ -1,4 +1,4 @@
-import { type ComponentProps, createContext, useContext, useMemo } from 'react';
+import { type ComponentProps, createContext, forwardRef, useContext, useMemo } from 'react';
 import type { ColorMode } from '../../../themes/tokens';
 import { InsightPulseError } from '../../core/errors';
 import { mergeMessages, messagesFor, type PartialMessages } from '../../core/messages';
@@ -40,16 +40,13 @@ export interface InsightPulseProviderProps extends Omit<ComponentProps<'div'>, '
 /**
  * Sets the colour mode for every InsightPulse component below it. It renders a `display: contents`
  * element that carries `data-theme` (and the `dark` class in dark mode), so the CSS variables switch
- * for its subtree; charts below re-theme in place when the mode changes.
+ * for its subtree; charts below re-theme in place when the mode changes. Its ref is that element; `locale` and
+ * `messages` set the words and formats of every component below.
  */
-export function InsightPulseProvider({
-  theme = 'light',
-  locale = DEFAULT_LOCALE,
-  messages,
-  className,
-  children,
-  ...props
-}: InsightPulseProviderProps) {
+export const InsightPulseProvider = forwardRef<HTMLDivElement, InsightPulseProviderProps>(function InsightPulseProvider(
+  { theme = 'light', locale = DEFAULT_LOCALE, messages, className, children, ...props },
+  ref,
+) {
   // Server rendering cannot know the user's preference: light is the first paint.
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const mode: ColorMode = theme === 'system' ? (prefersDark ? 'dark' : 'light') : theme;
@@ -66,17 +63,18 @@ export function InsightPulseProvider({
     <ThemeContext.Provider value={value}>
       <MessagesContext.Provider value={words}>
         <div
+          {...props}
+          ref={ref}
           data-slot="insightpulse-provider"
           data-theme={mode}
           className={cn('ip:contents', mode === 'dark' && 'dark', className)}
-          {...props}
         >
           {children}
         </div>
       </MessagesContext.Provider>
     </ThemeContext.Provider>
   );
-}
+});
 
 /** Thrown by `useInsightPulseTheme` outside an `<InsightPulseProvider>`. */
 export class InsightPulseProviderMissingError extends InsightPulseError<'missing-provider'> {
