@@ -182,6 +182,22 @@ export const ErrorState: Story = {
   },
 };
 
+/** In Filipino (the toolbar's Language switch): the totals row, resize handles, dates and numbers. */
+export const Filipino: Story = {
+  parameters: { locale: 'fil-PH' },
+  args: {
+    label: 'Mga order, 2026',
+    totals: { units: 'sum', revenue: 'sum' },
+    provenance: { queryTimeMs: 84, freshness: '2026-11-27' },
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('grid', { name: 'Mga order, 2026' })).toBeVisible();
+    await expect(canvas.getByRole('gridcell', { name: 'Kabuuan' })).toBeVisible();
+    await expect(canvas.getByRole('separator', { name: 'Baguhin ang lapad ng Revenue' })).toBeVisible();
+    await expect(canvas.getByText(/^240 hilera · 84 ms · na-update noong /)).toBeVisible();
+  },
+};
+
 export const Dark: Story = {
   parameters: { theme: 'dark' },
   args: {

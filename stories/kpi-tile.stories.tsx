@@ -129,7 +129,7 @@ export const Empty: Story = {
   play: async ({ canvas }) => {
     const tile = canvas.getByRole('group', { name: 'Revenue (Dec 2025), no data' });
     await expect(tile).toHaveAttribute('data-state', 'empty');
-    await expect(within(tile).getByText('No data')).toBeVisible();
+    await expect(within(tile).getByText('No data for this selection.')).toBeVisible();
   },
 };
 
@@ -180,6 +180,25 @@ export const Link: Story = {
     await expect(link).toHaveAttribute('href', '#revenue-by-region');
     link.focus();
     await expect(link).toHaveFocus();
+  },
+};
+
+/** In Filipino (the toolbar's Language switch, or `locale="fil-PH"` on the provider): words, sentence and dates. */
+export const Filipino: Story = {
+  parameters: { locale: 'fil-PH' },
+  args: {
+    label: 'Kita',
+    period: 'Dis 2025',
+    comparisons: { previous: { value: 5_980_202, label: 'kumpara sa Nob 2025' }, target: { value: 7_499_376 } },
+    progress: true,
+  },
+  play: async ({ canvas }) => {
+    const tile = canvas.getByRole('group', {
+      name: /^Kita \(Dis 2025\) .+, tumaas nang 23\.9% kumpara sa Nob 2025, 98\.8% ng target, na-update noong /,
+    });
+    await expect(tile).toHaveAttribute('data-state', 'ready');
+    await expect(canvas.getByRole('progressbar', { name: 'Pag-usad patungo sa target' })).toBeVisible();
+    await expect(within(tile).getByText(/^Na-update noong /)).toBeVisible();
   },
 };
 

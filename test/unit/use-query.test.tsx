@@ -42,7 +42,7 @@ afterEach(() => {
 });
 
 describe('useQuery', () => {
-  it('goes from loading to success', async () => {
+  it('goes from loading to ready', async () => {
     const { transport, calls } = controlledTransport();
     const client = make(transport);
     const { result: hook } = renderHook(() => useQuery({ request: { kind: 'sql', sql: 'select 1' } }), {
@@ -54,6 +54,18 @@ describe('useQuery', () => {
     await act(async () => calls[0]?.resolve(result(1)));
     await waitFor(() => expect(hook.current.status).toBe('ready'));
     expect(hook.current).toMatchObject({ data: { rows: [{ value: 1 }] }, isFetching: false });
+  });
+
+  it('says empty for a result with no rows', async () => {
+    const { transport, calls } = controlledTransport();
+    const client = make(transport);
+    const { result: hook } = renderHook(() => useQuery({ request: { kind: 'sql', sql: 'select none' } }), {
+      wrapper: wrapper(client),
+    });
+    await waitFor(() => expect(calls).toHaveLength(1));
+    await act(async () => calls[0]?.resolve({ rows: [], meta: [], rowCount: 0, truncated: false }));
+    await waitFor(() => expect(hook.current.status).toBe('empty'));
+    expect(hook.current.data?.rows).toEqual([]);
   });
 
   it('goes from loading to error with the typed error', async () => {
