@@ -1,5 +1,5 @@
 import { render, waitFor } from '@testing-library/react';
-import { createRef, type ReactElement, type RefObject } from 'react';
+import { createRef, type ReactElement, type Ref, type RefObject, useRef } from 'react';
 import { describe, expect, it } from 'vitest';
 import * as client from '../../src/core/client';
 import { InsightPulseError } from '../../src/core/errors';
@@ -43,6 +43,13 @@ const renderWithRef: Record<string, (ref: RefObject<HTMLElement | null>) => Reac
     </root.InsightPulseProvider>
   ),
 };
+/** A component with a ref of its own merged with the given ones. */
+function Probe({ refs }: { refs: Ref<HTMLDivElement>[] }) {
+  const own = useRef<HTMLDivElement>(null);
+  const merged = useMergedRefs<HTMLDivElement>(own, ...refs);
+  return <div ref={merged} data-slot="probe" />;
+}
+
 const EChartAny = root.EChart as unknown as (props: Record<string, unknown>) => ReactElement;
 
 describe('conventions over the public exports', () => {
@@ -96,13 +103,10 @@ describe('conventions over the public exports', () => {
   it('mergeRefs hands the element to every ref and takes it back on unmount', () => {
     const object = createRef<HTMLDivElement>();
     const seen: (HTMLDivElement | null)[] = [];
-    function Probe() {
-      const merged = useMergedRefs<HTMLDivElement>(object, (element) => {
-        seen.push(element);
-      });
-      return <div ref={merged} data-slot="probe" />;
-    }
-    const { container, unmount } = render(<Probe />);
+    const callback = (element: HTMLDivElement | null) => {
+      seen.push(element);
+    };
+    const { container, unmount } = render(<Probe refs={[object, callback]} />);
     expect(object.current).toBe(container.firstElementChild);
     expect(seen).toEqual([container.firstElementChild]);
     unmount();
