@@ -114,6 +114,40 @@ describe('conventions over the public exports', () => {
     expect(seen.at(-1)).toBeNull();
   });
 
+  it('every rendered part carries a data-slot', () => {
+    const { container } = render(
+      <>
+        <root.ChartCard title="Orders" error="Down" onRetry={() => {}} provenance={{ sql: 'select 1', rowCount: 0 }} />
+        <root.ChartCard title="Orders" loading />
+        <root.DataTable label="Stores" data={[{ store: 'A', units: null }]} totals provenance={{ queryTimeMs: 3 }} />
+        <root.DataTable label="Stores" loading />
+        <root.KpiGrid label="KPIs">
+          <root.KpiTile
+            label="Revenue"
+            value={2}
+            comparisons={{ previous: { value: 1 }, target: { value: 3 } }}
+            progress
+            sparkline={{ values: [1, 2, 3] }}
+            provenance={{ freshness: '2025-01-01' }}
+          />
+        </root.KpiGrid>
+        <root.KpiTile label="Revenue" value={1} loading />
+        <root.KpiTile label="Revenue" value={1} error="Down" />
+        <root.KpiTile label="Revenue" value={null} />
+      </>,
+    );
+    // An SVG's own shapes are the icon's, not parts of the component.
+    const parts = [...container.querySelectorAll('*')].filter((element) => !element.parentElement?.closest('svg'));
+    expect(parts.length).toBeGreaterThan(40);
+    const unnamed = parts
+      .filter((element) => !element.hasAttribute('data-slot'))
+      .map(
+        (element) =>
+          `${element.tagName} in ${element.parentElement?.closest('[data-slot]')?.getAttribute('data-slot')}`,
+      );
+    expect(unnamed).toEqual([]);
+  });
+
   it('every root says its state in data-state, one of the Status values', () => {
     const { container } = render(
       <>

@@ -35,7 +35,13 @@ const ICONS: Record<KpiTrend | 'error', string> = {
 /** A 16×16 glyph, hidden from assistive technology: the words beside it carry the meaning. */
 function Icon({ name }: { name: keyof typeof ICONS }) {
   return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 16 16" className="ip:size-3 ip:shrink-0">
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 16 16"
+      data-slot="kpi-tile-icon"
+      className="ip:size-3 ip:shrink-0"
+    >
       <path d={ICONS[name]} fill="currentColor" />
     </svg>
   );
@@ -153,15 +159,23 @@ export const KpiTile = forwardRef<HTMLDivElement, KpiTileProps>(function KpiTile
   if (state === 'loading') {
     body = (
       <span data-slot="kpi-tile-skeleton" className="ip:flex ip:flex-col ip:gap-2">
-        <span className={cn('ip:block ip:h-[1.2em] ip:w-2/3 ip:rounded-ip-sm ip:bg-ip-surface-variant', sizes.value)} />
-        <span className="ip:block ip:h-3 ip:w-1/2 ip:rounded-ip-sm ip:bg-ip-surface-variant" />
+        <span
+          data-slot="kpi-tile-skeleton-value"
+          className={cn('ip:block ip:h-[1.2em] ip:w-2/3 ip:rounded-ip-sm ip:bg-ip-surface-variant', sizes.value)}
+        />
+        <span
+          data-slot="kpi-tile-skeleton-line"
+          className="ip:block ip:h-3 ip:w-1/2 ip:rounded-ip-sm ip:bg-ip-surface-variant"
+        />
       </span>
     );
   } else if (state === 'error') {
     body = (
       <span data-slot="kpi-tile-error" className="ip:flex ip:items-start ip:gap-1 ip:text-ip-sm ip:text-ip-error">
         <Icon name="error" />
-        <span className="ip:min-w-0 ip:break-words">{message}</span>
+        <span data-slot="kpi-tile-error-message" className="ip:min-w-0 ip:break-words">
+          {message}
+        </span>
       </span>
     );
   } else if (state === 'empty') {
@@ -201,10 +215,15 @@ export const KpiTile = forwardRef<HTMLDivElement, KpiTileProps>(function KpiTile
                 className={DELTA}
               >
                 <Icon name={previous.trend} />
-                <span className="ip:shrink-0 ip:font-ip-medium ip:whitespace-nowrap ip:tabular-nums">
+                <span
+                  data-slot="kpi-tile-delta-value"
+                  className="ip:shrink-0 ip:font-ip-medium ip:whitespace-nowrap ip:tabular-nums"
+                >
                   {change.shown}
                 </span>
-                <span className="ip:truncate ip:text-ip-on-surface-variant">{previousLabel}</span>
+                <span data-slot="kpi-tile-delta-label" className="ip:truncate ip:text-ip-on-surface-variant">
+                  {previousLabel}
+                </span>
               </span>
             )}
             {target && goal && (
@@ -216,7 +235,9 @@ export const KpiTile = forwardRef<HTMLDivElement, KpiTileProps>(function KpiTile
                 className={DELTA}
               >
                 <Icon name={target.trend} />
-                <span className="ip:truncate ip:font-ip-medium">{goal.shown}</span>
+                <span data-slot="kpi-tile-delta-value" className="ip:truncate ip:font-ip-medium">
+                  {goal.shown}
+                </span>
               </span>
             )}
           </span>
@@ -233,6 +254,7 @@ export const KpiTile = forwardRef<HTMLDivElement, KpiTileProps>(function KpiTile
             className="ip:block ip:h-1.5 ip:w-full ip:overflow-hidden ip:rounded-ip-full ip:bg-ip-surface-variant"
           >
             <span
+              data-slot="kpi-tile-progress-indicator"
               className="ip:block ip:h-full ip:rounded-ip-full ip:bg-ip-primary"
               style={{ width: `${filled * 100}%` }}
             />
