@@ -182,6 +182,12 @@ describe('components in Filipino', () => {
     expect(englishIn(everythingSaid())).toEqual([]);
   });
 
+  it('ChartCard says in Filipino why it chose the chart', async () => {
+    inFilipino(<ChartCard title="Kita kada buwan" data={{ rows, meta }} />);
+    expect(screen.getByText('Pinili ang linyang tsart ayon sa hugis ng datos.')).toBeVisible();
+    expect(englishIn(everythingSaid())).toEqual([]);
+  });
+
   it('a component’s messages prop changes its own words over the provider’s', () => {
     inFilipino(<ChartCard title="Kita" error="Wala" onRetry={() => {}} messages={{ common: { retry: 'Ulitin' } }} />);
     expect(screen.getByRole('button', { name: 'Ulitin' })).toBeVisible();

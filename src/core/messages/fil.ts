@@ -1,5 +1,19 @@
 import type { Messages } from './types';
 
+/** Chart kinds as Filipino business users name them (many keep the English name). */
+const CHART_NAMES: Readonly<Record<string, string>> = {
+  line: 'linyang tsart',
+  area: 'area na tsart',
+  bar: 'bar na tsart',
+  combo: 'tsart ng bar at linya',
+  pie: 'pie na tsart',
+  donut: 'donut na tsart',
+  scatter: 'scatter na tsart',
+  bubble: 'bubble na tsart',
+  heatmap: 'heatmap',
+  funnel: 'funnel na tsart',
+};
+
 /**
  * Filipino (Tagalog), as Philippine business software says it. English words stay where Filipinos use them as they
  * are (PNG, SVG, CSV, SQL, KPI, target, dashboard, session, screen).
@@ -48,6 +62,7 @@ export const fil: Messages = {
     showingSQL: (title) => `${title}: ipinapakita ang SQL`,
     exportFailed: (title, format) => `${title}: hindi magawa ang ${format}. Subukang muli.`,
     tableLabel: (title) => `${title}: ang datos`,
+    chartReason: (kind) => `Pinili ang ${CHART_NAMES[kind] ?? 'tsart na ito'} ayon sa hugis ng datos.`,
   },
   dataTable: {
     noValue: 'walang halaga',

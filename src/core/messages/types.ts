@@ -65,6 +65,11 @@ export interface Messages {
     exportFailed: (title: string, format: string) => string;
     /** The accessible name of the table view. */
     tableLabel: (title: string) => string;
+    /**
+     * Why `spec: 'auto'` chose its chart, shown under the title: `kind` is the chart kind (`line`, `bar`, …) and
+     * `reason` the adapter's English explanation (`chooseChart`).
+     */
+    chartReason: (kind: string, reason: string) => string;
   };
   dataTable: {
     /** Read after the null marker's dash. */

@@ -298,7 +298,7 @@ export const ChartCard = forwardRef<HTMLElement, ChartCardProps>(function ChartC
           )}
           {choice && ready && (
             <p data-slot="chart-card-reason" className="ip:m-0 ip:mt-1 ip:text-ip-xs ip:text-ip-on-surface-variant">
-              {choice.reason}
+              {words.chartReason(choice.kind, choice.reason)}
             </p>
           )}
         </div>
