@@ -2,11 +2,15 @@ import '../src/styles.css';
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { InsightPulseProvider, type ThemePreference } from '../src';
 
-/** Every story renders inside the provider, in the mode chosen in the toolbar (or a story's own). */
+/**
+ * Every story renders inside the provider, in the mode and language chosen in the toolbar (or a story's own
+ * `parameters.theme` / `parameters.locale`).
+ */
 const withTheme: Decorator = (Story, context) => {
   const theme = (context.parameters.theme ?? context.globals.theme ?? 'light') as ThemePreference;
+  const locale = (context.parameters.locale ?? context.globals.locale ?? 'en-US') as string;
   return (
-    <InsightPulseProvider theme={theme}>
+    <InsightPulseProvider theme={theme} locale={locale} lang={locale}>
       <div
         style={{
           background: 'var(--ip-background)',
@@ -39,8 +43,20 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    locale: {
+      description: 'Language of every word and format',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en-US', title: 'English', right: 'en-US' },
+          { value: 'fil-PH', title: 'Filipino', right: 'fil-PH' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'light' },
+  initialGlobals: { theme: 'light', locale: 'en-US' },
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true },

@@ -1,3 +1,19 @@
+export {
+  type DataQueryOptions,
+  queryOptions,
+  semanticQueryOptions,
+  sqlQueryOptions,
+} from './core/client/query-options';
+export {
+  catalogues,
+  en,
+  fil,
+  type Messages,
+  mergeMessages,
+  messagesFor,
+  type PartialMessages,
+} from './core/messages';
+export type { ComponentStatus, Status } from './core/status';
 export { EChart, type EChartEvents, type EChartMouseEventName, type EChartProps } from './react/chart';
 export {
   ChartCard,
@@ -29,22 +45,29 @@ export {
   type KpiTileProps,
   kpiSentence,
 } from './react/kpi-tile';
+export type { ThemeProp } from './react/lib/use-resolved-theme';
 export {
   DataClientProvider,
   DataClientProviderMissingError,
   type DataClientProviderProps,
+  type DataHookOptions,
   InsightPulseProvider,
   InsightPulseProviderMissingError,
   type InsightPulseProviderProps,
   type InsightPulseThemeValue,
+  type MessagesValue,
   type ThemePreference,
+  type UseDataClientOptions,
   type UseKpiOptions,
   type UseKpiResult,
+  type UseMessagesOptions,
   type UseQueryOptions,
   type UseQueryResult,
+  type UseSemanticQueryOptions,
   useDataClient,
   useInsightPulseTheme,
   useKpi,
+  useMessages,
   useQuery,
   useSemanticQuery,
 } from './react/provider';

@@ -184,6 +184,34 @@ export const BadData: Story = {
   },
 };
 
+/** In Filipino (the toolbar's Language switch, or `locale="fil-PH"` on the provider): toolbar, states, footer. */
+export const Filipino: Story = {
+  parameters: { locale: 'fil-PH' },
+  args: {
+    title: 'Kita kada rehiyon',
+    description: 'Buwanang kita, 2026',
+    spec: { kind: 'bar', stack: true, encoding: { x: 'month', y: 'revenue', series: 'region' } },
+  },
+  play: async ({ canvas, canvasElement }) => {
+    await chartShown(canvasElement);
+    const toolbar = canvas.getByRole('group', { name: 'Mga aksyon para sa Kita kada rehiyon' });
+    await expect(within(toolbar).getByRole('button', { name: 'I-download ang PNG' })).toBeEnabled();
+    await expect(canvas.getByText(/^36 hilera · 84 ms · na-update noong /)).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Tingnan ang SQL' }));
+    await expect(canvas.getByRole('status')).toHaveTextContent('Kita kada rehiyon: ipinapakita ang SQL');
+  },
+};
+
+/** The error state in Filipino: the message is the app's, the button the catalogue's. */
+export const FilipinoError: Story = {
+  parameters: { locale: 'fil-PH' },
+  args: { title: 'Kita kada rehiyon', error: 'Hindi sumagot ang warehouse sa loob ng 30 s.' },
+  play: async ({ args, canvas }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Subukang muli' }));
+    await expect(args.onRetry).toHaveBeenCalled();
+  },
+};
+
 export const Dark: Story = {
   parameters: { theme: 'dark' },
   args: { spec: { kind: 'bar', stack: true, encoding: { x: 'month', y: 'revenue', series: 'region' } } },

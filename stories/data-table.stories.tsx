@@ -56,7 +56,7 @@ const meta = {
   title: 'Data/DataTable',
   component: DataTable,
   args: {
-    caption: 'Sales orders, 2026',
+    label: 'Sales orders, 2026',
     data: sales,
     onSortChange: fn(),
   },
@@ -116,7 +116,7 @@ export const Sorted: Story = {
 /** A totals row (sums, an average, a count) and bars behind revenue and margin. */
 export const TotalsAndBars: Story = {
   args: {
-    caption: 'Sales orders with totals',
+    label: 'Sales orders with totals',
     columns: { revenue: { bar: true }, margin: { bar: true }, units: { bar: true } },
     totals: { order: 'count', units: 'sum', revenue: 'sum', margin: 'avg' },
   },
@@ -133,7 +133,7 @@ export const TotalsAndBars: Story = {
 function HundredThousand() {
   const data = useMemo(() => ({ rows: orders(100_000), meta: orderMeta }), []);
   return (
-    <DataTable caption="100,000 sales orders" data={data} columns={{ revenue: { bar: true } }} totals height={480} />
+    <DataTable label="100,000 sales orders" data={data} columns={{ revenue: { bar: true } }} totals height={480} />
   );
 }
 
@@ -182,6 +182,22 @@ export const ErrorState: Story = {
   },
 };
 
+/** In Filipino (the toolbar's Language switch): the totals row, resize handles, dates and numbers. */
+export const Filipino: Story = {
+  parameters: { locale: 'fil-PH' },
+  args: {
+    label: 'Mga order, 2026',
+    totals: { units: 'sum', revenue: 'sum' },
+    provenance: { queryTimeMs: 84, freshness: '2026-11-27' },
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('grid', { name: 'Mga order, 2026' })).toBeVisible();
+    await expect(canvas.getByRole('gridcell', { name: 'Kabuuan' })).toBeVisible();
+    await expect(canvas.getByRole('separator', { name: 'Baguhin ang lapad ng Revenue' })).toBeVisible();
+    await expect(canvas.getByText(/^240 hilera · 84 ms · na-update noong /)).toBeVisible();
+  },
+};
+
 export const Dark: Story = {
   parameters: { theme: 'dark' },
   args: {
@@ -196,7 +212,7 @@ const huge = `${'Very long product description '.repeat(400)}END`;
 /** HTML and script strings, a 12,000-character string, right-to-left text, missing keys and extra keys. */
 export const HostileInput: Story = {
   args: {
-    caption: 'Hostile input',
+    label: 'Hostile input',
     data: [
       { name: hostileLabels[0], note: '<script>window.__pwned=20</script>', amount: 1200 },
       { name: hostileLabels[1], note: huge, amount: -300 },

@@ -30,6 +30,16 @@ export const Line: Story = {
   },
 };
 
+/** In Filipino (the toolbar's Language switch): ECharts' description of the data is written from the catalogue. */
+export const Filipino: Story = {
+  parameters: { locale: 'fil-PH' },
+  args: { option: barOption },
+  play: async ({ args, canvas }) => {
+    await rendered(args);
+    await waitFor(() => expect(canvas.getByRole('img')).toHaveAccessibleName(/^Ito ay tsart tungkol sa /));
+  },
+};
+
 export const LineDark: Story = {
   parameters: { theme: 'dark' },
   play: async ({ args }) => {

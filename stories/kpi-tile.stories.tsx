@@ -22,10 +22,10 @@ const meta = {
     label: 'Revenue',
     value: 7_412_275,
     format: pesos,
-    caption: 'Dec 2025',
+    period: 'Dec 2025',
     comparisons: { previous: { value: 5_980_202, label: 'vs Nov 2025' } },
     sparkline: { values: revenueByMonth, kind: 'area' },
-    freshness: '2025-12-31',
+    provenance: { freshness: '2025-12-31' },
     style: { maxWidth: 280 },
   },
 } satisfies Meta<typeof KpiTile>;
@@ -68,7 +68,7 @@ export const DownIsGood: Story = {
     label: 'Days to close',
     value: 5.2,
     format: { kind: 'number', minimumFractionDigits: 1, maximumFractionDigits: 1 },
-    caption: 'Nov 2025',
+    period: 'Nov 2025',
     comparisons: { previous: { value: 6.5, label: 'vs Oct 2025' } },
     sparkline: { values: [7, 7, 6.5, 6, 6, 6, 5.5, 5.5, 5, 5, 6.5, 5.2] },
     downIsGood: true,
@@ -129,7 +129,7 @@ export const Empty: Story = {
   play: async ({ canvas }) => {
     const tile = canvas.getByRole('group', { name: 'Revenue (Dec 2025), no data' });
     await expect(tile).toHaveAttribute('data-state', 'empty');
-    await expect(within(tile).getByText('No data')).toBeVisible();
+    await expect(within(tile).getByText('No data for this selection.')).toBeVisible();
   },
 };
 
@@ -183,6 +183,25 @@ export const Link: Story = {
   },
 };
 
+/** In Filipino (the toolbar's Language switch, or `locale="fil-PH"` on the provider): words, sentence and dates. */
+export const Filipino: Story = {
+  parameters: { locale: 'fil-PH' },
+  args: {
+    label: 'Kita',
+    period: 'Dis 2025',
+    comparisons: { previous: { value: 5_980_202, label: 'kumpara sa Nob 2025' }, target: { value: 7_499_376 } },
+    progress: true,
+  },
+  play: async ({ canvas }) => {
+    const tile = canvas.getByRole('group', {
+      name: /^Kita \(Dis 2025\) .+, tumaas nang 23\.9% kumpara sa Nob 2025, 98\.8% ng target, na-update noong /,
+    });
+    await expect(tile).toHaveAttribute('data-state', 'ready');
+    await expect(canvas.getByRole('progressbar', { name: 'Pag-usad patungo sa target' })).toBeVisible();
+    await expect(within(tile).getByText(/^Na-update noong /)).toBeVisible();
+  },
+};
+
 /** Dark mode comes from the tokens: the same tile in the dark theme. */
 export const Dark: Story = {
   parameters: { theme: 'dark' },
@@ -204,7 +223,7 @@ export const HostileLabels: Story = {
         'الإيرادات الشهرية',
         '📈🚀 Revenue 💸',
       ].map((label) => (
-        <KpiTile key={label} {...args} label={label} caption={undefined} freshness={undefined} style={undefined} />
+        <KpiTile key={label} {...args} label={label} period={undefined} provenance={undefined} style={undefined} />
       ))}
     </KpiGrid>
   ),
@@ -281,7 +300,7 @@ function LiveKpi({
     ...(format ? { format } : {}),
     ...(kpi.props.sparkline && kind ? { sparkline: { ...kpi.props.sparkline, kind } } : {}),
   };
-  return <KpiTile {...props} freshness={freshness} progress={progress} />;
+  return <KpiTile {...props} provenance={{ freshness }} progress={progress} />;
 }
 
 function ExecOverview() {

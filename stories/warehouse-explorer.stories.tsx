@@ -83,7 +83,7 @@ function WarehouseExplorer({ initialSpace = 'sales' }: { initialSpace?: string }
     dimensions: dimension ? [dimension] : [],
     ...(grain ? { timeGrain: grain } : {}),
   };
-  const result = useSemanticQuery(space.name, query);
+  const result = useSemanticQuery({ space: space.name, query });
   const metricLabel = space.metrics.find((m) => m.name === metric)?.label ?? metric;
   const by = [
     grain || undefined,

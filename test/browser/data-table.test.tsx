@@ -56,12 +56,12 @@ function visibleFraction(grid: HTMLElement, element: HTMLElement): number {
 /** 100,000 rows sorted by units, the sort in the owner's state. */
 function Sorted() {
   const [sort, setSort] = useState<DataTableSort | null>({ column: 'units', direction: 'desc' });
-  return <DataTable caption="Orders" data={big} sort={sort} onSortChange={setSort} />;
+  return <DataTable label="Orders" data={big} sort={sort} onSortChange={setSort} />;
 }
 
 describe('DataTable in Chromium', () => {
   it('renders 100,000 rows with at most 100 row elements, and the right rows after scrolling', async () => {
-    const { container } = render(<DataTable caption="Orders" data={big} totals height={480} />);
+    const { container } = render(<DataTable label="Orders" data={big} totals height={480} />);
     const grid = screen.getByRole('grid', { name: 'Orders' });
     expect(grid).toHaveAttribute('aria-rowcount', '100002');
     expect(bodyRows(container).length).toBeGreaterThan(10);
@@ -95,7 +95,7 @@ describe('DataTable in Chromium', () => {
   });
 
   it('keeps the header in view while scrolling', async () => {
-    render(<DataTable caption="Orders" data={big} height={400} />);
+    render(<DataTable label="Orders" data={big} height={400} />);
     const grid = screen.getByRole('grid', { name: 'Orders' });
     await scrollTo(grid, 12_345 * ROW);
     const header = grid.querySelector('[data-slot="data-table-header"]') as HTMLElement;
@@ -104,7 +104,7 @@ describe('DataTable in Chromium', () => {
   });
 
   it('scrolls the focused row into view as the keyboard moves it', async () => {
-    const { container } = render(<DataTable caption="Orders" data={big} totals height={400} />);
+    const { container } = render(<DataTable label="Orders" data={big} totals height={400} />);
     const grid = screen.getByRole('grid', { name: 'Orders' });
     await userEvent.click(within(grid).getByRole('gridcell', { name: 'SO-1' }));
     expect(document.activeElement).toHaveTextContent('SO-1');
@@ -143,7 +143,7 @@ describe('DataTable in Chromium', () => {
   it('keeps focus on a row scrolled far out of view, and Tab comes back to it', async () => {
     render(
       <>
-        <DataTable caption="Orders" data={big} height={400} />
+        <DataTable label="Orders" data={big} height={400} />
         <button type="button">After</button>
       </>,
     );
@@ -161,7 +161,7 @@ describe('DataTable in Chromium', () => {
   });
 
   it('resizes a column from the keyboard and by dragging', async () => {
-    render(<DataTable caption="Orders" data={{ rows: orders(50), meta }} columns={{ order: { width: 120 } }} />);
+    render(<DataTable label="Orders" data={{ rows: orders(50), meta }} columns={{ order: { width: 120 } }} />);
     const header = screen.getByRole('columnheader', { name: 'Order' });
     const separator = screen.getByRole('separator', { name: 'Resize Order' });
     const firstCell = screen.getByRole('gridcell', { name: 'SO-1' });
@@ -197,7 +197,7 @@ describe('DataTable in Chromium', () => {
   });
 
   it('draws row borders and bars with the theme tokens', async () => {
-    render(<DataTable caption="Orders" data={{ rows: orders(20), meta }} columns={{ units: { bar: true } }} />);
+    render(<DataTable label="Orders" data={{ rows: orders(20), meta }} columns={{ units: { bar: true } }} />);
     const row = screen.getAllByRole('row')[1] as HTMLElement;
     const style = getComputedStyle(row);
     expect(style.borderBottomWidth).toBe('1px');

@@ -9,11 +9,11 @@ const revenue: KpiTileProps = {
   label: 'Revenue',
   value: 7_412_275,
   format: { kind: 'compact', currency: 'PHP' },
-  caption: 'Dec 2025',
+  period: 'Dec 2025',
   comparisons: { previous: { value: 5_980_202, label: 'vs Nov 2025' }, target: { value: 7_499_376 } },
   progress: true,
   sparkline: { values: [4.8, 4.2, 5.1, 5, 5.6, 4.9, 5.1, 5.4, 5.2, 5.8, 6, 7.4], kind: 'area' },
-  freshness: '2025-12-31',
+  provenance: { freshness: '2025-12-31' },
 };
 
 /** Every state and kind of tile once, in a grid. */

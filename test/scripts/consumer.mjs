@@ -4,7 +4,9 @@
  * into a new Vite + React app outside the repository, builds that app, serves it, and checks in
  * Chromium that themed charts render from the installed package (light and dark, CSS variables included).
  * It does so at both ends of the peer ranges: React 19 with ECharts 6, and React 18 with ECharts 5.
- * The app also embeds a dashboard of the fake Superset (test/fixtures/fake-superset) with SupersetEmbed.
+ * The app also embeds a dashboard of the fake Superset (test/fixtures/fake-superset) with SupersetEmbed, and checks
+ * on both React versions that a ref given to each component reaches its root element (forwardRef), and that the
+ * Filipino catalogue ships.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,9 +32,9 @@ function check(label, name, ok, detail = '') {
 }
 
 const appSource = (supersetOrigin) => `import '@insightpulse/ui/styles.css';
-import { ChartCard, EChart, InsightPulseProvider } from '@insightpulse/ui';
+import { ChartCard, DataTable, EChart, InsightPulseProvider, KpiGrid, KpiTile } from '@insightpulse/ui';
 import { SupersetEmbed } from '@insightpulse/ui/superset-embed';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
 const option = {
@@ -63,6 +65,43 @@ function Switchable() {
 
 const rows = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].map((day, i) => ({ day, orders: [120, 200, 150, 80, 70][i] }));
 
+const REF_NAMES = ['EChart', 'ChartCard', 'DataTable', 'KpiTile', 'KpiGrid', 'InsightPulseProvider'];
+
+/** Each component given a ref; once the chart is ready, whether every ref is its wrapper's first element child. */
+function RefChecks() {
+  const refs = Object.fromEntries(REF_NAMES.map((name) => [name, useRef(null)]));
+  const wrappers = Object.fromEntries(REF_NAMES.map((name) => [name, useRef(null)]));
+  const [chartReady, setChartReady] = useState(false);
+  useEffect(() => {
+    if (!chartReady) return;
+    const result = Object.fromEntries(
+      REF_NAMES.map((name) => [
+        name,
+        refs[name].current !== null && refs[name].current === wrappers[name].current?.firstElementChild,
+      ]),
+    );
+    document.body.setAttribute('data-refs', JSON.stringify(result));
+  }, [chartReady]);
+  return (
+    <div id="refs">
+      <div ref={wrappers.EChart} style={{ width: 320 }}>
+        <EChart ref={refs.EChart} option={option} onChartReady={() => setChartReady(true)} />
+      </div>
+      <div ref={wrappers.ChartCard}><ChartCard ref={refs.ChartCard} title="Loading card" loading /></div>
+      <div ref={wrappers.DataTable}><DataTable ref={refs.DataTable} label="Orders" data={rows} height={160} /></div>
+      <div ref={wrappers.KpiTile}><KpiTile ref={refs.KpiTile} label="Orders" value={620} /></div>
+      <div ref={wrappers.KpiGrid}>
+        <KpiGrid ref={refs.KpiGrid} label="KPIs"><KpiTile label="Orders" value={620} /></KpiGrid>
+      </div>
+      <div ref={wrappers.InsightPulseProvider}>
+        <InsightPulseProvider ref={refs.InsightPulseProvider} locale="fil">
+          <KpiTile label="Benta" value={null} />
+        </InsightPulseProvider>
+      </div>
+    </div>
+  );
+}
+
 /** A guest token shaped like Superset's (the fake checks only its exp). */
 const b64 = (value) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/[+]/g, '-').replace(/[/]/g, '_');
 const guestToken = async () => {
@@ -83,6 +122,7 @@ createRoot(document.getElementById('root')).render(
       <div id="dark" style={{ width: 480 }}><EChart option={option} onChartReady={ready('dark')} /></div>
     </InsightPulseProvider>
     <div id="scatter" style={{ width: 480 }}><EChart option={scatter} onChartReady={ready('scatter')} /></div>
+    <RefChecks />
     <div id="superset" style={{ width: 720 }}>
       <SupersetEmbed supersetDomain="${supersetOrigin}" dashboardId="exec-overview" fetchGuestToken={guestToken} title="Exec Overview" />
     </div>
@@ -192,6 +232,19 @@ async function consumer(app, tarball, supersetOrigin, { label, react, echarts })
     const [lightPrimary, darkPrimary] = [await primary('light'), await primary('dark')];
     check(label, 'styles.css sets the light CSS variables', lightPrimary === '#6750a4', lightPrimary);
     check(label, 'styles.css sets the dark CSS variables', darkPrimary === '#d0bcff', darkPrimary);
+
+    // A ref given to each component is its root element, on this React version too.
+    const refs = await page
+      .waitForSelector('body[data-refs]', { timeout: 15000 })
+      .then(() => page.$eval('body', (body) => JSON.parse(body.getAttribute('data-refs'))))
+      .catch(() => ({}));
+    for (const name of ['EChart', 'ChartCard', 'DataTable', 'KpiTile', 'KpiGrid', 'InsightPulseProvider']) {
+      check(label, `${name} forwards its ref to its root element`, refs[name] === true, String(refs[name]));
+    }
+    const filipino = await page
+      .$eval('#refs [data-slot="kpi-tile"][aria-label^="Benta"]', (tile) => tile.getAttribute('aria-label'))
+      .catch(() => null);
+    check(label, 'a provider with locale="fil" speaks Filipino', filipino === 'Benta, walang datos', String(filipino));
 
     // The card's full screen loads Radix on demand, from a chunk of the installed package.
     await page.click('#card button[aria-label="Full screen"]');

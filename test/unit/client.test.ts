@@ -117,7 +117,7 @@ describe('createDataClient: cache', () => {
     // Stale: the old result now, and a refetch behind it.
     expect((await client.query(sql())).rows).toEqual([{ value: 1 }]);
     expect(calls).toHaveLength(2);
-    expect(client.getSnapshot(sql())).toMatchObject({ status: 'success', isFetching: true });
+    expect(client.getSnapshot(sql())).toMatchObject({ status: 'ready', isFetching: true });
 
     calls[1]?.resolve(result(2));
     await vi.advanceTimersByTimeAsync(0);
@@ -383,7 +383,7 @@ describe('createDataClient: callers and watchers share a fetch', () => {
     expect(calls[0]?.signal.aborted).toBe(false);
     calls[0]?.resolve(result(1));
     await flush();
-    expect(store.getSnapshot()).toMatchObject({ status: 'success', data: { rows: [{ value: 1 }] } });
+    expect(store.getSnapshot()).toMatchObject({ status: 'ready', data: { rows: [{ value: 1 }] } });
     expect(listener).toHaveBeenCalled();
     stop();
     expect(calls).toHaveLength(1);
@@ -572,7 +572,7 @@ describe('createDataClient: ask, feedback, freshness', () => {
   it('delegates to the transport and streams text', async () => {
     const transport = memoryTransport({
       answers: { 'How is revenue?': answer },
-      freshness: { sales_summary: { source: 'sales_summary', status: 'success' } },
+      freshness: { sales_summary: { source: 'sales_summary', status: 'ready' } },
     });
     const client = make({ transport });
     const deltas: string[] = [];
@@ -582,7 +582,7 @@ describe('createDataClient: ask, feedback, freshness', () => {
     expect(deltas.join('')).toBe(answer.summary);
     await client.feedback({ space: 'sales', question: 'How is revenue?', rating: 'up' });
     expect(transport.feedbackReceived).toHaveLength(1);
-    await expect(client.freshness('sales_summary')).resolves.toMatchObject({ status: 'success' });
+    await expect(client.freshness('sales_summary')).resolves.toMatchObject({ status: 'ready' });
   });
 
   it("rejects with 'unsupported' when the transport cannot", async () => {
@@ -616,7 +616,7 @@ describe('createDataClient: ask, feedback, freshness', () => {
 });
 
 describe('createDataClient: store', () => {
-  it('moves from loading to success, with stable snapshots between changes', async () => {
+  it('moves from loading to ready, with stable snapshots between changes', async () => {
     const { transport, calls } = controlledTransport();
     const client = make({ transport });
     const store = client.observe(sql());
@@ -631,7 +631,7 @@ describe('createDataClient: store', () => {
     calls[0]?.resolve(result(1));
     await flush();
     const success = store.getSnapshot();
-    expect(success).toMatchObject({ status: 'success', isFetching: false, data: { rows: [{ value: 1 }] } });
+    expect(success).toMatchObject({ status: 'ready', isFetching: false, data: { rows: [{ value: 1 }] } });
     expect(success.updatedAt).toBeGreaterThan(0);
     expect(store.getSnapshot()).toBe(success);
     expect(client.getSnapshot(sql())).toBe(client.getSnapshot(sql()));

@@ -60,7 +60,7 @@ const sortButton = (name: string) => within(screen.getByRole('columnheader', { n
 describe('DataTable: cells are converted when they are shown', () => {
   it('mounts 100,000 rows reading only the type sample and the rendered rows, each cell once', () => {
     const { rows, readRows } = countedRows(ROWS);
-    render(<DataTable caption="Orders" data={rows} />);
+    render(<DataTable label="Orders" data={rows} />);
     expect(grid()).toHaveAttribute('aria-rowcount', String(ROWS + 1));
     expect(firstCells().slice(0, 3)).toEqual(['SO-1', 'SO-2', 'SO-3']);
     for (const name of NAMES) {
@@ -75,7 +75,7 @@ describe('DataTable: cells are converted when they are shown', () => {
   it('reads the rows a scroll brings into view, and no others', () => {
     const { rows, reads, readRows } = countedRows(ROWS);
     const api = createRef<DataTableApi>();
-    render(<DataTable caption="Orders" data={rows} apiRef={api} />);
+    render(<DataTable label="Orders" data={rows} apiRef={api} />);
     // jsdom does not scroll: the grid is told where it is, as a browser would after scrollToRow(50_000).
     Object.defineProperty(grid(), 'scrollTop', { configurable: true, value: 50_000 * 32 });
     act(() => {
@@ -98,7 +98,7 @@ describe('DataTable: cells are converted when they are shown', () => {
   it('reads the sort column once, whatever the sorts, and no other column', async () => {
     const user = userEvent.setup();
     const { rows, readRows } = countedRows(ROWS);
-    render(<DataTable caption="Orders" data={rows} />);
+    render(<DataTable label="Orders" data={rows} />);
     await user.click(sortButton('units'));
     // 1 unit: rows i with (7i) % 50 = 0, i = 0, 50, 100, … in their order.
     expect(firstCells().slice(0, 2)).toEqual(['SO-1', 'SO-51']);
@@ -122,7 +122,7 @@ describe('DataTable: cells are converted when they are shown', () => {
     const api = createRef<DataTableApi>();
     render(
       <DataTable
-        caption="Orders"
+        label="Orders"
         data={rows}
         totals={{ units: 'sum' }}
         apiRef={api}
@@ -163,7 +163,7 @@ describe('DataTable: values that do not fit the type of their sample', () => {
   it('shows them as their text, not through the format, without an error', () => {
     render(
       <DataTable
-        caption="Amounts"
+        label="Amounts"
         data={{ rows: mixed(), meta: [{ name: 'amount', format: { kind: 'currency', currency: 'PHP' } }] }}
         defaultSort={{ column: 'key', direction: 'desc' }}
       />,
@@ -199,7 +199,7 @@ describe('DataTable: values that do not fit the type of their sample', () => {
   });
 
   it('gives no sum or average where some values do not fit (a partial total would mislead), and counts them', () => {
-    render(<DataTable caption="Amounts" data={mixed()} totals={{ key: 'count', amount: 'avg' }} />);
+    render(<DataTable label="Amounts" data={mixed()} totals={{ key: 'count', amount: 'avg' }} />);
     const totals = within(grid())
       .getAllByRole('row')
       .find((row) => row.dataset.slot === 'data-table-totals') as HTMLElement;
@@ -217,7 +217,7 @@ describe('DataTable: values that do not fit the type of their sample', () => {
       { name: 'day', type: 'date' as const },
     ];
     const { container, rerender } = render(
-      <DataTable caption="Amounts" data={{ rows, meta }} defaultSort={{ column: 'key', direction: 'desc' }} />,
+      <DataTable label="Amounts" data={{ rows, meta }} defaultSort={{ column: 'key', direction: 'desc' }} />,
     );
     expect(container.firstElementChild).toHaveAttribute('data-state', 'ready');
     const row = bodyRows()[2] as HTMLElement;
@@ -228,7 +228,7 @@ describe('DataTable: values that do not fit the type of their sample', () => {
     ).toEqual(['Pending', 'soon', '1,003']);
     expect(dataTableToCSV({ rows, meta }).split('\r\n')[1004]).toBe('Pending,soon,1003');
 
-    rerender(<DataTable caption="Amounts" data={{ rows: [{ amount: 'n/a' }], meta }} />);
+    rerender(<DataTable label="Amounts" data={{ rows: [{ amount: 'n/a' }], meta }} />);
     expect(container.firstElementChild).toHaveAttribute('data-state', 'error');
     expect(screen.getByRole('alert')).toHaveTextContent('Column "amount" holds numbers, but row 1 holds "n/a".');
   });
@@ -236,13 +236,13 @@ describe('DataTable: values that do not fit the type of their sample', () => {
   it('shows the error state for metadata with an unknown type or role', () => {
     const { rerender } = render(
       <DataTable
-        caption="Amounts"
+        label="Amounts"
         data={{ rows: [{ amount: 1 }], meta: [{ name: 'amount', type: 'money' as never }] }}
       />,
     );
     expect(screen.getByRole('alert')).toHaveTextContent('Column "amount" has an unknown type "money"');
     rerender(
-      <DataTable caption="Amounts" data={{ columns: [{ name: 'amount', role: 'total' as never, values: [1] }] }} />,
+      <DataTable label="Amounts" data={{ columns: [{ name: 'amount', role: 'total' as never, values: [1] }] }} />,
     );
     expect(screen.getByRole('alert')).toHaveTextContent('Column "amount" has an unknown role "total"');
   });

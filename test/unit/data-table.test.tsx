@@ -36,7 +36,7 @@ const salesMeta: ColumnMeta[] = [
 const data = { rows: sales, meta: salesMeta };
 
 function renderTable(props: Partial<DataTableProps> = {}) {
-  return render(<DataTable caption="Stores" data={data} {...props} />);
+  return render(<DataTable label="Stores" data={data} {...props} />);
 }
 
 const grid = () => screen.getByRole('grid', { name: 'Stores' });
@@ -60,7 +60,7 @@ function Owner() {
   const [sort, setSort] = useState<DataTableSort | null>(null);
   return (
     <>
-      <DataTable caption="Stores" data={data} sort={sort} onSortChange={setSort} />
+      <DataTable label="Stores" data={data} sort={sort} onSortChange={setSort} />
       <output>{sort ? `${sort.column} ${sort.direction}` : 'unsorted'}</output>
     </>
   );
@@ -104,7 +104,7 @@ describe('DataTable: columns from metadata', () => {
   it('infers the columns metadata leaves out, and the types of all', () => {
     render(
       <DataTable
-        caption="Stores"
+        label="Stores"
         data={{ rows: [{ store: 'A', units: 3, day: '2026-01-05' }], meta: [{ name: 'store', label: 'Shop' }] }}
       />,
     );
@@ -208,9 +208,9 @@ describe('DataTable: sorting', () => {
     // The owner has not changed the sort: the table has not either.
     expect(header('Revenue')).toHaveAttribute('aria-sort', 'descending');
     expect(header('Store')).not.toHaveAttribute('aria-sort');
-    rerender(<DataTable caption="Stores" data={data} sort={{ column: 'store', direction: 'asc' }} />);
+    rerender(<DataTable label="Stores" data={data} sort={{ column: 'store', direction: 'asc' }} />);
     expect(header('Store')).toHaveAttribute('aria-sort', 'ascending');
-    rerender(<DataTable caption="Stores" data={data} sort={null} />);
+    rerender(<DataTable label="Stores" data={data} sort={null} />);
     expect(
       within(grid())
         .getAllByRole('columnheader')
@@ -245,7 +245,7 @@ describe('DataTable: totals, bars and the null marker', () => {
   it('sums the measures for totals={true}, in a last row counted in aria-rowcount', () => {
     render(
       <DataTable
-        caption="Stores"
+        label="Stores"
         data={{
           rows: sales.map((row, i) => ({ ...row, store_id: 100 + i })),
           meta: salesMeta,
@@ -278,7 +278,7 @@ describe('DataTable: totals, bars and the null marker', () => {
       { name: 'basket', label: 'Basket', total: 'none' },
       { name: 'share', label: 'Share', total: { ratio: ['revenue', 'missing'] }, format: { kind: 'percent' } },
     ];
-    render(<DataTable caption="Stores" data={{ rows, meta }} totals />);
+    render(<DataTable label="Stores" data={{ rows, meta }} totals />);
     const totals = within(grid())
       .getAllByRole('row')
       .find((row) => row.dataset.slot === 'data-table-totals') as HTMLElement;
@@ -381,7 +381,7 @@ describe('DataTable: keyboard navigation (cells, roving tabindex)', () => {
   it('moves by a page with Page Up and Page Down, and into the totals row', async () => {
     const user = userEvent.setup();
     const rows = Array.from({ length: 200 }, (_, i) => ({ id: `r${i}`, value: i }));
-    render(<DataTable caption="Stores" data={rows} totals={{ value: 'sum' }} />);
+    render(<DataTable label="Stores" data={rows} totals={{ value: 'sum' }} />);
     await user.click(screen.getByRole('gridcell', { name: 'r0' }));
     // A 400px viewport less the 40px header and the 32px totals row holds ten 32px rows.
     await user.keyboard('{PageDown}');
@@ -447,7 +447,7 @@ describe('DataTable: keyboard navigation (cells, roving tabindex)', () => {
 describe('DataTable: grid semantics under virtualization', () => {
   it('counts every row in aria-rowcount and numbers the rendered ones with aria-rowindex', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => ({ id: `r${i}`, value: i }));
-    render(<DataTable caption="Stores" data={rows} />);
+    render(<DataTable label="Stores" data={rows} />);
     expect(grid()).toHaveAttribute('aria-rowcount', '10001');
     expect(grid()).toHaveAttribute('aria-colcount', '2');
     const [headerRow] = within(grid()).getAllByRole('row');
@@ -466,7 +466,7 @@ describe('DataTable: grid semantics under virtualization', () => {
   it('scrolls a row into view through apiRef', () => {
     const api = createRef<DataTableApi>();
     const rows = Array.from({ length: 1000 }, (_, i) => ({ id: `r${i}` }));
-    render(<DataTable caption="Stores" data={rows} apiRef={api} />);
+    render(<DataTable label="Stores" data={rows} apiRef={api} />);
     const scrollTo = vi.fn();
     grid().scrollTo = scrollTo;
     Object.defineProperty(grid(), 'scrollHeight', { value: 40 + 1000 * 32 });
@@ -484,34 +484,34 @@ describe('DataTable: states and bad input', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Loading Stores');
     expect(screen.queryByRole('grid')).toBeNull();
 
-    rerender(<DataTable caption="Stores" data={data} error={new Error('The warehouse timed out.')} />);
+    rerender(<DataTable label="Stores" data={data} error={new Error('The warehouse timed out.')} />);
     expect(root()).toHaveAttribute('data-state', 'error');
     expect(screen.getByRole('alert')).toHaveTextContent('The warehouse timed out.');
 
-    rerender(<DataTable caption="Stores" data={[]} />);
+    rerender(<DataTable label="Stores" data={[]} />);
     expect(root()).toHaveAttribute('data-state', 'empty');
     expect(screen.getByText('No data for this selection.')).toBeInTheDocument();
 
-    rerender(<DataTable caption="Stores" data={{ rows: [], meta: salesMeta }} emptyMessage="No stores match." />);
+    rerender(<DataTable label="Stores" data={{ rows: [], meta: salesMeta }} emptyMessage="No stores match." />);
     expect(screen.getByText('No stores match.')).toBeInTheDocument();
 
-    rerender(<DataTable caption="Stores" />);
+    rerender(<DataTable label="Stores" />);
     expect(root()).toHaveAttribute('data-state', 'empty');
   });
 
   it("shows the adapter's error for data it cannot read", () => {
     const { container, rerender } = render(
-      <DataTable caption="Stores" data={{ rows: [{ revenue: 'n/a' }], meta: [{ name: 'revenue', type: 'number' }] }} />,
+      <DataTable label="Stores" data={{ rows: [{ revenue: 'n/a' }], meta: [{ name: 'revenue', type: 'number' }] }} />,
     );
     expect(container.firstElementChild).toHaveAttribute('data-state', 'error');
     expect(screen.getByRole('alert')).toHaveTextContent('Column "revenue" holds numbers, but row 1 holds "n/a".');
 
-    rerender(<DataTable caption="Stores" data={'nope' as never} />);
+    rerender(<DataTable label="Stores" data={'nope' as never} />);
     expect(screen.getByRole('alert')).toHaveTextContent('Expected rows, columns or a result set');
 
     rerender(
       <DataTable
-        caption="Stores"
+        label="Stores"
         data={[
           { name: 'a', values: [1, 2] },
           { name: 'b', values: [1] },
@@ -523,7 +523,7 @@ describe('DataTable: states and bad input', () => {
     // A format that cannot be built (an unknown currency) is an error too, not a crash.
     rerender(
       <DataTable
-        caption="Stores"
+        label="Stores"
         data={data}
         columns={{ revenue: { format: { kind: 'currency', currency: 'XYZ1' } } }}
       />,
@@ -532,7 +532,7 @@ describe('DataTable: states and bad input', () => {
   });
 
   it('shows missing keys of ragged rows as the null marker', () => {
-    render(<DataTable caption="Stores" data={[{ a: 'x', b: 1 }, { a: 'y' }, { b: 3, c: true }]} />);
+    render(<DataTable label="Stores" data={[{ a: 'x', b: 1 }, { a: 'y' }, { b: 3, c: true }]} />);
     expect(within(grid()).getAllByRole('columnheader')).toHaveLength(3);
     expect(screen.getAllByRole('gridcell', { name: 'no value' })).toHaveLength(4);
     expect(column('c')).toEqual(['—no value', '—no value', 'true']);
@@ -540,7 +540,7 @@ describe('DataTable: states and bad input', () => {
 
   it('shows HTML as text and never parses it', () => {
     const html = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-    render(<DataTable caption="Stores" data={[{ '<b>name</b>': html }]} />);
+    render(<DataTable label="Stores" data={[{ '<b>name</b>': html }]} />);
     expect(screen.getByRole('gridcell', { name: html })).toBeInTheDocument();
     expect(screen.getByRole('columnheader', { name: '<b>name</b>' })).toBeInTheDocument();
     expect(grid().querySelector('img, script, b')).toBeNull();
@@ -549,7 +549,7 @@ describe('DataTable: states and bad input', () => {
 
   it('cuts a huge string to 1,000 characters with an ellipsis, the text in a title', () => {
     const huge = 'x'.repeat(1_000_000);
-    render(<DataTable caption="Stores" data={[{ note: huge, short: 'ok' }]} />);
+    render(<DataTable label="Stores" data={[{ note: huge, short: 'ok' }]} />);
     const cell = within(bodyRows()[0] as HTMLElement).getAllByRole('gridcell')[0] as HTMLElement;
     expect(cell.textContent).toHaveLength(1001);
     expect(cell.textContent?.endsWith('…')).toBe(true);
@@ -559,7 +559,7 @@ describe('DataTable: states and bad input', () => {
   });
 
   it('takes a table already normalised by toTable', () => {
-    render(<DataTable caption="Stores" data={toTable(data)} />);
+    render(<DataTable label="Stores" data={toTable(data)} />);
     expect(column('Revenue')[0]).toBe('₱1,200.50');
   });
 });

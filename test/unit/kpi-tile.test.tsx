@@ -216,7 +216,7 @@ describe('KpiTile', () => {
   });
 
   it('shows when the data was written', () => {
-    render(<KpiTile {...revenue} freshness="2025-12-31" />);
+    render(<KpiTile {...revenue} provenance={{ freshness: '2025-12-31' }} />);
     const time = screen.getByText('Updated Dec 31, 2025');
     expect(time.tagName.toLowerCase()).toBe('time');
     expect(time).toHaveAttribute('datetime', '2025-12-31');
@@ -224,7 +224,7 @@ describe('KpiTile', () => {
   });
 
   it('writes numbers in its locale', () => {
-    render(<KpiTile {...revenue} locale="de-DE" caption="Dez. 2025" />);
+    render(<KpiTile {...revenue} locale="de-DE" period="Dez. 2025" />);
     expect(screen.getByRole('group')).toHaveAccessibleName(
       'Revenue (Dez. 2025) 1,2\u00a0Mio., up 15\u00a0% vs last month, 92\u00a0% of Q4 target',
     );

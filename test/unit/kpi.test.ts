@@ -352,11 +352,11 @@ describe('kpiSentence', () => {
     );
   });
 
-  it('uses the default labels, a caption and freshness', () => {
+  it('uses the default labels, a period and freshness', () => {
     expect(
       kpiSentence({
         label: 'Orders',
-        caption: 'Dec 2025',
+        period: 'Dec 2025',
         kpi: computeKpi({ value: 900, previous: 1000, target: 1000 }),
         format: { kind: 'integer' },
         freshness: '2025-12-31',
@@ -374,7 +374,7 @@ describe('kpiSentence', () => {
     expect(kpiSentence({ label: 'Revenue', loading: true, kpi })).toBe('Revenue, loading');
     expect(kpiSentence({ label: 'Revenue', error: 'The query timed out' })).toBe('Revenue, error: The query timed out');
     expect(kpiSentence({ label: 'Revenue', kpi: null })).toBe('Revenue, no data');
-    expect(kpiSentence({ label: 'Revenue', empty: 'No sales yet' })).toBe('Revenue, No sales yet');
+    expect(kpiSentence({ label: 'Revenue' })).toBe('Revenue, no data');
   });
 });
 

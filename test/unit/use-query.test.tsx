@@ -32,8 +32,8 @@ const wrapper =
 
 /** Shows the value of one shared request. */
 function Value({ label }: { label: string }) {
-  const { status, data } = useQuery({ kind: 'sql', sql: 'shared' });
-  return <output aria-label={label}>{status === 'success' ? String(data?.rows[0]?.value) : status}</output>;
+  const { status, data } = useQuery({ request: { kind: 'sql', sql: 'shared' } });
+  return <output aria-label={label}>{status === 'ready' ? String(data?.rows[0]?.value) : status}</output>;
 }
 
 afterEach(() => {
@@ -42,24 +42,36 @@ afterEach(() => {
 });
 
 describe('useQuery', () => {
-  it('goes from loading to success', async () => {
+  it('goes from loading to ready', async () => {
     const { transport, calls } = controlledTransport();
     const client = make(transport);
-    const { result: hook } = renderHook(() => useQuery({ kind: 'sql', sql: 'select 1' }), {
+    const { result: hook } = renderHook(() => useQuery({ request: { kind: 'sql', sql: 'select 1' } }), {
       wrapper: wrapper(client),
     });
     expect(hook.current).toMatchObject({ status: 'loading', data: undefined, error: undefined });
     await waitFor(() => expect(hook.current.isFetching).toBe(true));
     expect(calls).toHaveLength(1);
     await act(async () => calls[0]?.resolve(result(1)));
-    await waitFor(() => expect(hook.current.status).toBe('success'));
+    await waitFor(() => expect(hook.current.status).toBe('ready'));
     expect(hook.current).toMatchObject({ data: { rows: [{ value: 1 }] }, isFetching: false });
+  });
+
+  it('says empty for a result with no rows', async () => {
+    const { transport, calls } = controlledTransport();
+    const client = make(transport);
+    const { result: hook } = renderHook(() => useQuery({ request: { kind: 'sql', sql: 'select none' } }), {
+      wrapper: wrapper(client),
+    });
+    await waitFor(() => expect(calls).toHaveLength(1));
+    await act(async () => calls[0]?.resolve({ rows: [], meta: [], rowCount: 0, truncated: false }));
+    await waitFor(() => expect(hook.current.status).toBe('empty'));
+    expect(hook.current.data?.rows).toEqual([]);
   });
 
   it('goes from loading to error with the typed error', async () => {
     const { transport, calls } = controlledTransport();
     const client = make(transport);
-    const { result: hook } = renderHook(() => useQuery({ kind: 'sql', sql: 'select 1' }), {
+    const { result: hook } = renderHook(() => useQuery({ request: { kind: 'sql', sql: 'select 1' } }), {
       wrapper: wrapper(client),
     });
     await waitFor(() => expect(calls).toHaveLength(1));
@@ -71,11 +83,11 @@ describe('useQuery', () => {
   it('does not refetch when given a new request object with the same content, and keeps its result object', async () => {
     const transport = memoryTransport({ resolve: () => [{ n: 1 }] });
     const client = make(transport);
-    const { result: hook, rerender } = renderHook(({ request }: { request: QueryRequest }) => useQuery(request), {
+    const { result: hook, rerender } = renderHook(({ request }: { request: QueryRequest }) => useQuery({ request }), {
       wrapper: wrapper(client),
       initialProps: { request: { kind: 'sql', sql: 'select $1', params: [1] } },
     });
-    await waitFor(() => expect(hook.current.status).toBe('success'));
+    await waitFor(() => expect(hook.current.status).toBe('ready'));
     const before = hook.current;
     rerender({ request: { params: [1], sql: 'select $1', kind: 'sql' } as QueryRequest });
     rerender({ request: { kind: 'sql', sql: 'select $1', params: [1] } });
@@ -89,10 +101,13 @@ describe('useQuery', () => {
   it('shows the answer to the current request, never a late answer to the previous one', async () => {
     const { transport, calls } = controlledTransport();
     const client = make(transport);
-    const { result: hook, rerender } = renderHook(({ sql }: { sql: string }) => useQuery({ kind: 'sql', sql }), {
-      wrapper: wrapper(client),
-      initialProps: { sql: 'a' },
-    });
+    const { result: hook, rerender } = renderHook(
+      ({ sql }: { sql: string }) => useQuery({ request: { kind: 'sql', sql } }),
+      {
+        wrapper: wrapper(client),
+        initialProps: { sql: 'a' },
+      },
+    );
     await waitFor(() => expect(calls).toHaveLength(1));
     rerender({ sql: 'b' });
     await waitFor(() => expect(calls).toHaveLength(2));
@@ -105,7 +120,7 @@ describe('useQuery', () => {
   it('aborts its request on unmount', async () => {
     const { transport, calls } = controlledTransport();
     const client = make(transport);
-    const { unmount } = renderHook(() => useQuery({ kind: 'sql', sql: 'select pg_sleep(9)' }), {
+    const { unmount } = renderHook(() => useQuery({ request: { kind: 'sql', sql: 'select pg_sleep(9)' } }), {
       wrapper: wrapper(client),
     });
     await waitFor(() => expect(calls).toHaveLength(1));
@@ -138,21 +153,21 @@ describe('useQuery', () => {
   it('works in StrictMode', async () => {
     const transport = memoryTransport({ resolve: () => [{ n: 1 }] });
     const client = make(transport);
-    const { result: hook } = renderHook(() => useQuery({ kind: 'sql', sql: 'strict' }), {
+    const { result: hook } = renderHook(() => useQuery({ request: { kind: 'sql', sql: 'strict' } }), {
       wrapper: ({ children }) => (
         <StrictMode>
           <DataClientProvider client={client}>{children}</DataClientProvider>
         </StrictMode>
       ),
     });
-    await waitFor(() => expect(hook.current.status).toBe('success'));
+    await waitFor(() => expect(hook.current.status).toBe('ready'));
     expect(hook.current.data?.rows).toEqual([{ n: 1 }]);
   });
 
   it('makes exactly one transport call in StrictMode (mount, unmount, mount), and aborts it on unmount', async () => {
     const { transport, calls } = controlledTransport();
     const client = make(transport);
-    const { result: hook, unmount } = renderHook(() => useQuery({ kind: 'sql', sql: 'strict once' }), {
+    const { result: hook, unmount } = renderHook(() => useQuery({ request: { kind: 'sql', sql: 'strict once' } }), {
       wrapper: ({ children }) => (
         <StrictMode>
           <DataClientProvider client={client}>{children}</DataClientProvider>
@@ -167,7 +182,7 @@ describe('useQuery', () => {
     await waitFor(() => expect(hook.current.data?.rows).toEqual([{ value: 7 }]));
     expect(calls).toHaveLength(1);
 
-    const second = renderHook(() => useQuery({ kind: 'sql', sql: 'strict unmount' }), {
+    const second = renderHook(() => useQuery({ request: { kind: 'sql', sql: 'strict unmount' } }), {
       wrapper: ({ children }) => (
         <StrictMode>
           <DataClientProvider client={client}>{children}</DataClientProvider>
@@ -184,7 +199,7 @@ describe('useQuery', () => {
     const transport = memoryTransport({ resolve: () => [{ n: 1 }] });
     const client = make(transport);
     const { result: hook, rerender } = renderHook(
-      ({ enabled, request }: { enabled: boolean; request: QueryRequest | null }) => useQuery(request, { enabled }),
+      ({ enabled, request }: { enabled: boolean; request: QueryRequest | null }) => useQuery({ request, enabled }),
       { wrapper: wrapper(client), initialProps: { enabled: false, request: { kind: 'sql', sql: 'x' } } },
     );
     expect(hook.current.status).toBe('idle');
@@ -195,7 +210,7 @@ describe('useQuery', () => {
     });
     expect(transport.calls).toHaveLength(0);
     rerender({ enabled: true, request: { kind: 'sql', sql: 'x' } });
-    await waitFor(() => expect(hook.current.status).toBe('success'));
+    await waitFor(() => expect(hook.current.status).toBe('ready'));
     expect(transport.calls).toHaveLength(1);
   });
 
@@ -203,7 +218,9 @@ describe('useQuery', () => {
     let n = 0;
     const transport = memoryTransport({ resolve: () => [{ n: ++n }] });
     const client = make(transport);
-    const { result: hook } = renderHook(() => useQuery({ kind: 'sql', sql: 'x' }), { wrapper: wrapper(client) });
+    const { result: hook } = renderHook(() => useQuery({ request: { kind: 'sql', sql: 'x' } }), {
+      wrapper: wrapper(client),
+    });
     await waitFor(() => expect(hook.current.data?.rows).toEqual([{ n: 1 }]));
     await act(async () => {
       const snapshot = await hook.current.refetch();
@@ -214,19 +231,21 @@ describe('useQuery', () => {
 
   it('throws DataClientProviderMissingError outside a provider, unless given a client', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => renderHook(() => useQuery({ kind: 'sql', sql: 'x' }))).toThrow(DataClientProviderMissingError);
+    expect(() => renderHook(() => useQuery({ request: { kind: 'sql', sql: 'x' } }))).toThrow(
+      DataClientProviderMissingError,
+    );
     expect(() => renderHook(() => useDataClient())).toThrow(/inside <DataClientProvider>/);
 
     const client = make(memoryTransport({ resolve: () => [{ ok: 1 }] }));
-    expect(renderHook(() => useDataClient(client)).result.current).toBe(client);
-    const { result: hook } = renderHook(() => useQuery({ kind: 'sql', sql: 'x' }, { client }));
-    await waitFor(() => expect(hook.current.status).toBe('success'));
+    expect(renderHook(() => useDataClient({ client })).result.current).toBe(client);
+    const { result: hook } = renderHook(() => useQuery({ request: { kind: 'sql', sql: 'x' }, client }));
+    await waitFor(() => expect(hook.current.status).toBe('ready'));
   });
 
   it('prefers a client given to the hook over the provider', () => {
     const provided = make(memoryTransport());
     const given = make(memoryTransport());
-    const { result: hook } = renderHook(() => useDataClient(given), { wrapper: wrapper(provided) });
+    const { result: hook } = renderHook(() => useDataClient({ client: given }), { wrapper: wrapper(provided) });
     expect(hook.current).toBe(given);
   });
 });
@@ -236,17 +255,19 @@ describe('useSemanticQuery', () => {
     const transport = memoryTransport({ resolve: () => [{ region: 'North', revenue: 5 }] });
     const client = make(transport, { spaces: [salesSpace] });
     const { result: hook } = renderHook(
-      () => useSemanticQuery('sales', { metrics: ['revenue'], dimensions: ['region'] }),
+      () => useSemanticQuery({ space: 'sales', query: { metrics: ['revenue'], dimensions: ['region'] } }),
       { wrapper: wrapper(client) },
     );
-    await waitFor(() => expect(hook.current.status).toBe('success'));
+    await waitFor(() => expect(hook.current.status).toBe('ready'));
     expect((transport.calls[0] as CompiledQuery).role).toBe(salesSpace.role);
     expect(hook.current.data?.meta.map((m) => m.name)).toEqual(['region', 'revenue']);
   });
 
   it('is idle without a query', () => {
     const client = make(memoryTransport());
-    const { result: hook } = renderHook(() => useSemanticQuery('sales', null), { wrapper: wrapper(client) });
+    const { result: hook } = renderHook(() => useSemanticQuery({ space: 'sales', query: null }), {
+      wrapper: wrapper(client),
+    });
     expect(hook.current.status).toBe('idle');
   });
 });

@@ -11,6 +11,7 @@ import type { ColumnMeta } from '../adapter/types';
 import { compileQuery } from '../semantic/compile';
 import { SemanticError } from '../semantic/errors';
 import type { SemanticQuery, SpaceDefinition } from '../semantic/types';
+import type { Status } from '../status';
 import { backoffDelay } from '../util/backoff';
 import { abortedError, isAbortError, raceAbort, throwIfAborted } from './abort';
 import { DataClientError, HttpError, QueryError } from './errors';
@@ -95,13 +96,16 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+export type { Status } from '../status';
+
 /** A request's state for a UI: what `getSnapshot`, `watch` and the React hooks return. */
 export interface QuerySnapshot {
   /**
    * `'idle'`: not asked for (disabled, or never fetched); `'loading'`: waiting for the first result;
-   * `'success'`: `data` holds a result; `'error'`: the last fetch failed (`data` may still hold an older result).
+   * `'ready'`: `data` holds a result with rows; `'empty'`: `data` holds a result with no rows; `'error'`: the last
+   * fetch failed (`data` may still hold an older result).
    */
-  status: 'idle' | 'loading' | 'success' | 'error';
+  status: Status;
   data: QueryResult | undefined;
   error: Error | undefined;
   /** True while a fetch (the first, or a background refetch) is running. */
@@ -252,11 +256,16 @@ function sameSnapshot(a: QuerySnapshot, b: QuerySnapshot): boolean {
   );
 }
 
+/** `'ready'` for a result with rows, `'empty'` for one without. */
+function dataStatus(data: QueryResult | undefined): Status {
+  return data && data.rows.length > 0 ? 'ready' : 'empty';
+}
+
 function snapshotOfState(state: QueryState<QueryResult, Error>, enabled: boolean): QuerySnapshot {
   const isFetching = state.fetchStatus !== 'idle';
   const status =
     state.status === 'success'
-      ? 'success'
+      ? dataStatus(state.data)
       : state.status === 'error'
         ? 'error'
         : isFetching || enabled
@@ -274,7 +283,7 @@ function snapshotOfState(state: QueryState<QueryResult, Error>, enabled: boolean
 function snapshotOfResult(result: QueryObserverResult<QueryResult, Error>, enabled: boolean): QuerySnapshot {
   const status =
     result.status === 'success'
-      ? 'success'
+      ? dataStatus(result.data)
       : result.status === 'error'
         ? 'error'
         : result.isFetching || enabled

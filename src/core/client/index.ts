@@ -13,6 +13,7 @@ export {
   type QuerySnapshot,
   type QueryStore,
   type RetryOptions,
+  type Status,
   semanticRequest,
 } from './client';
 export {
@@ -24,6 +25,7 @@ export {
   ResponseShapeError,
 } from './errors';
 export { requestKey, stableStringify } from './key';
+export { type DataQueryOptions, queryOptions, semanticQueryOptions, sqlQueryOptions } from './query-options';
 export {
   type MemoryFixtures,
   type MemoryResolver,

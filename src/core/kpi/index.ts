@@ -31,7 +31,9 @@ export {
   describeTarget,
   type KpiComparisonText,
   type KpiDeltaDisplay,
+  type KpiMessages,
   type KpiSentenceInput,
   type KpiTextOptions,
   kpiSentence,
+  targetNoun,
 } from './sentence';

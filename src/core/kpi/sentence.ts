@@ -1,5 +1,7 @@
 import { createFormatter } from '../format';
 import type { FormatSpec } from '../format/types';
+import { en } from '../messages/en';
+import type { Messages } from '../messages/types';
 import { isIsoDay, parseIsoDate } from '../util/iso-date';
 import type { Kpi, KpiComparison, KpiTargetComparison } from './compute';
 
@@ -13,7 +15,12 @@ export interface KpiTextOptions {
   locale?: string;
   /** How a change against the previous value is written. Default `'percent'`. */
   deltaDisplay?: KpiDeltaDisplay;
+  /** The words. Default English (`en.kpiTile`). */
+  messages?: KpiMessages;
 }
+
+/** The words of KPI tiles and their sentences. */
+export type KpiMessages = Messages['kpiTile'];
 
 /** One comparison for the eye and for the ear. */
 export interface KpiComparisonText {
@@ -28,10 +35,10 @@ export interface KpiSentenceInput extends KpiTextOptions {
   /** The computed KPI; `null` or `undefined` when there is no value (the sentence says "no data"). */
   kpi?: Kpi | null;
   /** What the value covers, for example `'Dec 2025'`: said after the label. */
-  caption?: string;
-  /** Default `'vs previous period'`. */
+  period?: string;
+  /** Default `messages.previousLabel` (`'vs previous period'`). */
   previousLabel?: string;
-  /** Default `'vs target'`; the sentence says "92% of target" (a leading "vs" is dropped). */
+  /** Default `messages.targetLabel` (`'vs target'`); the sentence says "92% of target" (a leading "vs" is dropped). */
   targetLabel?: string;
   /** When the data was last written: said at the end as "updated …". */
   freshness?: Date | string;
@@ -39,12 +46,10 @@ export interface KpiSentenceInput extends KpiTextOptions {
   loading?: boolean;
   /** A message: the sentence says "error: message". */
   error?: string;
-  /** What the sentence says when there is no value. Default `'no data'`. */
-  empty?: string;
 }
 
-export const DEFAULT_PREVIOUS_LABEL = 'vs previous period';
-export const DEFAULT_TARGET_LABEL = 'vs target';
+export const DEFAULT_PREVIOUS_LABEL = en.kpiTile.previousLabel;
+export const DEFAULT_TARGET_LABEL = en.kpiTile.targetLabel;
 const DEFAULT_FORMAT: FormatSpec = { kind: 'number' };
 const DEFAULT_LOCALE = 'en-US';
 
@@ -57,11 +62,11 @@ const number = (locale: string, value: number, signed: boolean, percent?: boolea
   }).format(value);
 
 /** The change in the value's own units, signed for the eye and unsigned for the ear; a rate's in points. */
-function absolute(delta: number, format: FormatSpec, locale: string): KpiComparisonText {
+function absolute(delta: number, format: FormatSpec, locale: string, words: KpiMessages): KpiComparisonText {
   if (format.kind === 'percent') {
     return {
-      shown: `${number(locale, delta * 100, true)} pp`,
-      said: `${number(locale, delta * 100, false)} percentage points`,
+      shown: words.pointsShown(number(locale, delta * 100, true)),
+      said: words.pointsSaid(number(locale, delta * 100, false)),
     };
   }
   const write = createFormatter(format, { locale });
@@ -76,28 +81,26 @@ function absolute(delta: number, format: FormatSpec, locale: string): KpiCompari
  */
 export function describeChange(comparison: KpiComparison, options: KpiTextOptions = {}): KpiComparisonText {
   const locale = options.locale ?? DEFAULT_LOCALE;
+  const words = options.messages ?? en.kpiTile;
   const { delta, percent, trend } = comparison;
   const display = percent === undefined ? 'absolute' : (options.deltaDisplay ?? 'percent');
   const pct =
     percent === undefined
       ? undefined
       : { shown: number(locale, percent, true, true), said: number(locale, percent, false, true) };
-  const abs = display === 'percent' ? undefined : absolute(delta, options.format ?? DEFAULT_FORMAT, locale);
+  const abs = display === 'percent' ? undefined : absolute(delta, options.format ?? DEFAULT_FORMAT, locale, words);
   const text =
     abs && pct && display === 'both'
       ? { shown: `${abs.shown} (${pct.shown})`, said: `${abs.said} (${pct.said})` }
       : ((abs ?? pct) as KpiComparisonText);
-  if (delta === 0) return { shown: text.shown, said: 'unchanged' };
-  const direction = delta > 0 ? 'up' : 'down';
-  return {
-    shown: text.shown,
-    said: trend === 'flat' ? `flat (${direction} ${text.said})` : `${direction} ${text.said}`,
-  };
+  if (delta === 0) return { shown: text.shown, said: words.unchanged };
+  const said = delta > 0 ? words.up(text.said) : words.down(text.said);
+  return { shown: text.shown, said: trend === 'flat' ? words.flat(said) : said };
 }
 
 /** What a target label names: "target" from "vs target", "Q4 target" from "vs. Q4 target". */
-export function targetNoun(label: string): string {
-  return label.replace(/^vs\.?\s+/i, '') || label;
+export function targetNoun(label: string, messages: KpiMessages = en.kpiTile): string {
+  return messages.targetNoun(label);
 }
 
 /**
@@ -108,13 +111,15 @@ export function describeTarget(
   comparison: KpiTargetComparison,
   options: KpiTextOptions & { label?: string } = {},
 ): KpiComparisonText {
-  const label = options.label ?? DEFAULT_TARGET_LABEL;
+  const words = options.messages ?? en.kpiTile;
+  const label = options.label ?? words.targetLabel;
   if (comparison.progress === undefined) {
     const change = describeChange(comparison, { ...options, deltaDisplay: 'absolute' });
-    return { shown: change.shown, said: `${change.said} ${label}` };
+    return { shown: change.shown, said: words.compared(change.said, label) };
   }
   // A negative progress (a target below zero) keeps its sign.
-  const text = `${number(options.locale ?? DEFAULT_LOCALE, comparison.progress, comparison.progress < 0, true)} of ${targetNoun(label)}`;
+  const percent = number(options.locale ?? DEFAULT_LOCALE, comparison.progress, comparison.progress < 0, true);
+  const text = words.ofTarget(percent, words.targetNoun(label));
   return { shown: text, said: text };
 }
 
@@ -140,24 +145,25 @@ export function describeFreshness(
 
 /**
  * The sentence that says what a KPI tile shows, for its accessible name: "Revenue ₱1.2M, up 15% vs last month,
- * 92% of Q4 target". Numbers are written in `locale` with `format`; the words are English. A missing value says
- * "no data", `loading` "loading", `error` "error: message"; a caption follows the label in brackets and freshness
- * ends the sentence ("updated Dec 31, 2025").
+ * 92% of Q4 target". Numbers are written in `locale` with `format`; the words come from `messages` (default
+ * English). A missing value says "no data", `loading` "loading", `error` "error: message"; a period follows the
+ * label in brackets and freshness ends the sentence ("updated Dec 31, 2025").
  * @throws {FormatError} for a format Intl cannot write (an unknown currency, a bad locale).
  */
 export function kpiSentence(input: KpiSentenceInput): string {
-  const { label, kpi, caption, locale = DEFAULT_LOCALE, format = DEFAULT_FORMAT } = input;
-  const head = caption ? `${label} (${caption})` : label;
-  if (input.loading) return `${head}, loading`;
-  if (input.error !== undefined) return `${head}, error: ${input.error}`;
-  if (!kpi) return `${head}, ${input.empty ?? 'no data'}`;
-  const options: KpiTextOptions = { locale, format, deltaDisplay: input.deltaDisplay };
-  const parts = [`${head} ${createFormatter(format, { locale })(kpi.value)}`];
+  const { label, kpi, period, locale = DEFAULT_LOCALE, format = DEFAULT_FORMAT } = input;
+  const words = input.messages ?? en.kpiTile;
+  const head = words.head(label, period || undefined);
+  if (input.loading) return words.loadingSentence(head);
+  if (input.error !== undefined) return words.errorSentence(head, input.error);
+  if (!kpi) return words.emptySentence(head);
+  const options: KpiTextOptions = { locale, format, deltaDisplay: input.deltaDisplay, messages: words };
+  const parts = [words.valueSentence(head, createFormatter(format, { locale })(kpi.value))];
   const { previous, target } = kpi.comparisons;
   if (previous)
-    parts.push(`${describeChange(previous, options).said} ${input.previousLabel ?? DEFAULT_PREVIOUS_LABEL}`);
+    parts.push(words.compared(describeChange(previous, options).said, input.previousLabel ?? words.previousLabel));
   if (target) parts.push(describeTarget(target, { ...options, label: input.targetLabel }).said);
   const fresh = describeFreshness(input.freshness, locale);
-  if (fresh) parts.push(`updated ${fresh.text}`);
-  return parts.join(', ');
+  if (fresh) parts.push(words.updatedSaid(fresh.text));
+  return words.join(parts);
 }

@@ -14,12 +14,13 @@ import {
 } from 'react';
 import { chart as chartTokens } from '../../../themes/tokens';
 import { rowsBehindPoint } from '../../core/adapter';
-import { resolveTheme } from '../../theme/echarts-theme';
 import { EChart, type EChartEvents } from '../chart';
 import { cn } from '../lib/cn';
-import { useOptionalInsightPulseTheme } from '../provider';
+import { useMessages } from '../lib/messages';
+import { ProvenanceFooter } from '../lib/provenance';
+import { useResolvedTheme } from '../lib/use-resolved-theme';
 import { Icon, type IconName } from './icons';
-import type { ChartCardProps, Provenance } from './types';
+import type { ChartCardProps } from './types';
 import { useChartCard } from './use-chart-card';
 
 type View = 'chart' | 'table' | 'sql';
@@ -58,68 +59,47 @@ const ToolbarButton = forwardRef<HTMLButtonElement, ToolbarButtonProps>(function
   );
 });
 
-function Footer({
-  provenance,
-  rows,
-  locale,
-}: {
-  provenance: Provenance | undefined;
-  rows: number | undefined;
-  locale: string;
-}) {
-  const parts: string[] = [];
-  const count = provenance?.rowCount ?? rows;
-  if (count !== undefined) {
-    parts.push(
-      `${new Intl.NumberFormat(locale).format(count)} ${count === 1 ? 'row' : 'rows'}${provenance?.truncated ? ' (truncated)' : ''}`,
-    );
-  }
-  if (provenance?.queryTimeMs !== undefined) {
-    parts.push(`${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(provenance.queryTimeMs)} ms`);
-  }
-  if (provenance?.freshness !== undefined) {
-    const date = new Date(provenance.freshness);
-    if (!Number.isNaN(date.getTime())) {
-      parts.push(
-        `updated ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)}`,
-      );
-    }
-  }
-  if (parts.length === 0) return null;
-  return (
-    <footer data-slot="chart-card-footer" className="ip:text-ip-xs ip:text-ip-on-surface-variant">
-      {parts.join(' · ')}
-    </footer>
-  );
-}
-
 /**
  * A titled card around one chart: it charts a result set (choosing the chart when asked, and saying
  * why) or a ready ECharts option, shows loading, empty and error states, and offers downloads (PNG,
- * SVG, CSV), the data as a table, the SQL, and full screen.
+ * SVG, CSV), the data as a table, the SQL, and full screen. Its ref is the root `<section>`.
  */
-export function ChartCard({
-  title,
-  description,
-  data,
-  spec,
-  option: rawOption,
-  locale = 'en-US',
-  height = chartTokens.height,
-  provenance,
-  actions,
-  loading,
-  error,
-  onRetry,
-  emptyMessage,
-  onPointClick,
-  onChoice,
-  theme,
-  headingLevel = 3,
-  className,
-  ...props
-}: ChartCardProps) {
-  const model = useChartCard({ data, spec, option: rawOption, locale, loading, error, emptyMessage });
+export const ChartCard = forwardRef<HTMLElement, ChartCardProps>(function ChartCard(
+  {
+    title,
+    description,
+    data,
+    spec,
+    option: rawOption,
+    locale: localeProp,
+    height = chartTokens.height,
+    provenance,
+    actions,
+    loading,
+    error,
+    onRetry,
+    emptyMessage,
+    onPointClick,
+    onChoice,
+    theme,
+    headingLevel = 3,
+    messages: messagesProp,
+    className,
+    ...props
+  }: ChartCardProps,
+  ref,
+) {
+  const { locale, messages } = useMessages({ locale: localeProp, messages: messagesProp });
+  const words = messages.chartCard;
+  const model = useChartCard({
+    data,
+    spec,
+    option: rawOption,
+    locale,
+    loading,
+    error,
+    emptyMessage: emptyMessage ?? messages.common.empty,
+  });
   const { state, option, table, choice } = model;
   const [view, setView] = useState<View>('chart');
   const [fullScreen, setFullScreen] = useState(false);
@@ -127,8 +107,7 @@ export function ChartCard({
   const [failure, setFailure] = useState<string>();
   const fullScreenButton = useRef<HTMLButtonElement>(null);
   const chartRef = useRef<EChartsType | null>(null);
-  const context = useOptionalInsightPulseTheme();
-  const resolved = resolveTheme(theme, context?.mode);
+  const resolved = useResolvedTheme(theme);
   const titleId = useId();
   const descriptionId = useId();
 
@@ -168,14 +147,14 @@ export function ChartCard({
     // The download code loads on first use (a first paint needs none of it).
     import('./downloads')
       .then((downloads) => downloads.downloadImage(option, size(), format, title))
-      .catch(() => setFailure(`${title}: the ${format.toUpperCase()} could not be made. Try again.`));
+      .catch(() => setFailure(words.exportFailed(title, format.toUpperCase())));
   };
   const downloadCSV = () => {
     if (!table) return;
     setFailure(undefined);
     import('./downloads').then(
       (downloads) => downloads.downloadCSV(table, title),
-      () => setFailure(`${title}: the CSV could not be made. Try again.`),
+      () => setFailure(words.exportFailed(title, 'CSV')),
     );
   };
   const onReady = useCallback((chart: EChartsType) => {
@@ -193,13 +172,13 @@ export function ChartCard({
   const announcement =
     failure ??
     (state === 'loading'
-      ? `Loading ${title}`
+      ? messages.common.loading(title)
       : state === 'ready'
         ? view === 'table'
-          ? `${title}: showing the data as a table`
+          ? words.showingTable(title)
           : view === 'sql' && sql
-            ? `${title}: showing the SQL`
-            : `${title}: chart ready`
+            ? words.showingSQL(title)
+            : words.ready(title)
         : '');
 
   let body: ReactNode;
@@ -230,15 +209,18 @@ export function ChartCard({
         style={{ minHeight: height / 2 }}
         className="ip:flex ip:flex-col ip:items-start ip:justify-center ip:gap-3"
       >
-        <p className="ip:m-0 ip:text-ip-error">{model.message}</p>
+        <p data-slot="chart-card-error-message" className="ip:m-0 ip:text-ip-error">
+          {model.message}
+        </p>
         {onRetry && (
           <button
             type="button"
+            data-slot="chart-card-retry"
             onClick={onRetry}
             className="ip:inline-flex ip:cursor-pointer ip:items-center ip:gap-2 ip:rounded-ip-md ip:border ip:border-solid ip:border-ip-outline ip:bg-transparent ip:px-3 ip:py-1 ip:text-ip-on-surface ip:hover:bg-ip-surface-variant ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary"
           >
             <Icon name="retry" />
-            Retry
+            {messages.common.retry}
           </button>
         )}
       </div>
@@ -258,7 +240,13 @@ export function ChartCard({
     body = (
       <div data-slot="chart-card-table">
         <Suspense fallback={<div aria-busy="true" style={{ height }} />}>
-          <DataTable data={table} caption={`${title}: the data`} locale={locale} height={height} />
+          <DataTable
+            data={table}
+            label={words.tableLabel(title)}
+            locale={locale}
+            height={height}
+            messages={messagesProp}
+          />
         </Suspense>
       </div>
     );
@@ -267,6 +255,7 @@ export function ChartCard({
       <EChart
         option={option}
         theme={theme}
+        messages={messagesProp}
         onEvents={events}
         onChartReady={onReady}
         aria-describedby={description ? descriptionId : undefined}
@@ -277,6 +266,8 @@ export function ChartCard({
 
   return (
     <section
+      {...props}
+      ref={ref}
       aria-labelledby={titleId}
       aria-busy={state === 'loading' || undefined}
       data-slot="chart-card"
@@ -285,10 +276,9 @@ export function ChartCard({
         'ip:flex ip:flex-col ip:gap-3 ip:rounded-ip-lg ip:border ip:border-solid ip:border-ip-outline-variant ip:bg-ip-surface ip:p-4 ip:font-ip-sans ip:text-ip-on-surface',
         className,
       )}
-      {...props}
     >
-      <header className="ip:flex ip:items-start ip:justify-between ip:gap-2">
-        <div className="ip:min-w-0">
+      <header data-slot="chart-card-header" className="ip:flex ip:items-start ip:justify-between ip:gap-2">
+        <div data-slot="chart-card-heading" className="ip:min-w-0">
           <Heading
             id={titleId}
             data-slot="chart-card-title"
@@ -307,30 +297,31 @@ export function ChartCard({
           )}
           {choice && ready && (
             <p data-slot="chart-card-reason" className="ip:m-0 ip:mt-1 ip:text-ip-xs ip:text-ip-on-surface-variant">
-              {choice.reason}
+              {words.chartReason(choice.kind, choice.reason)}
             </p>
           )}
         </div>
         <fieldset
-          aria-label={`${title} actions`}
+          aria-label={words.actions(title)}
+          data-slot="chart-card-toolbar"
           className="ip:m-0 ip:flex ip:min-w-0 ip:shrink-0 ip:items-center ip:gap-1 ip:border-0 ip:p-0"
         >
           <ToolbarButton
             icon="image"
-            label="Download PNG"
+            label={words.downloadPNG}
             onClick={() => downloadImage('png')}
             disabled={!ready || !option}
           />
           <ToolbarButton
             icon="code"
-            label="Download SVG"
+            label={words.downloadSVG}
             onClick={() => downloadImage('svg')}
             disabled={!ready || !option}
           />
-          <ToolbarButton icon="download" label="Download CSV" onClick={downloadCSV} disabled={!ready || !table} />
+          <ToolbarButton icon="download" label={words.downloadCSV} onClick={downloadCSV} disabled={!ready || !table} />
           <ToolbarButton
             icon="table"
-            label="View data as table"
+            label={words.viewTable}
             pressed={view === 'table'}
             onClick={() => toggle('table')}
             disabled={!ready || !table}
@@ -338,7 +329,7 @@ export function ChartCard({
           {sql !== undefined && (
             <ToolbarButton
               icon="sql"
-              label="View SQL"
+              label={words.viewSQL}
               pressed={view === 'sql'}
               onClick={() => toggle('sql')}
               disabled={state === 'loading'}
@@ -347,7 +338,7 @@ export function ChartCard({
           <ToolbarButton
             ref={fullScreenButton}
             icon="expand"
-            label="Full screen"
+            label={words.fullScreen}
             aria-haspopup="dialog"
             onClick={() => setFullScreen(true)}
             disabled={!ready || !option}
@@ -362,11 +353,13 @@ export function ChartCard({
             title={title}
             description={description}
             onClose={() => setFullScreen(false)}
+            closeLabel={words.close}
             returnFocus={fullScreenButton}
           >
             <EChart
               option={option}
               theme={theme}
+              messages={messagesProp}
               onEvents={events}
               aria-describedby={description ? descriptionId : undefined}
               style={{ height: '70vh' }}
@@ -374,8 +367,16 @@ export function ChartCard({
           </FullScreen>
         </Suspense>
       )}
-      <output className="ip:sr-only">{announcement}</output>
-      <Footer provenance={provenance} rows={table?.rowCount} locale={locale} />
+      <output data-slot="chart-card-status" className="ip:sr-only">
+        {announcement}
+      </output>
+      <ProvenanceFooter
+        slot="chart-card-footer"
+        provenance={provenance}
+        rows={table?.rowCount}
+        locale={locale}
+        messages={messages.provenance}
+      />
     </section>
   );
-}
+});

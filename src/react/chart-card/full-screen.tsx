@@ -8,6 +8,8 @@ export interface FullScreenProps {
   description: string | undefined;
   /** Called when the dialog asks to close (Escape, Close, a click outside). */
   onClose: () => void;
+  /** The close button's text. */
+  closeLabel: string;
   /** Gets focus back when the dialog closes. */
   returnFocus: RefObject<HTMLElement | null>;
   children: ReactNode;
@@ -17,7 +19,14 @@ export interface FullScreenProps {
  * The card's full-screen view, a Radix Dialog. It is its own module so that the card loads it (and
  * Radix) only when someone opens it.
  */
-export default function FullScreen({ title, description, onClose, returnFocus, children }: FullScreenProps) {
+export default function FullScreen({
+  title,
+  description,
+  onClose,
+  closeLabel,
+  returnFocus,
+  children,
+}: FullScreenProps) {
   const mode = useOptionalInsightPulseTheme()?.mode ?? 'light';
   return (
     <Dialog.Root open onOpenChange={(open) => open || onClose()}>
@@ -34,20 +43,33 @@ export default function FullScreen({ title, description, onClose, returnFocus, c
             }}
             {...(description ? {} : { 'aria-describedby': undefined })}
           >
-            <div className="ip:flex ip:items-start ip:justify-between ip:gap-2">
+            <div
+              data-slot="chart-card-fullscreen-header"
+              className="ip:flex ip:items-start ip:justify-between ip:gap-2"
+            >
               <div>
-                <Dialog.Title className="ip:m-0 ip:text-ip-xl ip:font-ip-semibold">{title}</Dialog.Title>
+                <Dialog.Title
+                  data-slot="chart-card-fullscreen-title"
+                  className="ip:m-0 ip:text-ip-xl ip:font-ip-semibold"
+                >
+                  {title}
+                </Dialog.Title>
                 {description && (
                   <Dialog.Description className="ip:m-0 ip:mt-1 ip:text-ip-sm ip:text-ip-on-surface-variant">
                     {description}
                   </Dialog.Description>
                 )}
               </div>
-              <Dialog.Close className="ip:cursor-pointer ip:rounded-ip-md ip:border ip:border-solid ip:border-ip-outline ip:bg-transparent ip:px-3 ip:py-1 ip:text-ip-on-surface ip:hover:bg-ip-surface-variant ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary">
-                Close
+              <Dialog.Close
+                data-slot="chart-card-fullscreen-close"
+                className="ip:cursor-pointer ip:rounded-ip-md ip:border ip:border-solid ip:border-ip-outline ip:bg-transparent ip:px-3 ip:py-1 ip:text-ip-on-surface ip:hover:bg-ip-surface-variant ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary"
+              >
+                {closeLabel}
               </Dialog.Close>
             </div>
-            <div className="ip:min-h-0 ip:flex-1">{children}</div>
+            <div data-slot="chart-card-fullscreen-body" className="ip:min-h-0 ip:flex-1">
+              {children}
+            </div>
           </Dialog.Content>
         </div>
       </Dialog.Portal>

@@ -16,6 +16,7 @@ export function Icon({ name }: { name: IconName }) {
   return (
     <svg
       aria-hidden="true"
+      data-slot="chart-card-icon"
       focusable="false"
       width="16"
       height="16"

@@ -1,21 +1,12 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ComponentProps, ReactNode } from 'react';
 import type { ChartChoice, ChartSpec, DataInput, Row } from '../../core/adapter';
-import type { ThemeInput } from '../../theme/echarts-theme';
+import type { PartialMessages } from '../../core/messages';
+import type { ComponentStatus } from '../../core/status';
+import type { Provenance } from '../lib/provenance';
+import type { ThemeProp } from '../lib/use-resolved-theme';
 
-/** Where the numbers come from: shown in the card's footer. */
-export interface Provenance {
-  /** The SQL that produced the data; enables "View SQL". */
-  sql?: string;
-  /** When the data was last refreshed. */
-  freshness?: Date | string;
-  /** How many rows the query returned (default: the rows given). */
-  rowCount?: number;
-  /** The result was cut off at a row limit. */
-  truncated?: boolean;
-  /** How long the query took, in milliseconds. */
-  queryTimeMs?: number;
-}
+export type { Provenance } from '../lib/provenance';
 
 /** A click on a mark, with the data rows behind it. */
 export interface ChartPoint {
@@ -28,7 +19,7 @@ export interface ChartPoint {
   rows: Row[];
 }
 
-export type ChartCardState = 'loading' | 'empty' | 'error' | 'ready';
+export type ChartCardState = ComponentStatus;
 
 export interface ChartCardProps extends Omit<ComponentProps<'section'>, 'title' | 'children' | 'ref'> {
   title: string;
@@ -42,26 +33,30 @@ export interface ChartCardProps extends Omit<ComponentProps<'section'>, 'title' 
    * (an API, a model) through `sanitizeOption` first.
    */
   option?: EChartsCoreOption;
-  /** Locale of every number and date. Default `'en-US'`. */
+  /** Locale of every number and date. Default the provider's, else `'en-US'`. */
   locale?: string;
   /** Chart height in px. Default the `chart.height` token (320). */
   height?: number;
+  /** Where the numbers come from (SQL, row count, query time, freshness): shown in the footer. Default none. */
   provenance?: Provenance;
   /** Extra controls at the end of the toolbar. */
   actions?: ReactNode;
   /** Shows the loading skeleton. Default `false`. */
   loading?: boolean;
-  /** Shows the error state with this message (an `Error`'s message is used). */
+  /** Shows the error state with this message (an `Error`'s message is used). Default none. */
   error?: Error | string | null;
   /** Offers "Retry" in the error state. */
   onRetry?: () => void;
-  /** Shown when there are no rows. Default "No data for this selection." */
+  /** Shown when there are no rows. Default `messages.common.empty` ("No data for this selection."). */
   emptyMessage?: string;
+  /** Words to change for this card, merged over the provider's catalogue. Default none. */
+  messages?: PartialMessages;
   /** Called with the mark a user clicks and the rows behind it (drill-down, cross-filtering). */
   onPointClick?: (point: ChartPoint) => void;
   /** Called with the chart chosen for `spec: 'auto'`. */
   onChoice?: (choice: ChartChoice) => void;
-  theme?: ThemeInput;
+  /** `'light'`, `'dark'`, `'system'` or a registered theme name. Default the provider's mode, else light. */
+  theme?: ThemeProp;
   /** The heading level of the title (`h2` to `h6`), to fit the page's outline. Default 3. */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
 }

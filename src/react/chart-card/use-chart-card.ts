@@ -34,8 +34,11 @@ export function useChartCard({
   locale,
   loading,
   error,
-  emptyMessage = 'No data for this selection.',
-}: Pick<ChartCardProps, 'data' | 'spec' | 'option' | 'locale' | 'loading' | 'error' | 'emptyMessage'>): ChartCardModel {
+  emptyMessage,
+}: Pick<ChartCardProps, 'data' | 'spec' | 'option' | 'loading' | 'error'> & {
+  locale: string;
+  emptyMessage: string;
+}): ChartCardModel {
   // A spec is plain data: keyed by its JSON, a spec written inline does not rebuild the chart on
   // every render of the parent.
   const specKey = spec === 'auto' ? 'auto' : JSON.stringify(spec);

@@ -1,14 +1,17 @@
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import EChartsReactCoreModule from 'echarts-for-react/lib/core.js';
-import { type ComponentProps, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ComponentProps, forwardRef, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { chart as chartTokens } from '../../../themes/tokens';
 import { loadChartModules, missingChartModules } from '../../core/echarts/on-demand';
 import { echarts, echartsMajorVersion } from '../../core/echarts/setup';
-import { loadingOptions, resolveTheme, type ThemeInput } from '../../theme/echarts-theme';
+import type { Messages, PartialMessages } from '../../core/messages';
+import { loadingOptions } from '../../theme/echarts-theme';
 import { cn } from '../lib/cn';
+import { useMergedRefs } from '../lib/merge-refs';
+import { useMessages } from '../lib/messages';
 import { useIsomorphicLayoutEffect } from '../lib/use-isomorphic-layout-effect';
 import { useMediaQuery } from '../lib/use-media-query';
-import { useOptionalInsightPulseTheme } from '../provider';
+import { type ThemeProp, useResolvedTheme } from '../lib/use-resolved-theme';
 import { LiveChart } from './live-chart';
 import type { EChartEvents } from './types';
 
@@ -25,10 +28,12 @@ export interface EChartProps extends Omit<ComponentProps<'div'>, 'children' | 'r
   /** The ECharts option. Pass the same object to skip work; a new object is diffed and applied once. */
   option: EChartsCoreOption;
   /**
-   * `'light'`, `'dark'` or a registered theme name. Default: the mode of the nearest
-   * `<InsightPulseProvider>`, else `'light'`.
+   * `'light'`, `'dark'`, `'system'` (follows `prefers-color-scheme`) or a registered theme name. Default: the mode
+   * of the nearest `<InsightPulseProvider>`, else `'light'`.
    */
-  theme?: ThemeInput;
+  theme?: ThemeProp;
+  /** Words to change for this chart (`echart.label`, its name before it renders). Default the provider's. */
+  messages?: PartialMessages;
   /** Default `'canvas'`. */
   renderer?: 'canvas' | 'svg';
   /**
@@ -61,31 +66,71 @@ function titleOf(option: EChartsCoreOption): string | undefined {
  * `aria-label` (ECharts also turns it on for any option that has `aria`). An `aria-label` prop
  * replaces the generated description.
  */
-function withAria(option: EChartsCoreOption, label: string | undefined): EChartsCoreOption {
-  if (label === undefined) return option.aria === undefined ? { ...option, aria: { enabled: true } } : option;
-  const aria = (option.aria ?? {}) as { label?: object };
-  return { ...option, aria: { enabled: true, ...aria, label: { ...aria.label, description: label } } };
+function withAria(
+  option: EChartsCoreOption,
+  label: string | undefined,
+  words: Messages['echart']['aria'],
+): EChartsCoreOption {
+  const aria = (option.aria ?? {}) as { enabled?: boolean; label?: object };
+  // The words of the generated description, from the catalogue; an option's own `aria.label` settings win.
+  const templates = {
+    general: { withTitle: words.withTitle, withoutTitle: words.withoutTitle },
+    series: {
+      single: { prefix: '', withName: words.singleWithName, withoutName: words.singleWithoutName },
+      multiple: {
+        prefix: words.multiplePrefix,
+        withName: words.multipleWithName,
+        withoutName: words.multipleWithoutName,
+      },
+    },
+    data: {
+      allData: words.allData,
+      partialData: words.partialData,
+      withName: words.dataWithName,
+      withoutName: words.dataWithoutName,
+    },
+  };
+  return {
+    ...option,
+    aria: {
+      enabled: true,
+      ...aria,
+      label: { ...templates, ...aria.label, ...(label === undefined ? {} : { description: label }) },
+    },
+  };
 }
 
 /**
  * The chart primitive every InsightPulse chart renders with: echarts-for-react's core on a tree-shaken
  * ECharts, in the InsightPulse theme. It follows its container's size, keeps event bindings stable
- * and switches theme without remounting.
+ * and switches theme without remounting. Its ref is the chart's container element.
  */
-export function EChart({
-  option,
-  theme,
-  renderer = 'canvas',
-  onEvents,
-  onChartReady,
-  loading = false,
-  replaceMerge = DEFAULT_REPLACE_MERGE,
-  className,
-  style,
-  ...props
-}: EChartProps) {
-  const context = useOptionalInsightPulseTheme();
-  const { mode, name: themeName } = resolveTheme(theme, context?.mode);
+export const EChart = forwardRef<HTMLDivElement, EChartProps>(function EChart(
+  {
+    option,
+    theme,
+    renderer = 'canvas',
+    onEvents,
+    onChartReady,
+    loading = false,
+    replaceMerge = DEFAULT_REPLACE_MERGE,
+    messages: messagesProp,
+    className,
+    style,
+    ...props
+  }: EChartProps,
+  ref,
+) {
+  const { mode, name: themeName } = useResolvedTheme(theme);
+  const words = useMessages({ messages: messagesProp }).messages.echart;
+  const fallbackLabel = words.label;
+  // echarts-for-react is a class: its instance holds the container element as `ele`.
+  const setRoot = useMergedRefs(ref);
+  const classRef = useCallback(
+    (instance: EChartsReactCoreModule | null) =>
+      setRoot((instance as unknown as { ele?: HTMLDivElement | null } | null)?.ele ?? null),
+    [setRoot],
+  );
   // The names of the events to bind: a new handler for an already bound name changes nothing.
   const eventNames = Object.keys(onEvents ?? {})
     .filter((name) => typeof onEvents?.[name] === 'function')
@@ -122,9 +167,9 @@ export function EChart({
   // People who ask their system for less motion get charts without animation.
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const accessibleOption = useMemo(() => {
-    const described = withAria(option, ariaLabel);
+    const described = withAria(option, ariaLabel, words.aria);
     return reducedMotion && option.animation === undefined ? { ...described, animation: false } : described;
-  }, [option, ariaLabel, reducedMotion]);
+  }, [option, ariaLabel, reducedMotion, words.aria]);
   const opts = useMemo(() => ({ renderer }), [renderer]);
   const loadingOption = useMemo(() => loadingOptions(mode), [mode]);
 
@@ -150,10 +195,11 @@ export function EChart({
     const { id, title } = props;
     return (
       <div
+        ref={setRoot}
         id={id}
         title={title}
         role="img"
-        aria-label={ariaLabel ?? titleOf(option) ?? 'Chart'}
+        aria-label={ariaLabel ?? titleOf(option) ?? fallbackLabel}
         aria-busy="true"
         data-slot="echart"
         data-state="loading"
@@ -165,6 +211,8 @@ export function EChart({
 
   return (
     <EChartsReactCore
+      {...props}
+      ref={classRef}
       echarts={echarts}
       option={accessibleOption}
       theme={createdWith}
@@ -176,13 +224,12 @@ export function EChart({
       onChartReady={handleReady}
       role="img"
       // Until ECharts' aria module writes its description (and on the server), the title names the chart.
-      aria-label={ariaLabel ?? titleOf(option) ?? 'Chart'}
+      aria-label={ariaLabel ?? titleOf(option) ?? fallbackLabel}
       data-slot="echart"
       data-state={loading ? 'loading' : 'ready'}
       aria-busy={loading || undefined}
       className={cn('ip:block ip:w-full', className)}
       style={{ height: chartTokens.height, ...style }}
-      {...props}
     />
   );
-}
+});

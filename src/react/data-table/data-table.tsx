@@ -2,6 +2,7 @@
 // biome-ignore-all lint/a11y/useFocusableInteractive: in a grid the cells take focus (roving tabindex); rows and column headers are not focus stops.
 import {
   type FocusEvent,
+  forwardRef,
   type KeyboardEvent,
   type MouseEvent,
   type PointerEvent,
@@ -14,7 +15,10 @@ import {
 } from 'react';
 import type { LazyTable } from '../../core/adapter/lazy-table';
 import { FormatError } from '../../core/format';
+import type { Messages } from '../../core/messages';
 import { cn } from '../lib/cn';
+import { useMessages } from '../lib/messages';
+import { ProvenanceFooter } from '../lib/provenance';
 import {
   cellText,
   isMismatch,
@@ -49,10 +53,10 @@ const HEADER_ALIGN: Record<DataTableAlign, string> = {
   end: 'ip:flex-row-reverse ip:justify-start',
 };
 
-const defaultNullMarker = (
+const nullMarkerOf = (noValue: string) => (
   <>
     <span aria-hidden="true">—</span>
-    <span className="ip:sr-only">no value</span>
+    <span className="ip:sr-only">{noValue}</span>
   </>
 );
 
@@ -80,29 +84,38 @@ const isRtl = (element: Element | null) => !!element && getComputedStyle(element
  * in-cell bars, a totals row and CSV export. Rows are virtualized, so 100,000 rows render as fast as 30.
  * It is an ARIA grid: the header buttons sort, and one cell of the body is in the tab order; arrow keys
  * move between cells, Home and End to the row's ends (with Ctrl, the first and last row), Page Up and
- * Page Down by a screenful, Enter or Space click the row.
+ * Page Down by a screenful, Enter or Space click the row. Its ref is the root element.
  */
-export function DataTable({
-  data,
-  columns,
-  caption,
-  locale = 'en-US',
-  height = 400,
-  rowHeight = 32,
-  overscan = 8,
-  sort: sortProp,
-  defaultSort = null,
-  onSortChange,
-  totals,
-  nullMarker = defaultNullMarker,
-  onRowClick,
-  loading,
-  error,
-  emptyMessage = 'No data for this selection.',
-  apiRef,
-  className,
-  ...props
-}: DataTableProps) {
+export const DataTable = forwardRef<HTMLDivElement, DataTableProps>(function DataTable(
+  {
+    data,
+    columns,
+    label,
+    locale: localeProp,
+    height = 400,
+    rowHeight = 32,
+    overscan = 8,
+    sort: sortProp,
+    defaultSort = null,
+    onSortChange,
+    totals,
+    nullMarker: nullMarkerProp,
+    onRowClick,
+    loading,
+    error,
+    emptyMessage: emptyMessageProp,
+    provenance,
+    messages: messagesProp,
+    apiRef,
+    className,
+    ...props
+  }: DataTableProps,
+  ref,
+) {
+  const { locale, messages } = useMessages({ locale: localeProp, messages: messagesProp });
+  const emptyMessage = emptyMessageProp ?? messages.common.empty;
+  const noValue = messages.dataTable.noValue;
+  const nullMarker = useMemo(() => nullMarkerProp ?? nullMarkerOf(noValue), [nullMarkerProp, noValue]);
   const prepared = useMemo(() => (data === undefined ? undefined : prepare(data)), [data]);
   const table = prepared?.table;
   // Overrides are plain data: keyed by their JSON, an object written inline does not rebuild every column.
@@ -185,7 +198,9 @@ export function DataTable({
           style={{ height }}
           className="ip:animate-pulse ip:rounded-ip-md ip:bg-ip-surface-variant"
         />
-        <span role="status" className="ip:sr-only">{`Loading ${caption}`}</span>
+        <span role="status" data-slot="data-table-status" className="ip:sr-only">
+          {messages.common.loading(label)}
+        </span>
       </>
     );
   } else if (state === 'error') {
@@ -218,7 +233,8 @@ export function DataTable({
         sort={activeSort}
         onSort={toggleSort}
         totals={totalCells}
-        caption={caption}
+        label={label}
+        words={messages.dataTable}
         height={height}
         rowHeight={rowHeight}
         overscan={overscan}
@@ -231,16 +247,27 @@ export function DataTable({
 
   return (
     <div
+      {...props}
+      ref={ref}
       data-slot="data-table"
       data-state={state}
       aria-busy={state === 'loading' || undefined}
       className={cn('ip:min-w-0 ip:font-ip-sans ip:text-ip-sm ip:text-ip-on-surface', className)}
-      {...props}
     >
       {body}
+      {state === 'ready' && (
+        <ProvenanceFooter
+          slot="data-table-provenance"
+          className="ip:mt-2"
+          provenance={provenance}
+          rows={provenance ? table?.rowCount : undefined}
+          locale={locale}
+          messages={messages.provenance}
+        />
+      )}
     </div>
   );
-}
+});
 
 interface GridProps {
   table: LazyTable;
@@ -249,7 +276,8 @@ interface GridProps {
   sort: DataTableSort | null;
   onSort: (column: string) => void;
   totals: readonly TotalCell[] | undefined;
-  caption: string;
+  label: string;
+  words: Messages['dataTable'];
   height: number;
   rowHeight: number;
   overscan: number;
@@ -266,7 +294,8 @@ function Grid({
   sort,
   onSort,
   totals,
-  caption,
+  label,
+  words,
   height,
   rowHeight,
   overscan,
@@ -446,7 +475,7 @@ function Grid({
     <div
       ref={gridRef}
       role="grid"
-      aria-label={caption}
+      aria-label={label}
       aria-rowcount={rowCount + 1 + (totals ? 1 : 0)}
       aria-colcount={columns.length}
       aria-readonly="true"
@@ -466,6 +495,7 @@ function Grid({
         <div
           role="row"
           aria-rowindex={1}
+          data-slot="data-table-header-row"
           style={{ gridTemplateColumns: template, height: headerHeight }}
           className="ip:box-border ip:grid ip:border-0 ip:border-b ip:border-solid ip:border-ip-outline-variant"
         >
@@ -498,17 +528,19 @@ function Grid({
                     HEADER_ALIGN[column.align],
                   )}
                 >
-                  <span className="ip:truncate">{column.label}</span>
+                  <span data-slot="data-table-column-label" className="ip:truncate">
+                    {column.label}
+                  </span>
                   <SortIcon direction={direction} />
                 </button>
                 <div
                   role="separator"
                   aria-orientation="vertical"
-                  aria-label={`Resize ${column.label}`}
+                  aria-label={words.resize(column.label)}
                   aria-valuenow={width}
                   aria-valuemin={MIN_WIDTH}
                   aria-valuemax={MAX_WIDTH}
-                  aria-valuetext={`${width} pixels`}
+                  aria-valuetext={words.width(String(width))}
                   tabIndex={0}
                   data-slot="data-table-resize"
                   onKeyDown={(event) => onResizeKeyDown(event, column)}
@@ -633,7 +665,7 @@ function Grid({
                   ALIGN[columns[col]?.align ?? 'start'],
                 )}
               >
-                {col === 0 && !cell.kind ? 'Total' : cell.text}
+                {col === 0 && !cell.kind ? words.total : cell.text}
               </div>
             ))}
           </div>

@@ -1,6 +1,9 @@
 import type { ComponentProps, ReactNode, Ref } from 'react';
 import type { DataInput, Row, Table } from '../../core/adapter';
 import type { FormatSpec } from '../../core/format';
+import type { PartialMessages } from '../../core/messages';
+import type { ComponentStatus } from '../../core/status';
+import type { Provenance } from '../lib/provenance';
 
 /** `start` and `end` follow the writing direction: `end` is the right in a left-to-right page. */
 export type DataTableAlign = 'start' | 'center' | 'end';
@@ -47,7 +50,7 @@ export interface DataTableApi {
   scrollToRow(index: number): void;
 }
 
-export type DataTableState = 'loading' | 'empty' | 'error' | 'ready';
+export type DataTableState = ComponentStatus;
 
 export interface DataTableProps extends Omit<ComponentProps<'div'>, 'children' | 'ref'> {
   /** The rows, columns or `ResultSet` to show, or a table already normalised with `toTable`. */
@@ -55,8 +58,8 @@ export interface DataTableProps extends Omit<ComponentProps<'div'>, 'children' |
   /** Per-column overrides, by column name. Columns not named are shown from their metadata. */
   columns?: Readonly<Record<string, DataTableColumn>>;
   /** The table's accessible name (required): what a screen reader says the table is. */
-  caption: string;
-  /** Locale of every number and date, and of the text sort order. Default `'en-US'`. */
+  label: string;
+  /** Locale of every number and date, and of the text sort order. Default the provider's, else `'en-US'`. */
   locale?: string;
   /** Height of the scroll viewport in px; a table with fewer rows is shorter. Default 400. */
   height?: number;
@@ -72,7 +75,7 @@ export interface DataTableProps extends Omit<ComponentProps<'div'>, 'children' |
   onSortChange?: (sort: DataTableSort | null) => void;
   /** A totals row below the rows: `true` sums the measures, or name an aggregate a column. Default none. */
   totals?: DataTableTotals;
-  /** What a missing value shows. Default an em dash, read as "no value". */
+  /** What a missing value shows. Default an em dash, read as `messages.dataTable.noValue` ("no value"). */
   nullMarker?: ReactNode;
   /**
    * Called with a row when it is clicked, or Enter or Space is pressed in it: the row as an object
@@ -81,10 +84,14 @@ export interface DataTableProps extends Omit<ComponentProps<'div'>, 'children' |
   onRowClick?: (row: Row, index: number) => void;
   /** Shows the loading state. Default `false`. */
   loading?: boolean;
-  /** Shows the error state with this message (an `Error`'s message is used). */
+  /** Shows the error state with this message (an `Error`'s message is used). Default none. */
   error?: Error | string | null;
-  /** Shown when there are no rows. Default "No data for this selection." */
+  /** Shown when there are no rows. Default `messages.common.empty` ("No data for this selection."). */
   emptyMessage?: string;
+  /** Where the rows come from (row count, query time, freshness): shown in a footer below the table. Default none. */
+  provenance?: Provenance;
+  /** Words to change for this table, merged over the provider's catalogue. Default none. */
+  messages?: PartialMessages;
   /** Receives `exportCSV()` and `scrollToRow()`. */
   apiRef?: Ref<DataTableApi>;
 }

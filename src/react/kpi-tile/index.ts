@@ -12,6 +12,17 @@ export {
   type KpiTrend,
   kpiSentence,
 } from '../../core/kpi';
+export {
+  catalogues,
+  en,
+  fil,
+  type Messages,
+  mergeMessages,
+  messagesFor,
+  type PartialMessages,
+} from '../../core/messages';
+export type { ComponentStatus, Status } from '../../core/status';
+export type { Provenance } from '../lib/provenance';
 export { KpiGrid } from './kpi-grid';
 export { KpiTile } from './kpi-tile';
 export type {

@@ -1,21 +1,25 @@
-import { Children, type CSSProperties, isValidElement } from 'react';
+import { Children, type CSSProperties, forwardRef, isValidElement } from 'react';
 import { cn } from '../lib/cn';
 import type { KpiGridProps } from './types';
 
 /**
  * KPI tiles in a responsive grid: as many columns as fit tiles at least `minTileWidth` wide (one on a narrow
  * screen), every tile in a row as tall as the tallest. It is a list (each child a list item) in reading order,
- * which is also the visual order, inside a region named by `label`.
+ * which is also the visual order, inside a region named by `label`. Its ref is the root `<section>`.
  */
-export function KpiGrid({ label, minTileWidth = 220, className, style, children, ...props }: KpiGridProps) {
+export const KpiGrid = forwardRef<HTMLElement, KpiGridProps>(function KpiGrid(
+  { label, minTileWidth = 220, className, style, children, ...props },
+  ref,
+) {
   const min = typeof minTileWidth === 'number' ? `${minTileWidth}px` : minTileWidth;
   return (
     <section
+      {...props}
+      ref={ref}
       aria-label={label}
       data-slot="kpi-grid"
       className={cn('ip:min-w-0', className)}
       style={{ '--ip-kpi-tile-min': min, ...style } as CSSProperties}
-      {...props}
     >
       <ul
         // biome-ignore lint/a11y/noRedundantRoles: Safari drops the list role of a list styled `list-style: none`.
@@ -35,4 +39,4 @@ export function KpiGrid({ label, minTileWidth = 220, className, style, children,
       </ul>
     </section>
   );
-}
+});

@@ -1,10 +1,8 @@
-import type { ReactNode } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 import { createFormatter, FormatError } from '../../core/format';
 import type { FormatSpec } from '../../core/format/types';
 import {
   computeKpi,
-  DEFAULT_PREVIOUS_LABEL,
-  DEFAULT_TARGET_LABEL,
   describeChange,
   describeFreshness,
   describeTarget,
@@ -13,9 +11,9 @@ import {
   type KpiTrend,
   kpiSentence,
 } from '../../core/kpi';
-import { targetNoun } from '../../core/kpi/sentence';
 import { isSafeUrl } from '../../core/util/url';
 import { cn } from '../lib/cn';
+import { useMessages } from '../lib/messages';
 import { Sparkline } from './sparkline';
 import type { KpiTileComparison, KpiTileProps, KpiTileSize, KpiTileState } from './types';
 
@@ -37,7 +35,13 @@ const ICONS: Record<KpiTrend | 'error', string> = {
 /** A 16×16 glyph, hidden from assistive technology: the words beside it carry the meaning. */
 function Icon({ name }: { name: keyof typeof ICONS }) {
   return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 16 16" className="ip:size-3 ip:shrink-0">
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 16 16"
+      data-slot="kpi-tile-icon"
+      className="ip:size-3 ip:shrink-0"
+    >
       <path d={ICONS[name]} fill="currentColor" />
     </svg>
   );
@@ -58,36 +62,45 @@ const DELTA =
  * period, 92% of target"). It is a group named by the sentence; with `onClick` or `href` (a drill-down) it holds
  * a button or a link named by the sentence instead, covering the whole tile.
  * `data-state` (`loading|empty|error|ready`), `data-trend` (`up|down|flat`) and `data-sentiment` are on the root.
+ * Its ref is the root element.
  */
-export function KpiTile({
-  label,
-  value,
-  format = DEFAULT_FORMAT,
-  locale = 'en-US',
-  caption,
-  comparisons,
-  deltaDisplay = 'percent',
-  downIsGood = false,
-  neutralBand,
-  progress = false,
-  sparkline,
-  freshness,
-  loading = false,
-  error,
-  emptyMessage,
-  onClick,
-  href,
-  size = 'md',
-  className,
-  ...props
-}: KpiTileProps) {
+export const KpiTile = forwardRef<HTMLDivElement, KpiTileProps>(function KpiTile(
+  {
+    label,
+    value,
+    format = DEFAULT_FORMAT,
+    locale: localeProp,
+    period,
+    comparisons,
+    deltaDisplay = 'percent',
+    downIsGood = false,
+    neutralBand,
+    progress = false,
+    sparkline,
+    provenance,
+    loading = false,
+    error,
+    emptyMessage,
+    messages: messagesProp,
+    onClick,
+    href,
+    size = 'md',
+    className,
+    ...props
+  }: KpiTileProps,
+  ref,
+) {
+  const { locale, messages } = useMessages({ locale: localeProp, messages: messagesProp });
+  const words = messages.kpiTile;
+  const freshness = provenance?.freshness;
   const sizes = SIZES[size] ?? SIZES.md;
-  const previousLabel = comparisons?.previous?.label ?? DEFAULT_PREVIOUS_LABEL;
-  const targetLabel = comparisons?.target?.label ?? DEFAULT_TARGET_LABEL;
-  const options = { format, locale, deltaDisplay };
+  const previousLabel = comparisons?.previous?.label ?? words.previousLabel;
+  const targetLabel = comparisons?.target?.label ?? words.targetLabel;
+  const options = { format, locale, deltaDisplay, messages: words };
 
-  let state: KpiTileState = loading ? 'loading' : error !== undefined ? 'error' : 'ready';
-  let message = error;
+  const errorMessage = error ? (typeof error === 'string' ? error : error.message) : undefined;
+  let state: KpiTileState = loading ? 'loading' : errorMessage !== undefined ? 'error' : 'ready';
+  let message = errorMessage;
   let kpi: Kpi | undefined;
   let sentence = '';
   let formatted = '';
@@ -106,22 +119,22 @@ export function KpiTile({
     sentence = kpiSentence({
       label,
       kpi,
-      caption,
+      period,
       previousLabel,
       targetLabel,
       freshness,
       loading,
       error: message,
-      empty: emptyMessage,
       ...options,
     });
+    if (state === 'empty' && emptyMessage) sentence = words.join([words.head(label, period), emptyMessage]);
   } catch (problem) {
     // A format Intl cannot write, or a neutral band that is not a ratio: said in the tile, not thrown at the page.
     if (!(problem instanceof FormatError || problem instanceof KpiError)) throw problem;
     state = 'error';
     kpi = undefined;
     message = problem.message;
-    sentence = `${label}, error: ${message}`;
+    sentence = words.errorSentence(words.head(label, period), message);
   }
 
   const previous = kpi?.comparisons.previous;
@@ -146,21 +159,29 @@ export function KpiTile({
   if (state === 'loading') {
     body = (
       <span data-slot="kpi-tile-skeleton" className="ip:flex ip:flex-col ip:gap-2">
-        <span className={cn('ip:block ip:h-[1.2em] ip:w-2/3 ip:rounded-ip-sm ip:bg-ip-surface-variant', sizes.value)} />
-        <span className="ip:block ip:h-3 ip:w-1/2 ip:rounded-ip-sm ip:bg-ip-surface-variant" />
+        <span
+          data-slot="kpi-tile-skeleton-value"
+          className={cn('ip:block ip:h-[1.2em] ip:w-2/3 ip:rounded-ip-sm ip:bg-ip-surface-variant', sizes.value)}
+        />
+        <span
+          data-slot="kpi-tile-skeleton-line"
+          className="ip:block ip:h-3 ip:w-1/2 ip:rounded-ip-sm ip:bg-ip-surface-variant"
+        />
       </span>
     );
   } else if (state === 'error') {
     body = (
       <span data-slot="kpi-tile-error" className="ip:flex ip:items-start ip:gap-1 ip:text-ip-sm ip:text-ip-error">
         <Icon name="error" />
-        <span className="ip:min-w-0 ip:break-words">{message}</span>
+        <span data-slot="kpi-tile-error-message" className="ip:min-w-0 ip:break-words">
+          {message}
+        </span>
       </span>
     );
   } else if (state === 'empty') {
     body = (
       <span data-slot="kpi-tile-empty" className="ip:text-ip-sm ip:text-ip-on-surface-variant">
-        {emptyMessage ?? 'No data'}
+        {emptyMessage ?? messages.common.empty}
       </span>
     );
   } else {
@@ -194,10 +215,15 @@ export function KpiTile({
                 className={DELTA}
               >
                 <Icon name={previous.trend} />
-                <span className="ip:shrink-0 ip:font-ip-medium ip:whitespace-nowrap ip:tabular-nums">
+                <span
+                  data-slot="kpi-tile-delta-value"
+                  className="ip:shrink-0 ip:font-ip-medium ip:whitespace-nowrap ip:tabular-nums"
+                >
                   {change.shown}
                 </span>
-                <span className="ip:truncate ip:text-ip-on-surface-variant">{previousLabel}</span>
+                <span data-slot="kpi-tile-delta-label" className="ip:truncate ip:text-ip-on-surface-variant">
+                  {previousLabel}
+                </span>
               </span>
             )}
             {target && goal && (
@@ -209,7 +235,9 @@ export function KpiTile({
                 className={DELTA}
               >
                 <Icon name={target.trend} />
-                <span className="ip:truncate ip:font-ip-medium">{goal.shown}</span>
+                <span data-slot="kpi-tile-delta-value" className="ip:truncate ip:font-ip-medium">
+                  {goal.shown}
+                </span>
               </span>
             )}
           </span>
@@ -217,7 +245,7 @@ export function KpiTile({
         {progress && goal && share !== undefined && (
           <span
             role="progressbar"
-            aria-label={`Progress toward ${targetNoun(targetLabel)}`}
+            aria-label={words.progress(words.targetNoun(targetLabel))}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={Math.round(filled * 1000) / 10}
@@ -226,6 +254,7 @@ export function KpiTile({
             className="ip:block ip:h-1.5 ip:w-full ip:overflow-hidden ip:rounded-ip-full ip:bg-ip-surface-variant"
           >
             <span
+              data-slot="kpi-tile-progress-indicator"
               className="ip:block ip:h-full ip:rounded-ip-full ip:bg-ip-primary"
               style={{ width: `${filled * 100}%` }}
             />
@@ -237,6 +266,8 @@ export function KpiTile({
 
   return (
     <div
+      {...props}
+      ref={ref}
       {...(interactive ? {} : { role: 'group', 'aria-label': sentence })}
       aria-busy={state === 'loading' || undefined}
       data-slot="kpi-tile"
@@ -250,7 +281,6 @@ export function KpiTile({
         sizes.root,
         className,
       )}
-      {...props}
     >
       <span data-slot="kpi-tile-header" className="ip:flex ip:min-w-0 ip:items-baseline ip:gap-2">
         <span
@@ -262,12 +292,12 @@ export function KpiTile({
         >
           {label}
         </span>
-        {caption && (
+        {period && (
           <span
-            data-slot="kpi-tile-caption"
+            data-slot="kpi-tile-period"
             className="ip:ms-auto ip:shrink-0 ip:text-ip-xs ip:text-ip-on-surface-variant"
           >
-            {caption}
+            {period}
           </span>
         )}
       </span>
@@ -281,7 +311,7 @@ export function KpiTile({
               dateTime={fresh.iso}
               className="ip:text-ip-xs ip:text-ip-on-surface-variant"
             >
-              {`Updated ${fresh.text}`}
+              {words.updated(fresh.text)}
             </time>
           )}
         </span>
@@ -290,4 +320,4 @@ export function KpiTile({
         (link !== undefined ? <a href={link} {...actionProps} /> : <button type="button" {...actionProps} />)}
     </div>
   );
-}
+});

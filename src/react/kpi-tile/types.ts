@@ -1,9 +1,12 @@
 import type { ComponentProps, MouseEventHandler, ReactNode } from 'react';
 import type { FormatSpec } from '../../core/format/types';
 import type { KpiDeltaDisplay } from '../../core/kpi';
+import type { PartialMessages } from '../../core/messages';
+import type { ComponentStatus } from '../../core/status';
+import type { Provenance } from '../lib/provenance';
 
 /** What the tile shows: `data-state` on its root. */
-export type KpiTileState = 'loading' | 'empty' | 'error' | 'ready';
+export type KpiTileState = ComponentStatus;
 
 export type KpiTileSize = 'sm' | 'md' | 'lg';
 
@@ -15,9 +18,9 @@ export interface KpiTileComparison {
 }
 
 export interface KpiTileComparisons {
-  /** The previous period. Label default `'vs previous period'`. */
+  /** The previous period. Label default `messages.kpiTile.previousLabel` (`'vs previous period'`). */
   previous?: KpiTileComparison;
-  /** The target. Label default `'vs target'` (said as "92% of target"). */
+  /** The target. Label default `messages.kpiTile.targetLabel` (`'vs target'`, said as "92% of target"). */
   target?: KpiTileComparison;
 }
 
@@ -28,17 +31,17 @@ export interface KpiTileSparkline {
   kind?: 'line' | 'area' | 'bar';
 }
 
-export interface KpiTileProps extends Omit<ComponentProps<'div'>, 'onClick' | 'children'> {
+export interface KpiTileProps extends Omit<ComponentProps<'div'>, 'onClick' | 'children' | 'ref'> {
   /** What the value is, for example `'Revenue'`. Shown as text (never HTML), cut to one line with a tooltip. */
   label: string;
   /** The value; `null` or `undefined` (or NaN, ±Infinity) shows the empty state. */
   value: number | null | undefined;
   /** How the value and absolute changes are written. Default `{ kind: 'number' }`. */
   format?: FormatSpec;
-  /** A BCP 47 locale for every number and date. Default `'en-US'`. */
+  /** A BCP 47 locale for every number and date. Default the provider's, else `'en-US'`. */
   locale?: string;
-  /** What the value covers, for example `'Dec 2025'`: shown beside the label. Default none. */
-  caption?: string;
+  /** What period the value covers, for example `'Dec 2025'`: shown beside the label. Default none. */
+  period?: string;
   /** Values to compare with: the previous period and a target. Default none. */
   comparisons?: KpiTileComparisons;
   /** How the change against the previous period is written. Default `'percent'`. */
@@ -51,14 +54,16 @@ export interface KpiTileProps extends Omit<ComponentProps<'div'>, 'onClick' | 'c
   progress?: boolean;
   /** A small trend chart (inline SVG, hidden from assistive technology: the sentence says the numbers). */
   sparkline?: KpiTileSparkline;
-  /** When the data was last written: a `Date`, an ISO 8601 moment or a `YYYY-MM-DD` day. Default none. */
-  freshness?: Date | string;
+  /** Where the value comes from; the tile shows `provenance.freshness` ("Updated Dec 31, 2025"). Default none. */
+  provenance?: Provenance;
   /** Shows the loading state. Default false. */
   loading?: boolean;
-  /** A message: shows the error state. Default none. */
-  error?: string;
-  /** What the empty state says. Default `'No data'`. */
+  /** Shows the error state with this message (an `Error`'s message is used). Default none. */
+  error?: Error | string | null;
+  /** What the empty state says. Default `messages.common.empty` ("No data for this selection."). */
   emptyMessage?: string;
+  /** Words to change for this tile, merged over the provider's catalogue. Default none. */
+  messages?: PartialMessages;
   /** Makes the tile a button (for a drill-down): one that covers the tile, named by the sentence. */
   onClick?: MouseEventHandler<HTMLElement>;
   /** Makes the tile a link (for a drill-down), named by the sentence; `onClick` is then called on the link. */
@@ -67,7 +72,7 @@ export interface KpiTileProps extends Omit<ComponentProps<'div'>, 'onClick' | 'c
   size?: KpiTileSize;
 }
 
-export interface KpiGridProps extends ComponentProps<'section'> {
+export interface KpiGridProps extends Omit<ComponentProps<'section'>, 'ref'> {
   /** Names the grid (a region) for assistive technology, for example `'Executive KPIs'`. Default none. */
   label?: string;
   /** The narrowest a tile gets before the grid drops a column: px, or any CSS length. Default 220. */

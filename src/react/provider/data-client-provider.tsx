@@ -27,13 +27,18 @@ export class DataClientProviderMissingError extends InsightPulseError<'missing-p
   }
 }
 
+export interface UseDataClientOptions {
+  /** The client to return instead of the nearest `<DataClientProvider>`'s. Default the provider's. */
+  client?: DataClient;
+}
+
 /**
- * The data client: `client` when given, otherwise the nearest `<DataClientProvider>`'s. Throws a
+ * The data client: `options.client` when given, otherwise the nearest `<DataClientProvider>`'s. Throws a
  * `DataClientProviderMissingError` when there is neither.
  */
-export function useDataClient(client?: DataClient): DataClient {
+export function useDataClient(options: UseDataClientOptions = {}): DataClient {
   const provided = useContext(DataClientContext);
-  const found = client ?? provided;
+  const found = options.client ?? provided;
   if (!found) throw new DataClientProviderMissingError('useDataClient');
   return found;
 }

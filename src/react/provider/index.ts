@@ -1,7 +1,9 @@
+export { type MessagesValue, type UseMessagesOptions, useMessages } from '../lib/messages';
 export {
   DataClientProvider,
   DataClientProviderMissingError,
   type DataClientProviderProps,
+  type UseDataClientOptions,
   useDataClient,
 } from './data-client-provider';
 export {
@@ -14,4 +16,11 @@ export {
   useOptionalInsightPulseTheme,
 } from './insightpulse-provider';
 export { type KpiTargetMetric, type KpiTileData, type UseKpiOptions, type UseKpiResult, useKpi } from './use-kpi';
-export { type UseQueryOptions, type UseQueryResult, useQuery, useSemanticQuery } from './use-query';
+export {
+  type DataHookOptions,
+  type UseQueryOptions,
+  type UseQueryResult,
+  type UseSemanticQueryOptions,
+  useQuery,
+  useSemanticQuery,
+} from './use-query';

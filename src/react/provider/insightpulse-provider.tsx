@@ -1,8 +1,10 @@
-import { type ComponentProps, createContext, useContext, useMemo } from 'react';
+import { type ComponentProps, createContext, forwardRef, useContext, useMemo } from 'react';
 import type { ColorMode } from '../../../themes/tokens';
 import { InsightPulseError } from '../../core/errors';
+import { mergeMessages, messagesFor, type PartialMessages } from '../../core/messages';
 import { type InsightPulseThemeName, THEME_NAMES } from '../../theme/names';
 import { cn } from '../lib/cn';
+import { DEFAULT_LOCALE, MessagesContext, type MessagesValue } from '../lib/messages';
 import { useMediaQuery } from '../lib/use-media-query';
 
 /** What a provider is asked for: a fixed mode, or the operating system's preference. */
@@ -23,14 +25,28 @@ ThemeContext.displayName = 'InsightPulseThemeContext';
 export interface InsightPulseProviderProps extends Omit<ComponentProps<'div'>, 'ref'> {
   /** `'light'`, `'dark'`, or `'system'` to follow `prefers-color-scheme`. Default `'light'`. */
   theme?: ThemePreference;
+  /**
+   * The BCP 47 locale of every component below: numbers and dates, and the words (`fil` or `tl` pick the Filipino
+   * catalogue, anything else English). A component's own `locale` prop wins for its numbers. Default `'en-US'`.
+   */
+  locale?: string;
+  /**
+   * Words to change, merged over the locale's catalogue: `{ common: { retry: 'Try again' } }`. Keep the object's
+   * identity between renders (define it outside the component or memoise it). Default none.
+   */
+  messages?: PartialMessages;
 }
 
 /**
  * Sets the colour mode for every InsightPulse component below it. It renders a `display: contents`
  * element that carries `data-theme` (and the `dark` class in dark mode), so the CSS variables switch
- * for its subtree; charts below re-theme in place when the mode changes.
+ * for its subtree; charts below re-theme in place when the mode changes. Its ref is that element; `locale` and
+ * `messages` set the words and formats of every component below.
  */
-export function InsightPulseProvider({ theme = 'light', className, children, ...props }: InsightPulseProviderProps) {
+export const InsightPulseProvider = forwardRef<HTMLDivElement, InsightPulseProviderProps>(function InsightPulseProvider(
+  { theme = 'light', locale = DEFAULT_LOCALE, messages, className, children, ...props },
+  ref,
+) {
   // Server rendering cannot know the user's preference: light is the first paint.
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const mode: ColorMode = theme === 'system' ? (prefersDark ? 'dark' : 'light') : theme;
@@ -38,19 +54,27 @@ export function InsightPulseProvider({ theme = 'light', className, children, ...
     () => ({ preference: theme, mode, echartsTheme: THEME_NAMES[mode] }),
     [theme, mode],
   );
+  // Pass an override object that keeps its identity (defined outside the component, or memoised).
+  const words = useMemo<MessagesValue>(
+    () => ({ locale, messages: mergeMessages(messagesFor(locale), messages) }),
+    [locale, messages],
+  );
   return (
     <ThemeContext.Provider value={value}>
-      <div
-        data-slot="insightpulse-provider"
-        data-theme={mode}
-        className={cn('ip:contents', mode === 'dark' && 'dark', className)}
-        {...props}
-      >
-        {children}
-      </div>
+      <MessagesContext.Provider value={words}>
+        <div
+          {...props}
+          ref={ref}
+          data-slot="insightpulse-provider"
+          data-theme={mode}
+          className={cn('ip:contents', mode === 'dark' && 'dark', className)}
+        >
+          {children}
+        </div>
+      </MessagesContext.Provider>
     </ThemeContext.Provider>
   );
-}
+});
 
 /** Thrown by `useInsightPulseTheme` outside an `<InsightPulseProvider>`. */
 export class InsightPulseProviderMissingError extends InsightPulseError<'missing-provider'> {

@@ -4,7 +4,9 @@ import { createFormatter } from '../../core/format';
 import type { FormatSpec } from '../../core/format/types';
 import { type KpiPeriod, kpiQuery, kpiSeries, kpiTargetQuery } from '../../core/kpi';
 import type { SemanticFilter } from '../../core/semantic/types';
+import type { Status } from '../../core/status';
 import type { KpiTileProps } from '../kpi-tile';
+import { useMessages } from '../lib/messages';
 import { useDataClient } from './data-client-provider';
 import { useSemanticQuery } from './use-query';
 
@@ -38,7 +40,7 @@ export interface UseKpiOptions {
   filters?: readonly SemanticFilter[];
   /** The tile's label. Default the metric's label in the space (or in the result's metadata), else its name. */
   label?: string;
-  /** The locale of the tile and of the period names. Default `'en-US'`. */
+  /** The locale of the tile and of the period names. Default the provider's, else `'en-US'`. */
   locale?: string;
   /** The client to use instead of the nearest `<DataClientProvider>`'s. */
   client?: DataClient;
@@ -47,12 +49,15 @@ export interface UseKpiOptions {
 /** What `useKpi` hands to `<KpiTile>`. */
 export type KpiTileData = Pick<
   KpiTileProps,
-  'label' | 'value' | 'format' | 'locale' | 'caption' | 'comparisons' | 'sparkline' | 'downIsGood' | 'loading' | 'error'
+  'label' | 'value' | 'format' | 'locale' | 'period' | 'comparisons' | 'sparkline' | 'downIsGood' | 'loading' | 'error'
 >;
 
 export interface UseKpiResult {
-  /** `'loading'` until the value (and a target metric) is known; `'error'` when a query failed. */
-  status: 'loading' | 'error' | 'success';
+  /**
+   * `'loading'` until the value (and a target metric) is known; `'error'` when a query failed; `'empty'` when the
+   * reported period has no value; else `'ready'`.
+   */
+  status: Exclude<Status, 'idle'>;
   error: Error | undefined;
   /** Fetches every query again; resolves when they have settled. */
   refetch: () => Promise<void>;
@@ -77,12 +82,14 @@ function numberOf(value: unknown): number | null {
  * Throws a `DataClientProviderMissingError` outside a `<DataClientProvider>` unless `client` is given.
  */
 export function useKpi(options: UseKpiOptions): UseKpiResult {
-  const { space, metric, at, compare, filters, locale = 'en-US' } = options;
-  const client = useDataClient(options.client);
+  const { space, metric, at, compare, filters } = options;
+  const client = useDataClient({ client: options.client });
+  const { locale, messages } = useMessages({ locale: options.locale });
+  const words = messages.kpiTile;
   const period = options.period ?? 'month';
   const sparks = Math.max(0, Math.floor(options.sparkline ?? 12));
   const count = Math.max(sparks, compare ? 2 : 1);
-  const main = useSemanticQuery(space, kpiQuery({ metric, period, at, count, filters }), { client });
+  const main = useSemanticQuery({ space, query: kpiQuery({ metric, period, at, count, filters }), client });
 
   const series = useMemo(
     () => (main.data ? kpiSeries(main.data.rows, { metric, period, at, count }) : undefined),
@@ -90,20 +97,24 @@ export function useKpi(options: UseKpiOptions): UseKpiResult {
   );
   const goal = options.target;
   const goalMetric = typeof goal === 'object' ? goal : undefined;
-  const target = useSemanticQuery(
-    goalMetric?.space ?? space,
-    goalMetric && series
-      ? kpiTargetQuery({ metric: goalMetric.metric, period, at: series.period, filters: goalMetric.filters })
-      : null,
-    { client },
-  );
+  const target = useSemanticQuery({
+    space: goalMetric?.space ?? space,
+    query:
+      goalMetric && series
+        ? kpiTargetQuery({ metric: goalMetric.metric, period, at: series.period, filters: goalMetric.filters })
+        : null,
+    client,
+  });
 
+  const settled = (status: Status) => status === 'ready' || status === 'empty';
   const status: UseKpiResult['status'] =
     main.status === 'error' || target.status === 'error'
       ? 'error'
-      : main.status !== 'success' || (goalMetric && series && target.status !== 'success')
+      : !settled(main.status) || (goalMetric && series && !settled(target.status))
         ? 'loading'
-        : 'success';
+        : typeof series?.value === 'number'
+          ? 'ready'
+          : 'empty';
   const error = main.error ?? target.error;
 
   const definition = client.spaces.get(space)?.metrics.find((m) => m.name === metric);
@@ -123,17 +134,31 @@ export function useKpi(options: UseKpiOptions): UseKpiResult {
       locale,
       downIsGood,
       loading: status === 'loading',
-      error: status === 'error' ? (error?.message ?? 'The KPI could not be loaded.') : undefined,
-      caption: series ? name(series.period) : undefined,
+      error: status === 'error' ? (error ?? words.loadFailed) : null,
+      period: series ? name(series.period) : undefined,
       comparisons: {
         ...(compare && series
-          ? { previous: { value: series.previous, label: `vs ${name(series.previousPeriod)}` } }
+          ? { previous: { value: series.previous, label: words.versus(name(series.previousPeriod)) } }
           : {}),
         ...(hasTarget && series ? { target: { value: targetValue } } : {}),
       },
       ...(sparks > 0 && series ? { sparkline: { values: series.values.slice(-sparks) } } : {}),
     };
-  }, [label, series, format, locale, downIsGood, status, error, period, compare, hasTarget, targetValue, sparks]);
+  }, [
+    label,
+    series,
+    format,
+    locale,
+    downIsGood,
+    status,
+    error,
+    period,
+    compare,
+    hasTarget,
+    targetValue,
+    sparks,
+    words,
+  ]);
 
   const mainRefetch = main.refetch;
   const targetRefetch = target.refetch;

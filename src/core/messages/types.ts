@@ -1,0 +1,145 @@
+/**
+ * Every word a component shows or announces. Strings are said as they are; functions receive values already
+ * formatted in the locale (numbers, dates, names), so each language can put them where its grammar wants.
+ */
+export interface Messages {
+  /** Words more than one component says. */
+  common: {
+    /** The empty state of a card or table. */
+    empty: string;
+    /** The button that tries a failed request again. */
+    retry: string;
+    /** An announcement while `name` loads. */
+    loading: (name: string) => string;
+  };
+  /** The footer of a card or table: where the numbers come from. */
+  provenance: {
+    /** `count` rows (`formatted` is the count written in the locale). */
+    rows: (count: number, formatted: string) => string;
+    /** Follows the row count when the result was cut at a limit. */
+    truncated: string;
+    /** How long the query took. */
+    queryTime: (milliseconds: string) => string;
+    /** When the data was last written (`date` is written in the locale). */
+    updated: (date: string) => string;
+  };
+  echart: {
+    /** The chart's accessible name when neither `aria-label` nor the option's title names it. */
+    label: string;
+    /**
+     * The templates ECharts' aria module writes the chart's description with (its `aria.label` option). ECharts fills
+     * `{title}`, `{seriesCount}`, `{seriesId}`, `{seriesName}`, `{seriesType}`, `{displayCnt}`, `{name}` and `{value}`.
+     */
+    aria: {
+      withTitle: string;
+      withoutTitle: string;
+      singleWithName: string;
+      singleWithoutName: string;
+      multiplePrefix: string;
+      multipleWithName: string;
+      multipleWithoutName: string;
+      allData: string;
+      partialData: string;
+      dataWithName: string;
+      dataWithoutName: string;
+    };
+  };
+  chartCard: {
+    /** The toolbar's accessible name. */
+    actions: (title: string) => string;
+    downloadPNG: string;
+    downloadSVG: string;
+    downloadCSV: string;
+    viewTable: string;
+    viewSQL: string;
+    fullScreen: string;
+    /** The full-screen dialog's close button. */
+    close: string;
+    /** Announced when the chart has rendered. */
+    ready: (title: string) => string;
+    /** Announced when the table view opens. */
+    showingTable: (title: string) => string;
+    /** Announced when the SQL view opens. */
+    showingSQL: (title: string) => string;
+    /** Announced when a download could not be made (`format` is `PNG` or `SVG`). */
+    exportFailed: (title: string, format: string) => string;
+    /** The accessible name of the table view. */
+    tableLabel: (title: string) => string;
+    /**
+     * Why `spec: 'auto'` chose its chart, shown under the title: `kind` is the chart kind (`line`, `bar`, …) and
+     * `reason` the adapter's English explanation (`chooseChart`).
+     */
+    chartReason: (kind: string, reason: string) => string;
+  };
+  dataTable: {
+    /** Read after the null marker's dash. */
+    noValue: string;
+    /** The first cell of the totals row. */
+    total: string;
+    /** The accessible name of a column's resize handle. */
+    resize: (column: string) => string;
+    /** A column's width, said by its resize handle (`width` is written in the locale). */
+    width: (width: string) => string;
+  };
+  kpiTile: {
+    /** The label of a previous-period comparison when none is given. */
+    previousLabel: string;
+    /** The label of a target comparison when none is given. */
+    targetLabel: string;
+    /** What a target label names: "Q4 target" from "vs Q4 target". */
+    targetNoun: (label: string) => string;
+    /** The sentence's head: the label, with the period the value covers when there is one. */
+    head: (label: string, period: string | undefined) => string;
+    /** The sentence while loading. */
+    loadingSentence: (head: string) => string;
+    /** The sentence in the error state. */
+    errorSentence: (head: string, message: string) => string;
+    /** The sentence with no value. */
+    emptySentence: (head: string) => string;
+    /** The sentence's first part: the head and the value. */
+    valueSentence: (head: string, value: string) => string;
+    /** Joins the sentence's parts. */
+    join: (parts: readonly string[]) => string;
+    /** A rise, said: "up 15%". */
+    up: (amount: string) => string;
+    /** A fall, said: "down 15%". */
+    down: (amount: string) => string;
+    /** A change inside the neutral band, said: "flat (up 0.3%)". */
+    flat: (change: string) => string;
+    /** No change at all, said. */
+    unchanged: string;
+    /** A change in percentage points of a rate, shown: "+1.5 pp". */
+    pointsShown: (points: string) => string;
+    /** The same, said: "1.5 percentage points". */
+    pointsSaid: (points: string) => string;
+    /** The change and its comparison label, said: "up 15% vs last month". */
+    compared: (change: string, label: string) => string;
+    /** Progress toward a target: "92% of Q4 target". */
+    ofTarget: (percent: string, target: string) => string;
+    /** The freshness line under the tile. */
+    updated: (date: string) => string;
+    /** The same at the end of the sentence. */
+    updatedSaid: (date: string) => string;
+    /** The progress bar's accessible name. */
+    progress: (target: string) => string;
+    /** The comparison label `useKpi` gives the previous period: "vs Nov 2025". */
+    versus: (period: string) => string;
+    /** The error `useKpi` shows when a query failed without a message. */
+    loadFailed: string;
+  };
+  supersetEmbed: {
+    /** The iframe's accessible name when no `title` is given. */
+    title: string;
+    loading: (title: string) => string;
+    loaded: (title: string) => string;
+    expired: (title: string) => string;
+    expiredDetail: string;
+    reconnect: string;
+    reconnecting: string;
+    failed: (title: string) => string;
+    tryAgain: string;
+  };
+}
+
+/** Any part of a catalogue, merged over a complete one: `{ common: { retry: 'Try again' } }`. */
+export type PartialMessages = { [Part in keyof Messages]?: Partial<Messages[Part]> };

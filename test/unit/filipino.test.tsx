@@ -1,0 +1,195 @@
+import 'vitest-canvas-mock';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { ChartCard, DataTable, EChart, en, fil, InsightPulseProvider, KpiTile, type Messages } from '../../src';
+
+/** Every string a catalogue can say: its strings, and its functions given placeholder values. */
+function sayings(messages: Messages): string[] {
+  return Object.values(messages).flatMap((part) =>
+    Object.entries(part as Record<string, unknown>).flatMap(([key, word]) => {
+      if (typeof word === 'string') return [word];
+      if (typeof word === 'function') return [key === 'join' ? word(['', '']) : word('', '')];
+      return Object.values(word as Record<string, string>);
+    }),
+  );
+}
+
+const wordsOf = (text: string) => (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((word) => word.length > 1);
+/** Words only the English catalogue uses: a Filipino screen must show none of them. */
+const filipinoWords = new Set(sayings(fil).flatMap(wordsOf));
+const englishOnly = new Set(
+  sayings(en)
+    .flatMap(wordsOf)
+    .filter((word) => !filipinoWords.has(word)),
+);
+
+/** What a person sees or hears on the page: text, and the names and descriptions in attributes. */
+function everythingSaid(): string[] {
+  const said: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) said.push(node.textContent ?? '');
+  for (const element of document.body.querySelectorAll('*')) {
+    for (const attribute of ['aria-label', 'title', 'aria-valuetext', 'alt', 'placeholder']) {
+      const value = element.getAttribute(attribute);
+      if (value) said.push(value);
+    }
+  }
+  return said;
+}
+
+const englishIn = (said: string[]) => [...new Set(said.flatMap(wordsOf).filter((word) => englishOnly.has(word)))];
+
+const inFilipino = (children: ReactNode) =>
+  render(<InsightPulseProvider locale="fil">{children}</InsightPulseProvider>);
+
+// Data in Filipino, as the demo business would name it.
+const rows = [
+  { buwan: '2026-01-01', kita: 412_000, porsiyento: 0.12 },
+  { buwan: '2026-02-01', kita: 398_000, porsiyento: null },
+];
+const meta = [
+  { name: 'buwan', type: 'date' as const, label: 'Buwan', grain: 'month' as const },
+  { name: 'kita', type: 'number' as const, label: 'Kita', format: { kind: 'currency' as const, currency: 'PHP' } },
+  { name: 'porsiyento', type: 'number' as const, label: 'Bahagi', format: { kind: 'percent' as const } },
+];
+
+describe('components in Filipino', () => {
+  it('the check knows English words (it is not vacuous)', () => {
+    expect(englishOnly).toContain('retry');
+    expect(englishOnly).toContain('total');
+    render(<DataTable label="Mga tindahan" data={rows} totals={{ kita: 'sum' }} />);
+    expect(englishIn(everythingSaid())).toEqual(expect.arrayContaining(['total']));
+  });
+
+  it('ChartCard says every state, action and announcement in Filipino', async () => {
+    const user = userEvent.setup();
+    const { rerender } = inFilipino(<ChartCard title="Kita kada buwan" loading />);
+    expect(screen.getByRole('status')).toHaveTextContent('Nilo-load ang Kita kada buwan');
+    expect(englishIn(everythingSaid())).toEqual([]);
+
+    rerender(
+      <InsightPulseProvider locale="fil">
+        <ChartCard title="Kita kada buwan" error="Hindi maabot ang server." onRetry={() => {}} />
+      </InsightPulseProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Subukang muli' })).toBeVisible();
+    expect(englishIn(everythingSaid())).toEqual([]);
+
+    rerender(
+      <InsightPulseProvider locale="fil">
+        <ChartCard title="Kita kada buwan" data={{ rows: [], meta }} />
+      </InsightPulseProvider>,
+    );
+    expect(screen.getByText('Walang datos para sa napiling ito.')).toBeVisible();
+
+    rerender(
+      <InsightPulseProvider locale="fil">
+        <ChartCard
+          title="Kita kada buwan"
+          data={{ rows, meta }}
+          spec={{ kind: 'bar', encoding: { x: 'buwan', y: 'kita' } }}
+          provenance={{ sql: 'select 1', rowCount: 2, queryTimeMs: 84, freshness: '2026-03-01' }}
+        />
+      </InsightPulseProvider>,
+    );
+    const toolbar = screen.getByRole('group', { name: 'Mga aksyon para sa Kita kada buwan' });
+    for (const name of ['I-download ang PNG', 'I-download ang SVG', 'I-download ang CSV', 'Buong screen']) {
+      expect(within(toolbar).getByRole('button', { name })).toBeVisible();
+    }
+    expect(screen.getByText(/^2 hilera · 84 ms · na-update noong /)).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Tingnan ang datos bilang talahanayan' }));
+    expect(await screen.findByRole('grid', { name: 'Kita kada buwan: ang datos' })).toBeVisible();
+    expect(screen.getByRole('status')).toHaveTextContent('ipinapakita ang datos bilang talahanayan');
+    await user.click(screen.getByRole('button', { name: 'Tingnan ang SQL' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Kita kada buwan: ipinapakita ang SQL');
+    expect(englishIn(everythingSaid())).toEqual([]);
+  });
+
+  it('DataTable names its totals and resize handles in Filipino', () => {
+    inFilipino(
+      <DataTable label="Kita" data={{ rows, meta }} totals={{ kita: 'sum' }} provenance={{ queryTimeMs: 12 }} />,
+    );
+    expect(screen.getByRole('gridcell', { name: 'Kabuuan' })).toBeVisible();
+    expect(screen.getByRole('separator', { name: 'Baguhin ang lapad ng Kita' })).toBeVisible();
+    expect(screen.getByText('2 hilera · 12 ms')).toBeVisible();
+    expect(englishIn(everythingSaid())).toEqual([]);
+  });
+
+  it('DataTable in its loading and empty states', () => {
+    const { rerender } = inFilipino(<DataTable label="Kita" loading />);
+    expect(screen.getByRole('status')).toHaveTextContent('Nilo-load ang Kita');
+    rerender(
+      <InsightPulseProvider locale="fil">
+        <DataTable label="Kita" data={[]} />
+      </InsightPulseProvider>,
+    );
+    expect(screen.getByText('Walang datos para sa napiling ito.')).toBeVisible();
+    expect(englishIn(everythingSaid())).toEqual([]);
+  });
+
+  it('KpiTile says its sentence, progress and freshness in Filipino', () => {
+    inFilipino(
+      <KpiTile
+        label="Kita"
+        period="Dis 2025"
+        value={1_240_000}
+        format={{ kind: 'compact' }}
+        comparisons={{ previous: { value: 1_080_000 }, target: { value: 1_350_000 } }}
+        progress
+        provenance={{ freshness: '2025-12-31' }}
+      />,
+    );
+    const tile = screen.getByRole('group', {
+      name: /^Kita \(Dis 2025\) .*tumaas nang 14\.8% kumpara sa nakaraang yugto/,
+    });
+    expect(tile.getAttribute('aria-label')).toMatch(/91\.9% ng target, na-update noong /);
+    expect(screen.getByRole('progressbar', { name: 'Pag-usad patungo sa target' })).toBeVisible();
+    expect(screen.getByText(/^Na-update noong /)).toBeVisible();
+    expect(englishIn(everythingSaid())).toEqual([]);
+  });
+
+  it('KpiTile in its loading, empty and error states', () => {
+    inFilipino(
+      <>
+        <KpiTile label="Kita" value={1} loading />
+        <KpiTile label="Gastos" value={null} />
+        <KpiTile label="Benta" value={1} error="Hindi maabot ang server." />
+      </>,
+    );
+    expect(screen.getByRole('group', { name: 'Kita, nilo-load' })).toBeVisible();
+    expect(screen.getByRole('group', { name: 'Gastos, walang datos' })).toBeVisible();
+    expect(screen.getByRole('group', { name: 'Benta, may problema: Hindi maabot ang server.' })).toBeVisible();
+    expect(englishIn(everythingSaid())).toEqual([]);
+  });
+
+  it('EChart describes its data in Filipino', async () => {
+    inFilipino(
+      <EChart
+        option={{
+          xAxis: { type: 'category', data: ['Ene', 'Peb'] },
+          yAxis: { type: 'value' },
+          series: [{ name: 'Kita', type: 'bar', data: [412, 398] }],
+        }}
+        style={{ width: 400, height: 300 }}
+      />,
+    );
+    const chart = screen.getByRole('img');
+    await waitFor(() => expect(chart.getAttribute('aria-label')).toMatch(/^Ito ay isang tsart ng Kita\./), {
+      timeout: 10_000,
+    });
+    expect(englishIn(everythingSaid())).toEqual([]);
+  });
+
+  it('ChartCard says in Filipino why it chose the chart', async () => {
+    inFilipino(<ChartCard title="Kita kada buwan" data={{ rows, meta }} />);
+    expect(screen.getByText('Pinili ang linyang tsart ayon sa hugis ng datos.')).toBeVisible();
+    expect(englishIn(everythingSaid())).toEqual([]);
+  });
+
+  it('a component’s messages prop changes its own words over the provider’s', () => {
+    inFilipino(<ChartCard title="Kita" error="Wala" onRetry={() => {}} messages={{ common: { retry: 'Ulitin' } }} />);
+    expect(screen.getByRole('button', { name: 'Ulitin' })).toBeVisible();
+  });
+});

@@ -1,0 +1,71 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { catalogues, en, fil, type Messages, mergeMessages, messagesFor } from '../../src/core/messages';
+
+/** Every key path of a catalogue, with what kind of value sits there. */
+function shape(value: unknown, path = ''): string[] {
+  if (typeof value === 'function') return [`${path}()`];
+  if (typeof value === 'string') return [path];
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, inner]) => shape(inner, path ? `${path}.${key}` : key));
+  }
+  return [`${path}: ${typeof value}`];
+}
+
+describe('the message catalogues', () => {
+  it('have the same keys, each a string or a function in both', () => {
+    // `fil` is typed as the full `Messages`, so tsc fails on a missing key; this catches one at run time too.
+    expect(shape(fil).sort()).toEqual(shape(en).sort());
+    expect(shape(en).length).toBeGreaterThan(60);
+  });
+
+  it('fails the comparison when a key is missing (the check is not vacuous)', () => {
+    const { total: _total, ...rest } = fil.dataTable;
+    const broken = { ...fil, dataTable: rest } as unknown as Messages;
+    expect(shape(broken).sort()).not.toEqual(shape(en).sort());
+  });
+
+  it('write every function to a non-empty string, with the values given', () => {
+    for (const [name, catalogue] of Object.entries(catalogues)) {
+      for (const [part, words] of Object.entries(catalogue)) {
+        for (const [key, word] of Object.entries(words as Record<string, unknown>)) {
+          if (typeof word !== 'function') continue;
+          const said = key === 'join' ? word(['⟪a⟫', '⟪b⟫']) : word('⟪a⟫', '⟪b⟫');
+          expect(typeof said, `${name}.${part}.${key}`).toBe('string');
+          expect(said.length, `${name}.${part}.${key}`).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it('say a Filipino sentence with the values where Filipino puts them', () => {
+    expect(fil.kpiTile.ofTarget('92%', 'Q4 target')).toBe('92% ng Q4 target');
+    expect(fil.kpiTile.compared(fil.kpiTile.up('15%'), 'kumpara sa Nob 2025')).toBe(
+      'tumaas nang 15% kumpara sa Nob 2025',
+    );
+    expect(fil.kpiTile.targetNoun('kumpara sa Q4 target')).toBe('Q4 target');
+    expect(fil.provenance.rows(12, '12')).toBe('12 hilera');
+  });
+
+  it('count rows in English with the plural rules', () => {
+    expect(en.provenance.rows(1, '1')).toBe('1 row');
+    expect(en.provenance.rows(0, '0')).toBe('0 rows');
+    expect(en.provenance.rows(1204, '1,204')).toBe('1,204 rows');
+  });
+
+  it('pick Filipino for fil and tl, English otherwise', () => {
+    expect(messagesFor('fil-PH')).toBe(fil);
+    expect(messagesFor('tl')).toBe(fil);
+    expect(messagesFor('en-PH')).toBe(en);
+    expect(messagesFor('de-DE')).toBe(en);
+    expect(messagesFor(undefined)).toBe(en);
+  });
+
+  it('merge overrides part by part, later ones winning, without changing the catalogue', () => {
+    const merged = mergeMessages(en, { common: { retry: 'Try again' } }, { common: { empty: 'Nothing here' } });
+    expect(merged.common).toMatchObject({ retry: 'Try again', empty: 'Nothing here' });
+    expect(merged.common.loading('Revenue')).toBe('Loading Revenue');
+    expect(merged.dataTable).toBe(en.dataTable);
+    expect(en.common.retry).toBe('Retry');
+  });
+});
