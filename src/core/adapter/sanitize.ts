@@ -265,7 +265,7 @@ function stringRisk(value: string, scope: Scope, context: Context): Reason | nul
   const start = value.trimStart();
   const image = scope.key === 'image' ? value : start.slice(0, 8).toLowerCase() === 'image://' ? start.slice(8) : null;
   if (image !== null) {
-    if (!isSafeUrl(image, 'image')) return 'script-url';
+    if (!isSafeUrl(image, 'image') || /(java|vb)script:/.test(squash(image))) return 'script-url';
     if (ATTRIBUTE_BREAKERS.test(image)) return 'unsafe-attribute';
     if (!imageAllowed(image, context.images)) return 'image';
   }
