@@ -9,4 +9,5 @@ export {
 export { InsightPulseError, isInsightPulseError } from './errors';
 export { tableToCSV } from './export/csv';
 export * from './format';
+export { RenderError, type RenderErrorCode } from './render/errors';
 export { type RenderSVGOptions, renderChartToSVGString } from './render/svg';

@@ -1,11 +1,11 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type SanitizeRemoval, SanitizeWarning, sanitizeOption } from '../../src/core/adapter/sanitize';
+import { type SanitizeOptions, type SanitizeRemoval, sanitizeOption } from '../../src/core/adapter/sanitize';
 
 type Json = Record<string, unknown>;
 
-const removed = (input: unknown, options?: { maxDepth?: number }): SanitizeRemoval[] => [
+const removed = (input: unknown, options?: SanitizeOptions): SanitizeRemoval[] => [
   ...(sanitizeOption(input, options).warning?.removed ?? []),
 ];
 
@@ -186,10 +186,13 @@ describe('sanitizeOption: URLs', () => {
   ])('drops the link %j', (link) => {
     expect(sanitizeOption({ title: [{ text: 'T', link, sublink: link }] })).toEqual({
       option: { title: [{ text: 'T' }] },
-      warning: new SanitizeWarning([
-        { path: 'title[0].link', reason: 'script-url' },
-        { path: 'title[0].sublink', reason: 'script-url' },
-      ]),
+      warning: {
+        removed: [
+          { path: 'title[0].link', reason: 'script-url' },
+          { path: 'title[0].sublink', reason: 'script-url' },
+        ],
+        message: 'sanitizeOption removed 2 unsafe values: title[0].link (script-url), title[0].sublink (script-url)',
+      },
     });
   });
 
@@ -205,24 +208,28 @@ describe('sanitizeOption: URLs', () => {
     expect(removed(image(SVG))).toEqual([{ path: 'graphic.elements[0].style.image', reason: 'script-url' }]);
     expect(removed(image('DATA:IMAGE/SVG+XML;utf8,<svg onload=alert(1)>'))).toHaveLength(1);
     expect(removed(image('javascript:alert(1)'))).toHaveLength(1);
-    expect(sanitizeOption(image(PNG))).toEqual({ option: image(PNG), warning: null });
-    expect(sanitizeOption(image('https://cdn.example.com/a.webp')).warning).toBeNull();
+    const cdn = { images: { allow: ['https://cdn.example.com'] } };
+    expect(sanitizeOption(image(PNG), cdn)).toEqual({ option: image(PNG), warning: null });
+    expect(sanitizeOption(image('https://cdn.example.com/a.webp'), cdn).warning).toBeNull();
   });
 
   it('checks image:// symbols and icons and image backgrounds', () => {
-    const { option, warning } = sanitizeOption<Json>({
-      backgroundColor: { image: 'javascript:alert(1)', repeat: 'repeat' },
-      legend: { icon: 'image://javascript:alert(1)' },
-      series: [
-        {
-          symbol: ' IMAGE://data:image/svg+xml;base64,PHN2Zz4=',
-          itemStyle: { color: { image: SVG } },
-          markLine: { symbol: ['circle', 'image://java\tscript:alert(1)'] },
-        },
-        { symbol: `image://${PNG}`, markPoint: { symbol: 'image://https://example.com/pin.png' } },
-        { symbol: 'path://M0,0 L10,10', itemStyle: { color: { image: PNG } } },
-      ],
-    });
+    const { option, warning } = sanitizeOption<Json>(
+      {
+        backgroundColor: { image: 'javascript:alert(1)', repeat: 'repeat' },
+        legend: { icon: 'image://javascript:alert(1)' },
+        series: [
+          {
+            symbol: ' IMAGE://data:image/svg+xml;base64,PHN2Zz4=',
+            itemStyle: { color: { image: SVG } },
+            markLine: { symbol: ['circle', 'image://java\tscript:alert(1)'] },
+          },
+          { symbol: `image://${PNG}`, markPoint: { symbol: 'image://https://example.com/pin.png' } },
+          { symbol: 'path://M0,0 L10,10', itemStyle: { color: { image: PNG } } },
+        ],
+      },
+      { images: { allow: ['https://example.com'] } },
+    );
     expect(option).toEqual({
       backgroundColor: { repeat: 'repeat' },
       legend: {},
@@ -299,7 +306,7 @@ describe('sanitizeOption: style text', () => {
     const input = {
       color: ['#5470c6', '#ABC', 'rgba(1,2,3,0.5)', 'rgb(1 2 3 / 50%)', 'hsl(120, 50%, 50%)', 'red', 'transparent'],
       backgroundColor: 'transparent',
-      textStyle: { fontFamily: '"Helvetica Neue", Arial, \'Noto Sans\', sans-serif', fontWeight: 'bold' },
+      textStyle: { fontFamily: 'Helvetica Neue, Arial, Noto Sans, sans-serif', fontWeight: 'bold' },
       tooltip: {
         backgroundColor: 'rgba(50,50,50,0.7)',
         borderColor: '#333',
@@ -388,7 +395,10 @@ describe('sanitizeOption: structure', () => {
 
     expect(sanitizeOption({ a: 1, b: { c: [1] } }, { maxDepth: 2 })).toEqual({
       option: { a: 1, b: {} },
-      warning: new SanitizeWarning([{ path: 'b.c', reason: 'too-deep' }]),
+      warning: {
+        removed: [{ path: 'b.c', reason: 'too-deep' }],
+        message: 'sanitizeOption removed 1 unsafe value: b.c (too-deep)',
+      },
     });
     expect(sanitizeOption({ a: 1, b: {} }, { maxDepth: 0 }).option).toEqual({ a: 1 });
   });
@@ -462,7 +472,10 @@ describe('sanitizeOption: structure', () => {
       series: [{ tooltip: { formatter: () => '' } }, { 'odd key': { formatter: '<b>' } }],
       title: [{ link: 'javascript:x' }],
     });
-    expect(warning).toBeInstanceOf(SanitizeWarning);
+    // A plain object: not an error, nothing to throw, the same after a JSON round trip.
+    expect(Object.getPrototypeOf(warning)).toBe(Object.prototype);
+    expect(warning).not.toBeInstanceOf(Error);
+    expect(JSON.parse(JSON.stringify(warning))).toEqual(warning);
     expect(warning?.message).toBe(
       'sanitizeOption removed 3 unsafe values: series[0].tooltip.formatter (function), ' +
         'series[1]["odd key"].formatter (html-formatter), title[0].link (script-url)',
@@ -481,12 +494,144 @@ describe('sanitizeOption: structure', () => {
   });
 });
 
+describe('sanitizeOption: values written into SVG attributes', () => {
+  it.each([
+    ['textStyle.fontFamily', { textStyle: { fontFamily: 'x" onmouseover="alert(1)' } }],
+    ['textStyle.fontFamily', { textStyle: { fontFamily: '"Helvetica Neue", sans-serif' } }],
+    ['textStyle.fontFamily', { textStyle: { fontFamily: "'Noto Sans'" } }],
+    ['series[0].symbol', { series: [{ symbol: 'image://x.png" onmouseover="alert(1)' }] }],
+    ['series[0].symbol', { series: [{ symbol: 'path://M0 0" onclick="alert(1)' }] }],
+    ['series[0].symbol', { series: [{ symbol: 'circle"/><script>alert(1)</script>' }] }],
+    ['graphic.style.image', { graphic: { type: 'image', style: { image: "x.png' onload='alert(1)" } } }],
+    ['graphic.style.textAlign', { graphic: { type: 'text', style: { textAlign: 'left" onclick="x' } } }],
+    ['series[0].label.verticalAlign', { series: [{ label: { verticalAlign: 'top"><g' } }] }],
+    ['legend.icon', { legend: { icon: 'rect`' } }],
+    ['series[0].lineStyle.type', { series: [{ lineStyle: { type: 'dashed"' } }] }],
+    ['dataZoom.handleIcon', { dataZoom: { handleIcon: 'path://M0 0"' } }],
+  ])('refuses quotes and angle brackets in %s', (path, input) => {
+    expect(removed(input, { images: 'same-origin' })).toEqual([{ path, reason: 'unsafe-attribute' }]);
+  });
+
+  it('keeps unquoted font stacks, symbols and alignments, and any text in names and labels', () => {
+    const input = {
+      textStyle: { fontFamily: 'Open Sans, Noto Sans, sans-serif', align: 'left', verticalAlign: 'middle' },
+      series: [
+        {
+          type: 'line',
+          name: 'Sales "net" <2026>',
+          symbol: 'path://M0,0 L10,10 Z',
+          lineStyle: { type: 'dashed' },
+          label: { formatter: '{b}: {c}' },
+          data: [{ name: "O'Brien & <Sons>", value: 1 }],
+        },
+      ],
+    };
+    expect(sanitizeOption(input)).toEqual({ option: input, warning: null });
+  });
+});
+
+describe('sanitizeOption: images', () => {
+  const remote = 'https://tracker.example/pixel.png';
+  const places: [string, (src: string) => Json, string][] = [
+    ['a symbol', (src) => ({ series: [{ symbol: `image://${src}` }] }), 'series[0].symbol'],
+    ['a legend icon', (src) => ({ legend: { icon: `image://${src}` } }), 'legend.icon'],
+    [
+      'a decal',
+      (src) => ({ series: [{ itemStyle: { decal: { symbol: `image://${src}` } } }] }),
+      'series[0].itemStyle.decal.symbol',
+    ],
+    [
+      'an aria decal',
+      (src) => ({ aria: { decal: { decals: [{ symbol: `image://${src}` }] } } }),
+      'aria.decal.decals[0].symbol',
+    ],
+    [
+      'a pattern',
+      (src) => ({ series: [{ itemStyle: { color: { image: src, repeat: 'repeat' } } }] }),
+      'series[0].itemStyle.color.image',
+    ],
+    ['a background', (src) => ({ backgroundColor: { image: src } }), 'backgroundColor.image'],
+    [
+      'a rich-text background',
+      (src) => ({ series: [{ label: { rich: { logo: { backgroundColor: { image: src } } } } }] }),
+      'series[0].label.rich.logo.backgroundColor.image',
+    ],
+    [
+      'a graphic',
+      (src) => ({ graphic: { elements: [{ type: 'image', style: { image: src } }] } }),
+      'graphic.elements[0].style.image',
+    ],
+  ];
+
+  it.each(places)('loads no image by default: %s', (_, make, path) => {
+    for (const src of [remote, 'x.png', '/logo.png', '//tracker.example/p.png', PNG]) {
+      const { option, warning } = sanitizeOption<Json>(make(src));
+      expect(JSON.stringify(option)).not.toContain(src);
+      expect(warning?.removed).toEqual([{ path, reason: 'image' }]);
+    }
+  });
+
+  it.each(places)("'same-origin' keeps relative and inline images only: %s", (_, make, path) => {
+    for (const src of ['x.png', '/logo.png', '../img/a.webp', PNG]) {
+      expect(sanitizeOption(make(src), { images: 'same-origin' })).toEqual({ option: make(src), warning: null });
+    }
+    for (const src of [remote, '//tracker.example/p.png', '/\\tracker.example/p.png', ' //tracker.example/p.png']) {
+      expect(removed(make(src), { images: 'same-origin' })).toEqual([{ path, reason: 'image' }]);
+    }
+  });
+
+  it.each(places)('an allowlist adds the origins it names: %s', (_, make, path) => {
+    const images = { allow: ['https://cdn.example.com', 'not a url'] };
+    for (const src of ['https://cdn.example.com/a.png', 'HTTPS://CDN.EXAMPLE.COM:443/b.png', 'x.png', PNG]) {
+      expect(sanitizeOption(make(src), { images })).toEqual({ option: make(src), warning: null });
+    }
+    for (const src of [remote, 'http://cdn.example.com/a.png', 'https://cdn.example.com.evil.example/a.png']) {
+      expect(removed(make(src), { images })).toEqual([{ path, reason: 'image' }]);
+    }
+  });
+
+  it('still refuses script and SVG images that a policy allows by origin', () => {
+    expect(removed({ graphic: { style: { image: SVG } } }, { images: 'same-origin' })).toEqual([
+      { path: 'graphic.style.image', reason: 'script-url' },
+    ]);
+  });
+});
+
+describe('sanitizeOption: names that are Object.prototype keys', () => {
+  it('keeps them as data that ECharts cannot confuse with its own keys', () => {
+    const names = ['hasOwnProperty', 'constructor', 'toString', '__defineGetter__', '__proto__', 'valueOf'];
+    const { option, warning } = sanitizeOption<Json>({
+      xAxis: { type: 'category', data: names },
+      series: names.map((name) => ({ type: 'line', name, symbol: name, data: [{ name, value: 1 }] })),
+    });
+    expect(warning).toBeNull();
+    const text = JSON.stringify(option);
+    for (const name of names) {
+      // Each name is still there, followed by an invisible word joiner and never on its own.
+      expect(text).toContain(`"${name}\u2060"`);
+      expect(text).not.toContain(`"${name}"`);
+    }
+    // Idempotent: a sanitized option passes through unchanged.
+    expect(sanitizeOption(option)).toEqual({ option, warning: null });
+  });
+});
+
 describe('sanitizeOption: properties', () => {
   const unsafe = fc.oneof(
     fc.constant(() => 'x'),
     fc.string().map((s) => `<img src=x onerror=${s}>`),
     fc.string().map((s) => `${s}<${s}`),
-    fc.constantFrom('javascript:alert(1)', `image://${SVG}`, 'url(x)', 'a"b', 'red;x:y', '{b}: {c}'),
+    fc.constantFrom(
+      'javascript:alert(1)',
+      `image://${SVG}`,
+      'image://x.png" onmouseover="alert(1)',
+      'image://https://tracker.example/p.png',
+      'x" onmouseover="alert(1)',
+      'url(x)',
+      'a"b',
+      'red;x:y',
+      '{b}: {c}',
+    ),
   );
   const key = fc.oneof(
     fc.string(),
@@ -533,6 +678,13 @@ describe('sanitizeOption: properties', () => {
           if ((k === 'color' || k === 'backgroundColor' || k === 'fontFamily') && typeof node === 'string') {
             expect(node).not.toMatch(/[;<>{}\\]/);
           }
+          if (
+            ['color', 'backgroundColor', 'fontFamily', 'symbol', 'image'].includes(k ?? '') &&
+            typeof node === 'string'
+          ) {
+            expect(node).not.toMatch(/["'<>`]/);
+          }
+          if (typeof node === 'string') expect(node).not.toMatch(/^image:\/\//i);
           if (node && typeof node === 'object') expect(Object.getPrototypeOf(node)).not.toBeNull();
         });
         expect(({} as Json).polluted).toBeUndefined();

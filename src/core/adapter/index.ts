@@ -3,10 +3,11 @@ export { defaultFormatFor } from './column-format';
 export { AdapterError, type AdapterErrorCode } from './errors';
 export { type PointLocator, rowsBehindPoint } from './points';
 export {
+  type ImagePolicy,
   type SanitizeOptions,
   type SanitizeRemoval,
   type SanitizeResult,
-  SanitizeWarning,
+  type SanitizeWarning,
   sanitizeOption,
 } from './sanitize';
 export { type Cell, type Column, isTable, type Table, toTable } from './table';

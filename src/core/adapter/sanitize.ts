@@ -1,4 +1,5 @@
-import { isSafeUrl } from '../util/url';
+import { isSafeUrl, urlScheme } from '../util/url';
+import { guardName } from './names';
 
 /**
  * Makes ECharts options from outside (an LLM, an HTTP API) safe to render: ECharts writes tooltip
@@ -38,26 +39,60 @@ const STYLE_KEYS = new Set([
   'align',
 ]);
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/**
+ * Keys besides colours and `STYLE_KEYS` whose string values ECharts' SVG writer puts into attributes
+ * unescaped (`text-anchor`, symbols and icons as `<image href>` or `d`, dash types, cursors).
+ */
+const ATTRIBUTE_KEYS = new Set([
+  'verticalAlign',
+  'textAlign',
+  'textVerticalAlign',
+  'symbol',
+  'icon',
+  'image',
+  'type',
+  'borderType',
+  'textBorderType',
+  'cursor',
+]);
+/** Quotes and angle brackets end an attribute or start a tag. */
+const ATTRIBUTE_BREAKERS = /["'<>`]/;
 
 /** One value that `sanitizeOption` removed, at `path` (dot and bracket notation, `''` for the input itself). */
 export interface SanitizeRemoval {
   path: string;
-  reason: 'function' | 'html-formatter' | 'script-url' | 'unsafe-key' | 'unsafe-css' | 'too-deep';
+  reason:
+    | 'function'
+    | 'html-formatter'
+    | 'script-url'
+    | 'unsafe-key'
+    | 'unsafe-css'
+    | 'unsafe-attribute'
+    | 'image'
+    | 'too-deep';
 }
 
-/** Lists what `sanitizeOption` removed. A plain value to log or show, never thrown. */
-export class SanitizeWarning {
-  readonly removed: readonly SanitizeRemoval[];
-  readonly message: string;
-
-  constructor(removed: readonly SanitizeRemoval[]) {
-    this.removed = removed;
-    const shown = removed.slice(0, MAX_LISTED).map((r) => `${r.path || '(root)'} (${r.reason})`);
-    if (removed.length > MAX_LISTED) shown.push(`and ${removed.length - MAX_LISTED} more`);
-    const noun = removed.length === 1 ? 'value' : 'values';
-    this.message = `sanitizeOption removed ${removed.length} unsafe ${noun}: ${shown.join(', ')}`;
-  }
+/** What `sanitizeOption` removed: a plain object to log or show (not an error, never thrown). */
+export interface SanitizeWarning {
+  /** Every removed value, in the order met. */
+  removed: SanitizeRemoval[];
+  /** One English sentence listing the first 20 paths and reasons. */
+  message: string;
 }
+
+function warningFor(removed: SanitizeRemoval[]): SanitizeWarning {
+  const shown = removed.slice(0, MAX_LISTED).map((r) => `${r.path || '(root)'} (${r.reason})`);
+  if (removed.length > MAX_LISTED) shown.push(`and ${removed.length - MAX_LISTED} more`);
+  const noun = removed.length === 1 ? 'value' : 'values';
+  return { removed, message: `sanitizeOption removed ${removed.length} unsafe ${noun}: ${shown.join(', ')}` };
+}
+
+/**
+ * Which images an option may load: `'none'` (no image at all), `'same-origin'` (relative URLs, which load
+ * from the page's own origin, and inline raster `data:` images) or `{ allow }` (those, and http(s) images
+ * from the listed origins, such as `'https://cdn.example.com'`).
+ */
+export type ImagePolicy = 'none' | 'same-origin' | { allow: readonly string[] };
 
 /** The sanitized copy and, when anything was removed, a warning that lists it. */
 export interface SanitizeResult<T> {
@@ -68,6 +103,13 @@ export interface SanitizeResult<T> {
 export interface SanitizeOptions {
   /** Most nested objects and arrays kept, the input itself counting as 1 (default 64, clamped to 1–1000). */
   maxDepth?: number;
+  /**
+   * Which images the option may make the page load (symbols and icons `'image://…'`, decals, pattern and
+   * background `image`s, rich-text backgrounds, `graphic` images). Default `'none'`: an option from a
+   * server or a model should never make the page fetch anything; allow images only for options you trust
+   * more. See `ImagePolicy`.
+   */
+  images?: ImagePolicy;
 }
 
 type Reason = SanitizeRemoval['reason'];
@@ -81,6 +123,7 @@ interface Scope {
 
 interface Context {
   maxDepth: number;
+  images: 'none' | 'same-origin' | ReadonlySet<string>;
   removed: SanitizeRemoval[];
   ancestors: Set<object>;
 }
@@ -97,15 +140,22 @@ interface Context {
  * - strings directly under a `tooltip` key (series, data items and components take a string tooltip as a formatter)
  *   with the same HTML: `'html-formatter'`;
  * - `link` / `sublink` URLs whose scheme is not http(s), `image` URLs and `'image://…'` strings (any key: symbols,
- *   icons) whose scheme is not http(s) or base64 `data:image/png|jpeg|gif|webp` (never SVG): `'script-url'`.
- *   Schemes are compared lowercased with ASCII control characters and whitespace removed; URLs without one stay;
+ *   icons, decals) whose scheme is not http(s) or base64 `data:image/png|jpeg|gif|webp` (never SVG): `'script-url'`.
+ *   Schemes are compared lowercased with ASCII control characters and whitespace removed;
+ * - images the `images` policy does not allow (by default every image, so the page fetches nothing): `'image'`;
+ * - quotes, backticks and angle brackets in values ECharts' SVG writer puts into attributes: image URLs, colours,
+ *   font families and the other style keys below, `symbol`, `icon` and `*Icon`, `type`, `align`/`verticalAlign`,
+ *   dash types, `cursor` (font stacks name families without quotes: `'Open Sans, sans-serif'`): `'unsafe-attribute'`;
  * - `extraCssText` with `url(`, `expression(`, `@import`, `image-set(`, `javascript:`, `<`, `>` or `\`,
  *   `className` with characters other than `A-Za-z0-9 _-`, and style values ECharts pastes into tooltip and
  *   dataView style text (keys ending in `color`/`Color`, `fontFamily`, `fontStyle`, `fontWeight`, `fontSize`,
  *   `lineHeight`, `padding`, `borderWidth`, `borderRadius`, (text) shadow sizes, `align`, `decoration`) with any
- *   of those or `;`, `{`, `}`, or a quote (allowed in `fontFamily` stacks): `'unsafe-css'`. Plain colours like
+ *   of those or `;`, `{`, `}`, or a quote: `'unsafe-css'` (`'unsafe-attribute'` for a quote in `fontFamily`). Plain colours like
  *   `'#abc'` or `'rgba(1,2,3,0.5)'` stay; gradient and pattern objects are walked like any other object;
  * - objects and arrays nested deeper than `maxDepth`, and cyclic references: `'too-deep'`.
+ *
+ * A string that is an `Object.prototype` key (`'hasOwnProperty'`, `'__proto__'`, …) gets an invisible U+2060 at
+ * its end (see `guardName`), so ECharts' own caches treat it as data; it is not listed as removed.
  *
  * Removed object entries are left out; removed array items become `null` so positions hold. Numbers are kept as
  * they are, NaN and Infinity included (ECharts reads them as missing). Dates and typed arrays are copied; other
@@ -120,10 +170,10 @@ export function sanitizeOption<T = Record<string, unknown>>(
     typeof requested === 'number' && !Number.isNaN(requested)
       ? Math.min(Math.max(Math.floor(requested), 1), DEPTH_LIMIT)
       : DEFAULT_MAX_DEPTH;
-  const context: Context = { maxDepth, removed: [], ancestors: new Set() };
+  const context: Context = { maxDepth, images: imagePolicy(options?.images), removed: [], ancestors: new Set() };
   const output = walk(input, '', { key: '', html: false, dataView: false }, 1, context);
   const option = typeof output === 'object' && output !== null ? output : {};
-  const warning = context.removed.length ? new SanitizeWarning(context.removed) : null;
+  const warning = context.removed.length ? warningFor(context.removed) : null;
   return { option: option as T, warning };
 }
 
@@ -138,8 +188,8 @@ function walk(value: unknown, path: string, scope: Scope, depth: number, context
     case 'bigint':
       return drop('function');
     case 'string': {
-      const reason = stringRisk(value, scope);
-      return reason ? drop(reason) : value;
+      const reason = stringRisk(value, scope, context);
+      return reason ? drop(reason) : guardName(value);
     }
     case 'object':
       break;
@@ -206,22 +256,65 @@ function readOwn(target: object, key: string, path: string, context: Context) {
   return DROP;
 }
 
-function stringRisk(value: string, scope: Scope): Reason | null {
+function stringRisk(value: string, scope: Scope, context: Context): Reason | null {
   // A string tooltip (series, data item, component) is a formatter too: ECharts writes it as HTML.
   if ((scope.html || scope.key === 'tooltip') && (/[<>]/.test(value) || squash(value).includes('javascript:'))) {
     return 'html-formatter';
   }
   if (URL_KEYS.has(scope.key) && !isSafeUrl(value, 'link')) return 'script-url';
-  if (scope.key === 'image' && !isSafeUrl(value, 'image')) return 'script-url';
   const start = value.trimStart();
-  if (start.slice(0, 8).toLowerCase() === 'image://' && !isSafeUrl(start.slice(8), 'image')) return 'script-url';
+  const image = scope.key === 'image' ? value : start.slice(0, 8).toLowerCase() === 'image://' ? start.slice(8) : null;
+  if (image !== null) {
+    if (!isSafeUrl(image, 'image') || /(java|vb)script:/.test(squash(image))) return 'script-url';
+    if (ATTRIBUTE_BREAKERS.test(image)) return 'unsafe-attribute';
+    if (!imageAllowed(image, context.images)) return 'image';
+  }
   if (scope.key === 'extraCssText') {
     const css = squash(value);
     if (UNSAFE_CSS.some((part) => css.includes(part))) return 'unsafe-css';
   }
   if (scope.key === 'className' && !/^[\w -]*$/.test(value)) return 'unsafe-css';
   if (isStyleKey(scope.key) && !isSafeStyleValue(value, scope.key === 'fontFamily')) return 'unsafe-css';
+  if (isAttributeKey(scope.key) && ATTRIBUTE_BREAKERS.test(value)) return 'unsafe-attribute';
   return null;
+}
+
+/** Keys whose values can end up in an SVG attribute: colours, `STYLE_KEYS`, `ATTRIBUTE_KEYS`, `*Icon`. */
+function isAttributeKey(key: string): boolean {
+  return isStyleKey(key) || ATTRIBUTE_KEYS.has(key) || key.endsWith('Icon');
+}
+
+function imagePolicy(policy: ImagePolicy | undefined): Context['images'] {
+  if (policy === 'same-origin') return policy;
+  if (typeof policy !== 'object' || policy === null || !Array.isArray(policy.allow)) return 'none';
+  const origins = new Set<string>();
+  for (const entry of policy.allow) {
+    const origin = typeof entry === 'string' ? originOf(entry) : undefined;
+    if (origin) origins.add(origin);
+  }
+  return origins;
+}
+
+/** The origin of an absolute http(s) URL, or undefined. */
+function originOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether an image URL that passed `isSafeUrl` may load under the policy. */
+function imageAllowed(url: string, policy: Context['images']): boolean {
+  if (policy === 'none') return false;
+  const scheme = urlScheme(url);
+  // A relative URL loads from the page's origin, but `//host/x` and `/\host/x` leave it.
+  if (scheme === undefined) return !/^[\\/]{2}/.test(squash(url));
+  if (scheme === 'data') return true; // A raster data URL (isSafeUrl refused the others): loads nothing.
+  if (policy === 'same-origin') return false;
+  const origin = originOf(url);
+  return origin !== undefined && policy.has(origin);
 }
 
 /** Colours (`color`, `backgroundColor`, `textShadowColor`, …) and the font and box keys in `STYLE_KEYS`. */
@@ -231,8 +324,8 @@ function isStyleKey(key: string): boolean {
 
 /**
  * One CSS value that cannot end its declaration or rule, load anything, or (pasted into a `style="…"`
- * attribute, as the tooltip arrow's colours and border width are) end the attribute. Font stacks may quote
- * family names: ECharts writes fonts only through `style.cssText`, never into HTML.
+ * attribute, as the tooltip arrow's colours and border width are) end the attribute. Quotes in font stacks
+ * pass here and are refused as `'unsafe-attribute'`: the SVG writer puts fonts into a `style` attribute.
  */
 function isSafeStyleValue(value: string, quotesAllowed: boolean): boolean {
   const css = squash(value);

@@ -3,6 +3,7 @@ import { cartesian } from './cartesian';
 import { createContext } from './context';
 import { AdapterError, preview } from './errors';
 import { heatmap } from './heatmap';
+import { guardNames } from './names';
 import { pivotRows } from './one-pass';
 import { scatter } from './scatter';
 import { slices } from './slices';
@@ -73,7 +74,9 @@ function tableFor(data: DataInput, spec: ChartSpec): Table {
 /**
  * Turns a result set into a themed-ready ECharts option for the chart the spec describes. The option
  * feeds ECharts through `dataset`; its tooltips escape every data string; its aria description is
- * generated from the data. Throws only `AdapterError`.
+ * generated from the data. A name that is an `Object.prototype` key (`'constructor'`) is written with an
+ * invisible U+2060 after it, which ECharts treats as an ordinary name (see `guardName`). Throws only
+ * `AdapterError`.
  */
 export function toEChartsOption(
   data: DataInput | Table,
@@ -84,5 +87,6 @@ export function toEChartsOption(
   const fast = isTable(data) ? undefined : onePass(data, spec);
   const table = fast?.table ?? (isTable(data) ? data : tableFor(data, spec));
   if (table.rowCount === 0) throw new AdapterError('empty', 'The result has no rows to chart.');
-  return builders[spec.kind](createContext(table, spec, options, fast?.pivot));
+  // Names from the data that are Object.prototype keys would crash ECharts or change globals: guarded.
+  return guardNames(builders[spec.kind](createContext(table, spec, options, fast?.pivot)));
 }

@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { loadChartModules } from '../../core/echarts/on-demand';
 import { echarts } from '../../core/echarts/setup';
+import { renderChartToSVG } from '../../core/render/render-svg';
 
 export interface ExportSize {
   width: number;
@@ -24,14 +25,10 @@ export async function renderPNG(option: EChartsCoreOption, { width, height, them
   }
 }
 
-/** The chart as SVG markup, rendered the same way by ECharts' SVG renderer (loaded on first use). */
-export async function renderSVG(option: EChartsCoreOption, { width, height, theme }: ExportSize): Promise<string> {
-  await loadChartModules(option, { renderer: 'svg' });
-  const chart = echarts.init(null, theme, { renderer: 'svg', ssr: true, width, height });
-  try {
-    chart.setOption({ ...option, animation: false });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
+/**
+ * The chart as SVG markup, by the library's one SVG renderer (the one behind `renderChartToSVGString`,
+ * loaded with the SVG modules on first use): escaped, inert, at the live chart's size and theme.
+ */
+export function renderSVG(option: EChartsCoreOption, size: ExportSize): Promise<string> {
+  return renderChartToSVG(option, size);
 }
