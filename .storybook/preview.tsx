@@ -1,6 +1,6 @@
 import '../src/styles.css';
 import type { Decorator, Preview } from '@storybook/react-vite';
-import { InsightPulseProvider, type ThemePreference } from '../src';
+import { fil, InsightPulseProvider, type ThemePreference } from '../src';
 
 /**
  * Every story renders inside the provider, in the mode and language chosen in the toolbar (or a story's own
@@ -10,7 +10,12 @@ const withTheme: Decorator = (Story, context) => {
   const theme = (context.parameters.theme ?? context.globals.theme ?? 'light') as ThemePreference;
   const locale = (context.parameters.locale ?? context.globals.locale ?? 'en-US') as string;
   return (
-    <InsightPulseProvider theme={theme} locale={locale} lang={locale}>
+    <InsightPulseProvider
+      theme={theme}
+      locale={locale}
+      messages={locale.startsWith('fil') ? fil : undefined}
+      lang={locale}
+    >
       <div
         style={{
           background: 'var(--ip-background)',

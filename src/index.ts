@@ -5,12 +5,10 @@ export {
   sqlQueryOptions,
 } from './core/client/query-options';
 export {
-  catalogues,
   en,
   fil,
   type Messages,
   mergeMessages,
-  messagesFor,
   type PartialMessages,
 } from './core/messages';
 export type { ComponentStatus, Status } from './core/status';

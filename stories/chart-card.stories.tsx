@@ -184,7 +184,7 @@ export const BadData: Story = {
   },
 };
 
-/** In Filipino (the toolbar's Language switch, or `locale="fil-PH"` on the provider): toolbar, states, footer. */
+/** In Filipino (the toolbar's Language switch, or `messages={fil}` on the provider): toolbar, states, footer. */
 export const Filipino: Story = {
   parameters: { locale: 'fil-PH' },
   args: {

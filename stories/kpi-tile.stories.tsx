@@ -183,7 +183,7 @@ export const Link: Story = {
   },
 };
 
-/** In Filipino (the toolbar's Language switch, or `locale="fil-PH"` on the provider): words, sentence and dates. */
+/** In Filipino (the toolbar's Language switch, or `messages={fil}` on the provider): words, sentence and dates. */
 export const Filipino: Story = {
   parameters: { locale: 'fil-PH' },
   args: {

@@ -32,7 +32,7 @@ function check(label, name, ok, detail = '') {
 }
 
 const appSource = (supersetOrigin) => `import '@insightpulse/ui/styles.css';
-import { ChartCard, DataTable, EChart, InsightPulseProvider, KpiGrid, KpiTile } from '@insightpulse/ui';
+import { ChartCard, DataTable, EChart, fil, InsightPulseProvider, KpiGrid, KpiTile } from '@insightpulse/ui';
 import { SupersetEmbed } from '@insightpulse/ui/superset-embed';
 import { useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -94,7 +94,7 @@ function RefChecks() {
         <KpiGrid ref={refs.KpiGrid} label="KPIs"><KpiTile label="Orders" value={620} /></KpiGrid>
       </div>
       <div ref={wrappers.InsightPulseProvider}>
-        <InsightPulseProvider ref={refs.InsightPulseProvider} locale="fil">
+        <InsightPulseProvider ref={refs.InsightPulseProvider} locale="fil-PH" messages={fil}>
           <KpiTile label="Benta" value={null} />
         </InsightPulseProvider>
       </div>
@@ -244,7 +244,12 @@ async function consumer(app, tarball, supersetOrigin, { label, react, echarts })
     const filipino = await page
       .$eval('#refs [data-slot="kpi-tile"][aria-label^="Benta"]', (tile) => tile.getAttribute('aria-label'))
       .catch(() => null);
-    check(label, 'a provider with locale="fil" speaks Filipino', filipino === 'Benta, walang datos', String(filipino));
+    check(
+      label,
+      'a provider given the Filipino catalogue speaks Filipino',
+      filipino === 'Benta, walang datos',
+      String(filipino),
+    );
 
     // The card's full screen loads Radix on demand, from a chunk of the installed package.
     await page.click('#card button[aria-label="Full screen"]');

@@ -42,7 +42,11 @@ function everythingSaid(): string[] {
 const englishIn = (said: string[]) => [...new Set(said.flatMap(wordsOf).filter((word) => englishOnly.has(word)))];
 
 const inFilipino = (children: ReactNode) =>
-  render(<InsightPulseProvider locale="fil">{children}</InsightPulseProvider>);
+  render(
+    <InsightPulseProvider locale="fil-PH" messages={fil}>
+      {children}
+    </InsightPulseProvider>,
+  );
 
 // Data in Filipino, as the demo business would name it.
 const rows = [
@@ -70,7 +74,7 @@ describe('components in Filipino', () => {
     expect(englishIn(everythingSaid())).toEqual([]);
 
     rerender(
-      <InsightPulseProvider locale="fil">
+      <InsightPulseProvider locale="fil-PH" messages={fil}>
         <ChartCard title="Kita kada buwan" error="Hindi maabot ang server." onRetry={() => {}} />
       </InsightPulseProvider>,
     );
@@ -78,14 +82,14 @@ describe('components in Filipino', () => {
     expect(englishIn(everythingSaid())).toEqual([]);
 
     rerender(
-      <InsightPulseProvider locale="fil">
+      <InsightPulseProvider locale="fil-PH" messages={fil}>
         <ChartCard title="Kita kada buwan" data={{ rows: [], meta }} />
       </InsightPulseProvider>,
     );
     expect(screen.getByText('Walang datos para sa napiling ito.')).toBeVisible();
 
     rerender(
-      <InsightPulseProvider locale="fil">
+      <InsightPulseProvider locale="fil-PH" messages={fil}>
         <ChartCard
           title="Kita kada buwan"
           data={{ rows, meta }}
@@ -121,7 +125,7 @@ describe('components in Filipino', () => {
     const { rerender } = inFilipino(<DataTable label="Kita" loading />);
     expect(screen.getByRole('status')).toHaveTextContent('Nilo-load ang Kita');
     rerender(
-      <InsightPulseProvider locale="fil">
+      <InsightPulseProvider locale="fil-PH" messages={fil}>
         <DataTable label="Kita" data={[]} />
       </InsightPulseProvider>,
     );

@@ -1,7 +1,12 @@
-import { FunnelChart, HeatmapChart, PieChart, ScatterChart } from 'echarts/charts';
-import { LegendComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
 import type { EChartsCoreOption } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import FunnelChart from '../echarts/modules/funnel';
+import HeatmapChart from '../echarts/modules/heatmap';
+import LegendComponent from '../echarts/modules/legend';
+import PieChart from '../echarts/modules/pie';
+import ScatterChart from '../echarts/modules/scatter';
+import SVGRenderer from '../echarts/modules/svg';
+import TitleComponent from '../echarts/modules/title';
+import VisualMapComponent from '../echarts/modules/visual-map';
 import { echarts } from '../echarts/setup';
 import { type RenderSVGOptions, renderRegisteredChartToSVG } from './render-svg';
 

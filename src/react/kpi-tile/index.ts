@@ -13,12 +13,10 @@ export {
   kpiSentence,
 } from '../../core/kpi';
 export {
-  catalogues,
   en,
   fil,
   type Messages,
   mergeMessages,
-  messagesFor,
   type PartialMessages,
 } from '../../core/messages';
 export type { ComponentStatus, Status } from '../../core/status';

@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo } from 'react';
-import { type Messages, mergeMessages, messagesFor, type PartialMessages } from '../../core/messages';
+import { type Messages, mergeMessages, type PartialMessages } from '../../core/messages';
+import { en } from '../../core/messages/en';
 
 export interface MessagesValue {
   /** The BCP 47 locale numbers and dates are written in. */
@@ -23,13 +24,13 @@ export interface UseMessagesOptions {
 /**
  * The words and locale a component uses: the nearest `<InsightPulseProvider>`'s catalogue (its locale's, with its
  * `messages` merged over it), with the component's own `messages` merged over that. Outside a provider the catalogue
- * is the one of the component's `locale` (English by default). `locale` is the component's, else the provider's,
+ * is English. `locale` is the component's, else the provider's,
  * else `'en-US'`.
  */
 export function useMessages(options: UseMessagesOptions = {}): MessagesValue {
   const context = useContext(MessagesContext);
   const locale = options.locale ?? context?.locale ?? DEFAULT_LOCALE;
-  const base = context?.messages ?? messagesFor(locale);
+  const base = context?.messages ?? en;
   const override = options.messages;
   const messages = useMemo(() => mergeMessages(base, override), [base, override]);
   return { locale, messages };

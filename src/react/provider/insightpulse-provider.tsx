@@ -1,7 +1,8 @@
 import { type ComponentProps, createContext, forwardRef, useContext, useMemo } from 'react';
 import type { ColorMode } from '../../../themes/tokens';
 import { InsightPulseError } from '../../core/errors';
-import { mergeMessages, messagesFor, type PartialMessages } from '../../core/messages';
+import { mergeMessages, type PartialMessages } from '../../core/messages';
+import { en } from '../../core/messages/en';
 import { type InsightPulseThemeName, THEME_NAMES } from '../../theme/names';
 import { cn } from '../lib/cn';
 import { DEFAULT_LOCALE, MessagesContext, type MessagesValue } from '../lib/messages';
@@ -26,12 +27,13 @@ export interface InsightPulseProviderProps extends Omit<ComponentProps<'div'>, '
   /** `'light'`, `'dark'`, or `'system'` to follow `prefers-color-scheme`. Default `'light'`. */
   theme?: ThemePreference;
   /**
-   * The BCP 47 locale of every component below: numbers and dates, and the words (`fil` or `tl` pick the Filipino
-   * catalogue, anything else English). A component's own `locale` prop wins for its numbers. Default `'en-US'`.
+   * The BCP 47 locale of every component below, for numbers and dates. A component's own `locale` prop wins for
+   * its numbers. Default `'en-US'`. Words come from `messages`.
    */
   locale?: string;
   /**
-   * Words to change, merged over the locale's catalogue: `{ common: { retry: 'Try again' } }`. Keep the object's
+   * The words of every component below, merged over the built-in English: a whole catalogue (`fil`, imported from
+   * the library) or the words to change (`{ common: { retry: 'Try again' } }`). Keep the object's
    * identity between renders (define it outside the component or memoise it). Default none.
    */
   messages?: PartialMessages;
@@ -55,10 +57,7 @@ export const InsightPulseProvider = forwardRef<HTMLDivElement, InsightPulseProvi
     [theme, mode],
   );
   // Pass an override object that keeps its identity (defined outside the component, or memoised).
-  const words = useMemo<MessagesValue>(
-    () => ({ locale, messages: mergeMessages(messagesFor(locale), messages) }),
-    [locale, messages],
-  );
+  const words = useMemo<MessagesValue>(() => ({ locale, messages: mergeMessages(en, messages) }), [locale, messages]);
   return (
     <ThemeContext.Provider value={value}>
       <MessagesContext.Provider value={words}>
