@@ -157,6 +157,31 @@ describe('the built package (npm run build)', () => {
     }
   });
 
+  it('has no import cycle between published modules (client and semantic included)', () => {
+    const graph = new Map<string, string[]>();
+    for (const file of modules()) {
+      const imports = [...dist(file).matchAll(/(?:from|import)\s*\(?\s*"(\.\.?\/[^"]+)"/g)].map((m) =>
+        normalize(join(dirname(file), m[1] as string)).replaceAll('\\', '/'),
+      );
+      graph.set(file, imports);
+    }
+    const state = new Map<string, 'visiting' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'visiting') {
+        cycles.push([...path.slice(path.indexOf(file)), file].join(' -> '));
+        return;
+      }
+      state.set(file, 'visiting');
+      for (const next of graph.get(file) ?? []) visit(next, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) visit(file, []);
+    expect(graph.get('core/client/client.js')).toContain('core/semantic/compile.js');
+    expect(cycles).toEqual([]);
+  });
+
   it('registers ECharts in one module, which only the modules that draw charts load', () => {
     const registering = modules().filter((file) => /\buse\(\[|registerTheme\(/.test(dist(file)));
     // setup registers at load; theme/register defines the helper; the SVG renderer registers what it draws, when called.

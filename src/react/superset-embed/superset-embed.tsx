@@ -4,7 +4,7 @@ import { useMergedRefs } from '../lib/merge-refs';
 import { useIsomorphicLayoutEffect } from '../lib/use-isomorphic-layout-effect';
 import { useMediaQuery } from '../lib/use-media-query';
 import { useOptionalInsightPulseTheme } from '../provider/insightpulse-provider';
-import { supersetEmbedMessages as messages } from './messages';
+import { useMessages } from '../lib/messages';
 import type { SupersetEmbedProps } from './types';
 import { useSupersetEmbed } from './use-superset-embed';
 
@@ -34,7 +34,8 @@ export const SupersetEmbed = forwardRef<HTMLDivElement, SupersetEmbedProps>(func
     theme,
     height = 'auto',
     autoHeight,
-    title = messages.defaultTitle,
+    title: titleProp,
+    messages: messagesProp,
     permissions,
     referrerPolicy,
     tokenOptions,
@@ -50,6 +51,8 @@ export const SupersetEmbed = forwardRef<HTMLDivElement, SupersetEmbedProps>(func
   },
   forwardedRef,
 ) {
+  const messages = useMessages({ messages: messagesProp }).messages.supersetEmbed;
+  const title = titleProp ?? messages.title;
   const provider = useOptionalInsightPulseTheme();
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const themeMode =

@@ -1,3 +1,4 @@
+import type { PartialMessages } from '../../core/messages';
 import type { ComponentPropsWithoutRef } from 'react';
 import type {
   AutoHeightOptions,
@@ -53,8 +54,10 @@ export interface SupersetEmbedProps
   height?: 'auto' | number;
   /** Limits for `height="auto"`: `minHeight` (default 480) and `maxHeight` (default 4 000). */
   autoHeight?: AutoHeightOptions;
-  /** The iframe's accessible name. Default `'Superset dashboard'`. */
+  /** The iframe's accessible name. Default `messages.supersetEmbed.title` ("Superset dashboard"). */
   title?: string;
+  /** Words to change for this component, merged over the provider's catalogue (see README, Words and languages). */
+  messages?: PartialMessages;
   /**
    * What the dashboard may do beyond running: `'downloads'` (images, CSV), `'exports'` (forms and popups),
    * `'fullscreen'`, `'clipboard'`. Default none: the sandbox is `allow-scripts allow-same-origin`.
