@@ -1,4 +1,4 @@
-import { isSafeUrl, urlScheme } from '../util/url';
+import { isSafeUrl, squash, urlScheme } from '../util/url';
 import { guardName } from './names';
 
 /**
@@ -330,14 +330,4 @@ function isStyleKey(key: string): boolean {
 function isSafeStyleValue(value: string, quotesAllowed: boolean): boolean {
   const css = squash(value);
   return !UNSAFE_STYLE_VALUE.some((part) => css.includes(part)) && (quotesAllowed || !/["']/.test(css));
-}
-
-/** Lowercases and removes ASCII control characters and spaces, which browsers skip or strip in schemes. */
-function squash(value: string): string {
-  let out = '';
-  for (const char of value) {
-    const code = char.charCodeAt(0);
-    if (code > 0x20 && code !== 0x7f) out += char;
-  }
-  return out.toLowerCase();
 }

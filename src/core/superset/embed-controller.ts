@@ -1,3 +1,4 @@
+import { safely } from '../util/safely';
 import { type AutoHeight, type AutoHeightOptions, createAutoHeight } from './auto-height';
 import { checkEmbedTarget } from './domain';
 import { defaultGuestTokenEnv, type GuestTokenEnv } from './env';
@@ -265,16 +266,6 @@ export function createSupersetEmbedController(options: SupersetEmbedControllerOp
     }
     snapshot = merged;
     for (const listener of [...listeners]) listener();
-  };
-
-  const safely = (call: () => void) => {
-    try {
-      call();
-    } catch (error) {
-      queueMicrotask(() => {
-        throw error;
-      });
-    }
   };
 
   let domain: string | undefined;

@@ -1,4 +1,5 @@
 import { backoffDelay } from '../util/backoff';
+import { safely } from '../util/safely';
 import { defaultGuestTokenEnv, type GuestTokenEnv } from './env';
 import { GuestTokenError } from './errors';
 import { decodeGuestTokenClaims } from './jwt';
@@ -133,17 +134,6 @@ export function createGuestTokenSource(options: GuestTokenSourceOptions): GuestT
   let deadline: { handle: unknown } | undefined;
   let unsubscribers: Array<() => void> = [];
   let waiters: Waiter[] = [];
-
-  /** Calls a user callback; an exception is rethrown in a microtask so it neither breaks the lifecycle nor vanishes. */
-  const safely = (call: () => void) => {
-    try {
-      call();
-    } catch (error) {
-      queueMicrotask(() => {
-        throw error;
-      });
-    }
-  };
 
   const emit = () => {
     if (state === reported) return;

@@ -15,7 +15,7 @@ const SAFE_DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,/;
  * Removes ASCII control characters and spaces (browsers skip them inside a scheme: `java\tscript:` is
  * `javascript:`) and lowercases, giving the text a browser reads the scheme from.
  */
-function squash(value: string): string {
+export function squash(value: string): string {
   let out = '';
   for (const char of value) {
     const code = char.charCodeAt(0);

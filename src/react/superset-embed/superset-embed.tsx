@@ -1,10 +1,10 @@
 import { forwardRef, useRef } from 'react';
 import { cn } from '../lib/cn';
 import { useMergedRefs } from '../lib/merge-refs';
+import { useMessages } from '../lib/messages';
 import { useIsomorphicLayoutEffect } from '../lib/use-isomorphic-layout-effect';
 import { useMediaQuery } from '../lib/use-media-query';
 import { useOptionalInsightPulseTheme } from '../provider/insightpulse-provider';
-import { useMessages } from '../lib/messages';
 import type { SupersetEmbedProps } from './types';
 import { useSupersetEmbed } from './use-superset-embed';
 

@@ -1,5 +1,5 @@
-import type { PartialMessages } from '../../core/messages';
 import type { ComponentPropsWithoutRef } from 'react';
+import type { PartialMessages } from '../../core/messages';
 import type {
   AutoHeightOptions,
   EmbeddedDashboard,
