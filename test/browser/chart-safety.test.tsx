@@ -111,10 +111,13 @@ describe('names that are Object.prototype keys, in Chromium', () => {
     expect(onPointClick.mock.calls[0]?.[0]).toMatchObject({ name: 'constructor' });
   });
 
-  it('EChart draws a sanitized option with such symbols and labels', async () => {
+  it.each([
+    ['a sanitized option', true],
+    ['a raw option (no sanitizeOption)', false],
+  ])('EChart draws %s with such symbols and labels', async (_, sanitized) => {
     const before = globals();
     const texts = drawnText();
-    const option = sanitizeOption<EChartsCoreOption>({
+    const raw = {
       animation: false,
       xAxis: { type: 'category', data: ['__proto__', 'b', 'c'] },
       yAxis: {},
@@ -126,7 +129,8 @@ describe('names that are Object.prototype keys, in Chromium', () => {
         data: [1, 2, 3],
       })),
       legend: {},
-    }).option;
+    };
+    const option = sanitized ? sanitizeOption<EChartsCoreOption>(raw).option : (raw as EChartsCoreOption);
     const ready = vi.fn();
     render(
       <div style={{ width: 900 }}>

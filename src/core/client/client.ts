@@ -378,7 +378,8 @@ export function createDataClient(options: DataClientOptions): DataClient {
     } catch (error) {
       throw transportError(error, request, signal);
     }
-    return { ...result, meta: mergeMeta(result.meta, meta) };
+    // The transport's answer as it is, unless the semantic layer has metadata to add.
+    return meta && meta.length > 0 ? { ...result, meta: mergeMeta(result.meta, meta) } : result;
   }
 
   function transportError(error: unknown, request: QueryRequest, signal: AbortSignal): unknown {

@@ -1,12 +1,12 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import FunnelChart from '../echarts/modules/funnel';
-import HeatmapChart from '../echarts/modules/heatmap';
-import LegendComponent from '../echarts/modules/legend';
-import PieChart from '../echarts/modules/pie';
-import ScatterChart from '../echarts/modules/scatter';
-import SVGRenderer from '../echarts/modules/svg';
-import TitleComponent from '../echarts/modules/title';
-import VisualMapComponent from '../echarts/modules/visual-map';
+import { install as FunnelChart } from 'echarts/lib/chart/funnel/install.js';
+import { install as HeatmapChart } from 'echarts/lib/chart/heatmap/install.js';
+import { install as PieChart } from 'echarts/lib/chart/pie/install.js';
+import { install as ScatterChart } from 'echarts/lib/chart/scatter/install.js';
+import { install as LegendComponent } from 'echarts/lib/component/legend/install.js';
+import { install as TitleComponent } from 'echarts/lib/component/title/install.js';
+import { install as VisualMapComponent } from 'echarts/lib/component/visualMap/install.js';
+import { install as SVGRenderer } from 'echarts/lib/renderer/installSVGRenderer.js';
 import { echarts } from '../echarts/setup';
 import { type RenderSVGOptions, renderRegisteredChartToSVG } from './render-svg';
 

@@ -2,6 +2,7 @@ import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import EChartsReactCoreModule from 'echarts-for-react/lib/core.js';
 import { type ComponentProps, forwardRef, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { chart as chartTokens } from '../../../themes/tokens';
+import { guardNames } from '../../core/adapter/names';
 import { loadChartModules, missingChartModules } from '../../core/echarts/on-demand';
 import { echarts, echartsMajorVersion } from '../../core/echarts/setup';
 import type { Messages, PartialMessages } from '../../core/messages';
@@ -167,7 +168,8 @@ export const EChart = forwardRef<HTMLDivElement, EChartProps>(function EChart(
   // People who ask their system for less motion get charts without animation.
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const accessibleOption = useMemo(() => {
-    const described = withAria(option, ariaLabel, words.aria);
+    // Names that are Object.prototype keys would crash ECharts' lookups or change Object.prototype (see names.ts).
+    const described = withAria(guardNames(option), ariaLabel, words.aria);
     return reducedMotion && option.animation === undefined ? { ...described, animation: false } : described;
   }, [option, ariaLabel, reducedMotion, words.aria]);
   const opts = useMemo(() => ({ renderer }), [renderer]);

@@ -1,4 +1,5 @@
 import type { EChartsType } from 'echarts/core';
+import { unguardName } from '../../core/adapter/names';
 import type { EChartEvents } from './types';
 
 /**
@@ -7,6 +8,17 @@ import type { EChartEvents } from './types';
  * on a new theme or renderer); this object follows it, binds each event name once so that new handler
  * functions never re-bind, and lets go of everything on unmount.
  */
+/** Event params with the names the data had: ECharts reports guarded names (see core/adapter/names.ts). */
+function unguardParams(params: unknown): unknown {
+  if (typeof params !== 'object' || params === null) return params;
+  const { name, seriesName } = params as { name?: unknown; seriesName?: unknown };
+  const plainName = typeof name === 'string' ? unguardName(name) : name;
+  const plainSeries = typeof seriesName === 'string' ? unguardName(seriesName) : seriesName;
+  return plainName === name && plainSeries === seriesName
+    ? params
+    : { ...params, name: plainName, seriesName: plainSeries };
+}
+
 export class LiveChart {
   private chart: EChartsType | null = null;
   private observer: ResizeObserver | null = null;
@@ -38,7 +50,7 @@ export class LiveChart {
     }
     for (const name of wanted) {
       if (this.bindings.has(name)) continue;
-      const listener = (params: unknown) => this.handlers()?.[name]?.(params as never, chart);
+      const listener = (params: unknown) => this.handlers()?.[name]?.(unguardParams(params) as never, chart);
       chart.on(name, listener);
       this.bindings.set(name, listener);
     }
