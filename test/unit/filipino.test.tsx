@@ -10,7 +10,11 @@ function sayings(messages: Messages): string[] {
   return Object.values(messages).flatMap((part) =>
     Object.entries(part as Record<string, unknown>).flatMap(([key, word]) => {
       if (typeof word === 'string') return [word];
-      if (typeof word === 'function') return [key === 'join' ? word(['', '']) : word('', '')];
+      if (typeof word === 'function') {
+        if (key === 'join') return [word(['', ''])];
+        if (key === 'dataError') return [word({ code: '', message: '' })];
+        return [word('', '')];
+      }
       return Object.values(word as Record<string, string>);
     }),
   );
@@ -119,6 +123,33 @@ describe('components in Filipino', () => {
     expect(screen.getByRole('separator', { name: 'Baguhin ang lapad ng Kita' })).toBeVisible();
     expect(screen.getByText('2 hilera · 12 ms')).toBeVisible();
     expect(englishIn(everythingSaid())).toEqual([]);
+  });
+
+  it("says why data could not be read in Filipino, and in English with the library's detailed message", () => {
+    const bad = { rows: [{ buwan: 'hindi petsa', kita: 1 }], meta: [{ name: 'buwan', type: 'date' as const }] };
+    const { unmount } = inFilipino(
+      <>
+        <ChartCard title="Kita" data={bad} spec={{ kind: 'bar', encoding: { x: 'buwan', y: 'kita' } }} />
+        <DataTable
+          label="Kita"
+          data={{
+            columns: [
+              { name: 'a', values: [1] },
+              { name: 'a', values: [2] },
+            ],
+          }}
+        />
+      </>,
+    );
+    const alerts = screen.getAllByRole('alert').map((alert) => alert.textContent);
+    expect(alerts).toEqual([
+      expect.stringContaining('May petsang hindi mabasa sa column na "buwan".'),
+      expect.stringContaining('Dalawang beses lumabas ang column na "a".'),
+    ]);
+    expect(englishIn(everythingSaid())).toEqual([]);
+    unmount();
+    render(<ChartCard title="Revenue" data={bad} spec={{ kind: 'bar', encoding: { x: 'buwan', y: 'kita' } }} />);
+    expect(screen.getByRole('alert')).toHaveTextContent(/Column "buwan" holds dates, but row 1 holds "hindi petsa"/);
   });
 
   it('DataTable in its loading and empty states', () => {

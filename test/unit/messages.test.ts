@@ -30,7 +30,12 @@ describe('the message catalogues', () => {
       for (const [part, words] of Object.entries(catalogue)) {
         for (const [key, word] of Object.entries(words as Record<string, unknown>)) {
           if (typeof word !== 'function') continue;
-          const said = key === 'join' ? word(['⟪a⟫', '⟪b⟫']) : word('⟪a⟫', '⟪b⟫');
+          const said =
+            key === 'join'
+              ? word(['⟪a⟫', '⟪b⟫'])
+              : key === 'dataError'
+                ? word({ code: 'invalid-date', column: '⟪a⟫', message: '⟪b⟫' })
+                : word('⟪a⟫', '⟪b⟫');
           expect(typeof said, `${name}.${part}.${key}`).toBe('string');
           expect(said.length, `${name}.${part}.${key}`).toBeGreaterThan(0);
         }

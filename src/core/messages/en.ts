@@ -8,6 +8,7 @@ export const en: Messages = {
     empty: 'No data for this selection.',
     retry: 'Retry',
     loading: (name) => `Loading ${name}`,
+    dataError: (error) => error.message,
   },
   provenance: {
     rows: (count, formatted) => `${formatted} ${plural.select(count) === 'one' ? 'row' : 'rows'}`,

@@ -23,6 +23,29 @@ export const fil: Messages = {
     empty: 'Walang datos para sa napiling ito.',
     retry: 'Subukang muli',
     loading: (name) => `Nilo-load ang ${name}`,
+    dataError: ({ code, column }) => {
+      const where = column ? ` sa column na "${column}"` : '';
+      switch (code) {
+        case 'unknown-column':
+          return `Wala sa datos ang column na "${column ?? ''}".`;
+        case 'duplicate-column':
+          return `Dalawang beses lumabas ang column na "${column ?? ''}".`;
+        case 'ragged-columns':
+          return 'Hindi pare-pareho ang haba ng mga column ng datos.';
+        case 'type-mismatch':
+          return `May halagang hindi numero${where}.`;
+        case 'invalid-date':
+          return `May petsang hindi mabasa${where}. Gamitin ang ISO 8601 (2026-03-05).`;
+        case 'invalid-value':
+          return `May halagang hindi magamit${where}.`;
+        case 'no-measure':
+          return 'Walang numerong maipapakita sa tsart.';
+        case 'invalid-spec':
+          return 'Hindi maiguhit ang tsart ayon sa ibinigay na paglalarawan.';
+        default:
+          return 'Hindi mabasa ang datos.';
+      }
+    },
   },
   provenance: {
     // Filipino nouns do not change for the plural after a number: "1 hilera", "12 hilera".

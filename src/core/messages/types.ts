@@ -11,6 +11,11 @@ export interface Messages {
     retry: string;
     /** An announcement while `name` loads. */
     loading: (name: string) => string;
+    /**
+     * The error state for data the component could not read (an `AdapterError`): its `code`, the `column`
+     * where there is one, and the library's English `message`, which names the column and the problem.
+     */
+    dataError: (error: { code: string; column?: string; message: string }) => string;
   };
   /** The footer of a card or table: where the numbers come from. */
   provenance: {

@@ -100,6 +100,7 @@ export const ChartCard = forwardRef<HTMLElement, ChartCardProps>(function ChartC
     loading,
     error,
     emptyMessage: emptyMessage ?? messages.common.empty,
+    dataError: messages.common.dataError,
   });
   const { state, option, table, choice } = model;
   const [view, setView] = useState<View>('chart');

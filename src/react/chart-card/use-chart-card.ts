@@ -35,9 +35,12 @@ export function useChartCard({
   loading,
   error,
   emptyMessage,
+  dataError,
 }: Pick<ChartCardProps, 'data' | 'spec' | 'option' | 'loading' | 'error'> & {
   locale: string;
   emptyMessage: string;
+  /** The words for data the card could not read (an AdapterError), from the messages catalogue. */
+  dataError: (error: AdapterError) => string;
 }): ChartCardModel {
   // A spec is plain data: keyed by its JSON, a spec written inline does not rebuild the chart on
   // every render of the parent.
@@ -70,7 +73,7 @@ export function useChartCard({
     message = emptyMessage;
   } else if (derived.problem) {
     state = 'error';
-    message = derived.problem.message;
+    message = dataError(derived.problem);
   } else if (!derived.option) {
     state = 'empty';
     message = emptyMessage;

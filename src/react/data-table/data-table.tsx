@@ -181,7 +181,8 @@ export const DataTable = forwardRef<HTMLDivElement, DataTableProps>(function Dat
     message = typeof error === 'string' ? error : error.message;
   } else if (prepared?.error || view?.error) {
     state = 'error';
-    message = (prepared?.error ?? view?.error)?.message;
+    const problem = prepared?.error ?? view?.error;
+    message = problem ? messages.common.dataError(problem) : undefined;
   } else if (!table || !shown || shown.length === 0 || table.rowCount === 0) {
     state = 'empty';
   } else {
