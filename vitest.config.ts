@@ -4,15 +4,40 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-/** Node test files that mock modules (`vi.mock`, `vi.doMock`): they run in the isolated project. */
+/**
+ * The unit tests: `.ts` files (pure logic) in Node, `.tsx` files (markup) in jsdom. Each kind runs its files one
+ * after another in a shared worker (isolate: false), which saves a process, jsdom and the packages' imports per
+ * file; test/setup/node.ts and dom.ts start each file with fresh library modules, real timers and an empty page,
+ * as its own process would. A file that mocks modules (`vi.mock`, `vi.doMock`) runs alone in the `-isolated`
+ * twin instead, so its mocks never leak into the next file. A file may still pick its environment with
+ * `// @vitest-environment node` (server rendering) or `jsdom`.
+ */
 const unitDir = fileURLToPath(new URL('test/unit/', import.meta.url));
-const mockingTests = readdirSync(unitDir, { recursive: true, encoding: 'utf8' })
-  .filter(
-    (file) => file.endsWith('.test.ts') && /\bvi\s*\.\s*(doM|m)ock\s*\(/.test(readFileSync(unitDir + file, 'utf8')),
-  )
+const mocking = readdirSync(unitDir, { recursive: true, encoding: 'utf8' })
+  .filter((file) => /\.test\.tsx?$/.test(file))
+  .filter((file) => /\bvi\s*\.\s*(doM|m)ock\s*\(/.test(readFileSync(unitDir + file, 'utf8')))
   .map((file) => `test/unit/${file}`);
+
+function unitProjects(name: string, extension: 'ts' | 'tsx'): TestProjectInlineConfiguration[] {
+  const node = extension === 'ts';
+  const test = {
+    environment: node ? 'node' : 'jsdom',
+    setupFiles: [node ? 'test/setup/node.ts' : 'test/setup/dom.ts'],
+    globalSetup: ['test/setup/warehouse.global.ts'],
+    // No test leans on Vitest's 5 s default: on a busy 2-core machine a test that takes 1 s alone can take ten.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  };
+  const isolated = mocking.filter((file) => file.endsWith(`.${extension}`));
+  const shared: TestProjectInlineConfiguration = {
+    extends: true,
+    test: { ...test, name, include: [`test/unit/**/*.test.${extension}`], exclude: isolated, isolate: false },
+  };
+  if (!isolated.length) return [shared];
+  return [shared, { extends: true, test: { ...test, name: `${name}-isolated`, include: isolated } }];
+}
 
 /** Debian's chromium (or CHROME_PATH): Playwright's own browser download is not used. */
 const browser = (name: string) => ({
@@ -44,52 +69,11 @@ const browser = (name: string) => ({
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   test: {
-    // No test leans on Vitest's 5 s default: on a busy 2-core machine a test that takes 1 s alone can take ten.
-    // Waits (testing-library's waitFor and findBy, vi.waitFor, expect.poll) get the same margin in setup.
+    // Waits (testing-library's waitFor and findBy, vi.waitFor, expect.poll) get 15 s, not 1 s: see test/setup/waits.ts.
     expect: { poll: { timeout: 15_000 } },
     projects: [
-      {
-        // Pure logic: `.ts` files run in Node, one after another in a shared worker (no process per file).
-        // test/setup/node.ts gives each file fresh library modules and real timers, as its own process would.
-        extends: true,
-        test: {
-          name: 'unit',
-          environment: 'node',
-          include: ['test/unit/**/*.test.ts'],
-          exclude: mockingTests,
-          isolate: false,
-          setupFiles: ['test/setup/node.ts'],
-          globalSetup: ['test/setup/warehouse.global.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        // `.ts` files that mock modules (vi.mock): a mock must not leak into the next file, so each runs alone.
-        extends: true,
-        test: {
-          name: 'unit-isolated',
-          environment: 'node',
-          include: mockingTests.length ? mockingTests : ['no-such-file'],
-          setupFiles: ['test/setup/node.ts'],
-          globalSetup: ['test/setup/warehouse.global.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        // Markup: `.tsx` files run in jsdom, each file in its own worker (server rendering says
-        // `// @vitest-environment node`).
-        extends: true,
-        test: {
-          name: 'unit-dom',
-          environment: 'jsdom',
-          include: ['test/unit/**/*.test.tsx'],
-          setupFiles: ['test/setup/dom.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
+      ...unitProjects('unit', 'ts'),
+      ...unitProjects('unit-dom', 'tsx'),
       {
         // Type tests (`*.test-d.ts`): checked by tsc through Vitest, so a wrong type fails a test.
         extends: true,
