@@ -1,8 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/**
+ * The unit tests: `.ts` files (pure logic) in Node, `.tsx` files (markup) in jsdom. Each kind runs its files one
+ * after another in a shared worker (isolate: false), which saves a process, jsdom and the packages' imports per
+ * file; test/setup/node.ts and dom.ts start each file with fresh library modules, real timers and an empty page,
+ * as its own process would. A file that mocks modules (`vi.mock`, `vi.doMock`) runs alone in the `-isolated`
+ * twin instead, so its mocks never leak into the next file. A file may still pick its environment with
+ * `// @vitest-environment node` (server rendering) or `jsdom`.
+ */
+const unitDir = fileURLToPath(new URL('test/unit/', import.meta.url));
+const mocking = readdirSync(unitDir, { recursive: true, encoding: 'utf8' })
+  .filter((file) => /\.test\.tsx?$/.test(file))
+  .filter((file) => /\bvi\s*\.\s*(doM|m)ock\s*\(/.test(readFileSync(unitDir + file, 'utf8')))
+  .map((file) => `test/unit/${file}`);
+
+function unitProjects(name: string, extension: 'ts' | 'tsx'): TestProjectInlineConfiguration[] {
+  const node = extension === 'ts';
+  const test = {
+    environment: node ? 'node' : 'jsdom',
+    setupFiles: [node ? 'test/setup/node.ts' : 'test/setup/dom.ts'],
+    globalSetup: ['test/setup/warehouse.global.ts'],
+    // No test leans on Vitest's 5 s default: on a busy 2-core machine a test that takes 1 s alone can take ten.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  };
+  const isolated = mocking.filter((file) => file.endsWith(`.${extension}`));
+  const shared: TestProjectInlineConfiguration = {
+    extends: true,
+    test: { ...test, name, include: [`test/unit/**/*.test.${extension}`], exclude: isolated, isolate: false },
+  };
+  if (!isolated.length) return [shared];
+  return [shared, { extends: true, test: { ...test, name: `${name}-isolated`, include: isolated } }];
+}
 
 /** Debian's chromium (or CHROME_PATH): Playwright's own browser download is not used. */
 const browser = (name: string) => ({
@@ -34,14 +69,24 @@ const browser = (name: string) => ({
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   test: {
+    // Waits (testing-library's waitFor and findBy, vi.waitFor, expect.poll) get 15 s, not 1 s: see test/setup/waits.ts.
+    expect: { poll: { timeout: 15_000 } },
     projects: [
+      ...unitProjects('unit', 'ts'),
+      ...unitProjects('unit-dom', 'tsx'),
       {
+        // Type tests (`*.test-d.ts`): checked by tsc through Vitest, so a wrong type fails a test.
         extends: true,
         test: {
-          name: 'unit',
-          environment: 'jsdom',
-          include: ['test/unit/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/setup/unit.ts'],
+          name: 'unit-types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/**/*.test-d.{ts,tsx}'],
+            // Only the type tests and what they import: `npm run typecheck` checks the rest.
+            tsconfig: 'test/setup/tsconfig.type-tests.json',
+          },
         },
       },
       {
@@ -52,6 +97,8 @@ export default defineConfig({
           setupFiles: ['test/setup/browser.ts'],
           globalSetup: ['test/setup/fake-superset.global.ts'],
           browser: browser('browser'),
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -61,6 +108,8 @@ export default defineConfig({
           name: 'storybook',
           globalSetup: ['test/setup/fake-superset.global.ts'],
           browser: browser('storybook'),
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -23,15 +23,12 @@ const hostileRows = payloads.flatMap((label, i) => [
 /** The ECharts instance inside a rendered card, once it has painted. */
 async function chartIn(container: HTMLElement): Promise<EChartsType> {
   let chart: EChartsType | undefined;
-  await waitFor(
-    () => {
-      const dom = container.querySelector<HTMLElement>('[data-slot="echart"]');
-      chart = dom ? echarts.getInstanceByDom(dom) : undefined;
-      expect(dom?.querySelector('canvas')).toBeTruthy();
-      expect(chart?.getOption()?.series).toBeTruthy();
-    },
-    { timeout: 5000 },
-  );
+  await waitFor(() => {
+    const dom = container.querySelector<HTMLElement>('[data-slot="echart"]');
+    chart = dom ? echarts.getInstanceByDom(dom) : undefined;
+    expect(dom?.querySelector('canvas')).toBeTruthy();
+    expect(chart?.getOption()?.series).toBeTruthy();
+  });
   return chart as EChartsType;
 }
 

@@ -16,7 +16,7 @@ async function mountChart(ui: (onReady: (chart: EChartsType) => void) => React.R
     chart = instance;
   });
   const view = render(ui(onReady));
-  await waitFor(() => expect(onReady).toHaveBeenCalled(), { timeout: 5000 });
+  await waitFor(() => expect(onReady).toHaveBeenCalled());
   return { ...view, onReady, chart: chart as EChartsType };
 }
 
@@ -205,7 +205,7 @@ describe('EChart with hostile text', () => {
     expect(element.getAttribute('aria-busy')).toBe('true');
     expect(element.getAttribute('data-state')).toBe('loading');
     expect(element.getBoundingClientRect().height).toBe(320);
-    await waitFor(() => expect(chart).toBeDefined(), { timeout: 5000 });
+    await waitFor(() => expect(chart).toBeDefined());
     expect(missingChartModules(option)).toEqual([]);
     // The nine coloured cells cover most of the grid: far more pixels than the axis labels alone paint.
     // (ECharts may draw them on a layer of their own: the data URL holds every layer.)

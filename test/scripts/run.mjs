@@ -5,7 +5,8 @@
  *   typecheck  tsc --noEmit
  *   lint       Biome (formatting, React hooks and a11y rules, framework-free boundaries of src/core and src/theme)
  *   build      the library as published (tsup + compiled CSS); generated theme files are checked, not rewritten
- *   vitest     the unit (jsdom + Node), browser (Chromium) and storybook (every story in Chromium, with axe) projects
+ *   vitest     the unit projects (`unit*`: .ts files in Node, .tsx files in jsdom, type tests through tsc), browser
+ *              (Chromium) and storybook (every story in Chromium, with axe)
  *   postgres   the demo warehouse's SQL on Debian's PostgreSQL (127.0.0.1) gives what it gives on PGlite
  *   lint:pkg   publint --strict and attw --pack
  *

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { toTable } from '../../src/core/adapter/table';
 import type { ColumnType } from '../../src/core/adapter/types';

@@ -16,7 +16,7 @@ function prefersReducedMotion(reduce: boolean) {
 async function renderedOption(option = barOption) {
   const ready = vi.fn<(chart: EChartsType) => void>();
   render(<EChart option={option} renderer="svg" onChartReady={ready} />);
-  await waitFor(() => expect(ready).toHaveBeenCalled(), { timeout: 5000 });
+  await waitFor(() => expect(ready).toHaveBeenCalled());
   const chart = ready.mock.lastCall?.[0];
   if (!chart) throw new Error('the chart never became ready');
   return chart.getOption();

@@ -1,6 +1,5 @@
-// @vitest-environment node
 import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CompiledSemanticQuery,
@@ -14,6 +13,7 @@ import {
   salesSpace,
 } from '../../src/core/semantic';
 import { targetsSpace } from '../../src/core/semantic/spaces';
+import { emptyPGlite } from '../setup/warehouse';
 
 /** The compiled SQL runs on the demo warehouse schema in PGlite (PostgreSQL compiled to WebAssembly). */
 const SCHEMA = readFileSync(new URL('../../src/core/warehouse/sql/001_schema.sql', import.meta.url), 'utf8');
@@ -52,10 +52,10 @@ insert into gold.targets values
 let db: PGlite;
 
 beforeAll(async () => {
-  db = new PGlite();
+  db = await emptyPGlite();
   await db.exec(SCHEMA);
   await db.exec(SEED);
-}, 60_000);
+});
 
 afterAll(async () => {
   await db?.close();

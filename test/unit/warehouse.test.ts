@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { readdirSync, readFileSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,10 +11,12 @@ import {
   salesRowsOf,
   WAREHOUSE_SQL,
 } from '../../src/core/warehouse';
+import { demoWarehouse } from '../setup/warehouse';
 
 /**
- * The demo warehouse in PGlite. One warehouse at the default scale, and one small one (a custom scale) that the
- * snapshot, idempotence and determinism tests use; both are closed at the end.
+ * The demo warehouse in PGlite. One warehouse at the default scale, seeded once for the run by createDemoWarehouse()
+ * in test/setup/warehouse.global.ts and started here from its snapshot, and one small one (a custom scale, seeded
+ * here) that the snapshot, idempotence and determinism tests use; both are closed at the end.
  */
 const SMALL = 1234;
 
@@ -23,8 +24,8 @@ let demo: DemoWarehouse;
 let small: DemoWarehouse;
 
 beforeAll(async () => {
-  [demo, small] = await Promise.all([createDemoWarehouse(), createDemoWarehouse({ scale: SMALL })]);
-}, 60_000);
+  [demo, small] = await Promise.all([demoWarehouse(), createDemoWarehouse({ scale: SMALL })]);
+});
 
 afterAll(async () => {
   await Promise.all([demo?.close(), small?.close()]);
@@ -73,7 +74,7 @@ const DEMO_SALES_CHECKSUM = '6eec047bd406383d997227a70e96d8d5';
 
 describe('createDemoWarehouse', () => {
   it('seeds the default scale: 50,000 sales rows', async () => {
-    expect(demo.source).toBe('seed');
+    expect(demo.source).toBe('snapshot');
     expect(demo.salesRows).toBe(DEMO_SALES_ROWS);
     expect(await count(demo.db, 'scout.sales')).toBe(50_000);
   });
@@ -381,7 +382,7 @@ describe('snapshots', () => {
       await restored.close();
     }
     expect(restored.db.closed).toBe(true);
-  }, 30_000);
+  });
 
   it('rejects what is not a snapshot', async () => {
     await expect(createDemoWarehouse({ snapshot: 'nope' as unknown as Blob })).rejects.toThrow(TypeError);
