@@ -313,10 +313,11 @@ describe('httpTransport: ask', () => {
           { type: 'text', delta: 'c' },
           { type: 'answer', answer: answerBody },
         ],
-        60,
+        // Gaps well inside the timeout, even on a busy machine; together longer than it.
+        350,
       ),
     );
-    const answer = await transport({ timeoutMs: 150 }).ask?.({ space: 's', question: 'q' }, ctx());
+    const answer = await transport({ timeoutMs: 1000 }).ask?.({ space: 's', question: 'q' }, ctx());
     expect(answer?.title).toBe('Revenue by region');
   });
 
