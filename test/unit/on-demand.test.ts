@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { echarts, loadChartModules, missingChartModules } from '../../src/core';
 
-// The title chunk fails to load, as a chunk does when the network drops.
-vi.mock('../../src/core/echarts/modules/title', () => {
+// The chunk with titles fails to load, as a chunk does when the network drops.
+vi.mock('../../src/core/echarts/modules/frequent', () => {
   throw new Error('chunk failed to load');
 });
 

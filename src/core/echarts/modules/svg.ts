@@ -1,2 +1,4 @@
-// Deep imports: through the `echarts/renderers` barrel, bundlers keep this module in the first load.
-export { install as default } from 'echarts/lib/renderer/installSVGRenderer.js';
+// The SVG renderer (downloads and `renderer="svg"`), its own chunk.
+import { install as svg } from 'echarts/lib/renderer/installSVGRenderer.js';
+
+export default { svg };

@@ -1,0 +1,7 @@
+// Scatter, heatmap and funnel charts and the visual map: rarer, one chunk.
+import { install as funnel } from 'echarts/lib/chart/funnel/install.js';
+import { install as heatmap } from 'echarts/lib/chart/heatmap/install.js';
+import { install as scatter } from 'echarts/lib/chart/scatter/install.js';
+import { install as visualMap } from 'echarts/lib/component/visualMap/install.js';
+
+export default { scatter, heatmap, funnel, visualMap };
