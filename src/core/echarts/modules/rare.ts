@@ -1,7 +1,11 @@
 // Scatter, heatmap and funnel charts and the visual map: rarer, one chunk.
+
 import { install as funnel } from 'echarts/lib/chart/funnel/install.js';
 import { install as heatmap } from 'echarts/lib/chart/heatmap/install.js';
 import { install as scatter } from 'echarts/lib/chart/scatter/install.js';
 import { install as visualMap } from 'echarts/lib/component/visualMap/install.js';
+import type { EChartsExtension } from '../setup';
 
-export default { scatter, heatmap, funnel, visualMap };
+const modules: Readonly<Record<string, EChartsExtension>> = { scatter, heatmap, funnel, visualMap };
+
+export default modules;

@@ -1,4 +1,8 @@
 // The SVG renderer (downloads and `renderer="svg"`), its own chunk.
-import { install as svg } from 'echarts/lib/renderer/installSVGRenderer.js';
 
-export default { svg };
+import { install as svg } from 'echarts/lib/renderer/installSVGRenderer.js';
+import type { EChartsExtension } from '../setup';
+
+const modules: Readonly<Record<string, EChartsExtension>> = { svg };
+
+export default modules;
