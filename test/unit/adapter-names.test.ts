@@ -26,7 +26,7 @@ describe('names that are Object.prototype keys, in the adapter', () => {
   it.each(specs)('a $kind chart names them with the invisible guard, never bare', (spec) => {
     const text = strings(toEChartsOption(rows, spec));
     for (const name of NAMES) expect(text).not.toContain(name);
-    expect(text).toContain(`${spec.kind === 'scatter' ? NAMES[0] : NAMES[1]}\u2060`);
+    expect(text).toContain(`\u2060${spec.kind === 'scatter' ? NAMES[0] : NAMES[1]}`);
   });
 
   it('leaves the table it charts unchanged', () => {
@@ -40,10 +40,10 @@ describe('names that are Object.prototype keys, in the adapter', () => {
 describe('guardName', () => {
   it('guards exactly the Object.prototype keys, and unguardName gives the name back', () => {
     for (const name of NAMES) {
-      expect(guardName(name)).toBe(`${name}\u2060`);
+      expect(guardName(name)).toBe(`\u2060${name}`);
       expect(unguardName(guardName(name))).toBe(name);
     }
-    for (const name of ['Constructor', 'toString ', 'prev', '', 'a\u2060']) {
+    for (const name of ['Constructor', 'toString ', 'prev', '', '\u2060a']) {
       expect(guardName(name)).toBe(name);
       expect(unguardName(name)).toBe(name);
     }
@@ -53,7 +53,7 @@ describe('guardName', () => {
     const untouched = { data: [1, 'a', { name: 'b' }] };
     const input = { series: [{ name: 'toString' }], other: untouched };
     const output = guardNames(input);
-    expect(output).toEqual({ series: [{ name: 'toString\u2060' }], other: untouched });
+    expect(output).toEqual({ series: [{ name: '\u2060toString' }], other: untouched });
     expect(output.other).toBe(untouched);
     expect(input.series[0]?.name).toBe('toString');
     expect(guardNames(untouched)).toBe(untouched);

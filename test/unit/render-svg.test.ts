@@ -231,6 +231,7 @@ describe('the SVG renderer: property over hostile options', () => {
           const safe = sanitizeOption<Json>(input, { images }).option;
           const doc = parseSVG(svgOf(safe));
           expect(liveParts(doc)).toEqual([]);
+          expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
         },
       ),
       { numRuns: 150 },

@@ -607,7 +607,7 @@ describe('sanitizeOption: names that are Object.prototype keys', () => {
     const text = JSON.stringify(option);
     for (const name of names) {
       // Each name is still there, followed by an invisible word joiner and never on its own.
-      expect(text).toContain(`"${name}\u2060"`);
+      expect(text).toContain(`"\u2060${name}"`);
       expect(text).not.toContain(`"${name}"`);
     }
     // Idempotent: a sanitized option passes through unchanged.

@@ -4,7 +4,7 @@
  * (`paletteNameMap.hasOwnProperty(name)` crashes once a series or slice is called `hasOwnProperty`), the
  * symbol table (`symbol: 'constructor'` crashes) and the text-measure cache (measuring a label `__proto__`
  * writes `prev` and `next` onto `Object.prototype`). The library cannot change those lookups, so it changes
- * the strings: such a name gets an invisible U+2060 WORD JOINER at its end, which draws nothing and makes
+ * the strings: such a name gets an invisible U+2060 WORD JOINER at its start (at the start, no prefix a label is cut to when it is truncated can be such a key), which draws nothing and makes
  * it an ordinary key. Framework-free.
  */
 
@@ -15,12 +15,12 @@ const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(O
 
 /** `name` with the guard when it is an `Object.prototype` key (`'constructor'` → `'constructor\u2060'`). */
 export function guardName(name: string): string {
-  return PROTOTYPE_KEYS.has(name) ? name + NAME_GUARD : name;
+  return PROTOTYPE_KEYS.has(name) ? NAME_GUARD + name : name;
 }
 
 /** The name as the data had it: undoes `guardName` (for names ECharts reports back, as in click events). */
 export function unguardName(name: string): string {
-  return name.endsWith(NAME_GUARD) && PROTOTYPE_KEYS.has(name.slice(0, -1)) ? name.slice(0, -1) : name;
+  return name.startsWith(NAME_GUARD) && PROTOTYPE_KEYS.has(name.slice(1)) ? name.slice(1) : name;
 }
 
 function isPlainObject(value: object): value is Record<string, unknown> {
