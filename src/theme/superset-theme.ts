@@ -1,5 +1,5 @@
 import { type ColorMode, colors, radii, typography } from '../../themes/tokens';
-import { THEME_NAMES } from './echarts-theme';
+import { THEME_NAMES } from './names';
 
 /**
  * A Superset 6 theme (Ant Design tokens) for one mode, as `THEME_DEFAULT` / `THEME_DARK` in superset_config.py

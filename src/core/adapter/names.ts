@@ -13,7 +13,7 @@ export const NAME_GUARD = '\u2060';
 
 const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-/** `name` with the guard when it is an `Object.prototype` key (`'constructor'` → `'constructor\u2060'`). */
+/** `name` with the guard when it is an `Object.prototype` key (`'constructor'` → `'\u2060constructor'`). */
 export function guardName(name: string): string {
   return PROTOTYPE_KEYS.has(name) ? NAME_GUARD + name : name;
 }

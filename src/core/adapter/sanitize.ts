@@ -155,7 +155,7 @@ interface Context {
  * - objects and arrays nested deeper than `maxDepth`, and cyclic references: `'too-deep'`.
  *
  * A string that is an `Object.prototype` key (`'hasOwnProperty'`, `'__proto__'`, …) gets an invisible U+2060 at
- * its end (see `guardName`), so ECharts' own caches treat it as data; it is not listed as removed.
+ * its start (see `guardName`), so ECharts' own caches treat it as data; it is not listed as removed.
  *
  * Removed object entries are left out; removed array items become `null` so positions hold. Numbers are kept as
  * they are, NaN and Infinity included (ECharts reads them as missing). Dates and typed arrays are copied; other

@@ -75,7 +75,7 @@ function tableFor(data: DataInput, spec: ChartSpec): Table {
  * Turns a result set into a themed-ready ECharts option for the chart the spec describes. The option
  * feeds ECharts through `dataset`; its tooltips escape every data string; its aria description is
  * generated from the data. A name that is an `Object.prototype` key (`'constructor'`) is written with an
- * invisible U+2060 after it, which ECharts treats as an ordinary name (see `guardName`). Throws only
+ * invisible U+2060 before it, which ECharts treats as an ordinary name (see `guardName`). Throws only
  * `AdapterError`.
  */
 export function toEChartsOption(

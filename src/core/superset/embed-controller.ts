@@ -3,7 +3,7 @@ import { type AutoHeight, type AutoHeightOptions, createAutoHeight } from './aut
 import { checkEmbedTarget } from './domain';
 import { defaultGuestTokenEnv, type GuestTokenEnv } from './env';
 import { type GuestTokenError, isGuestTokenError, SupersetEmbedError } from './errors';
-import { filtersToDataMask, filtersToUrlParams, type SupersetEmbedFilters } from './filters';
+import { filtersToDataMask, filtersToUrlParams, type SupersetEmbedFilters, SupersetFilterError } from './filters';
 import { createGuestTokenSource, type FetchGuestTokenContext, type GuestTokenSourceOptions } from './guest-token';
 import { supersetEmbedErrorMessages as text } from './messages';
 import {
@@ -217,7 +217,7 @@ const defaultProbe = async (url: string, signal: AbortSignal): Promise<boolean> 
 export const embedErrorOf = (error: unknown): SupersetEmbedError => {
   if (error instanceof SupersetEmbedError) return error;
   if (isGuestTokenError(error)) return new SupersetEmbedError('token', text.token(error.code), { cause: error });
-  if (error instanceof Error && error.name === 'SupersetFilterError') {
+  if (error instanceof SupersetFilterError) {
     return new SupersetEmbedError('invalid-props', error.message, { cause: error });
   }
   return new SupersetEmbedError('sdk', text.sdk, { cause: error });
@@ -533,7 +533,9 @@ export function createSupersetEmbedController(options: SupersetEmbedControllerOp
 
   const makeHandle = (embed: Embed): EmbeddedDashboard => {
     const get = <T>(method: string, args?: unknown): Promise<T> =>
-      embed.board ? embed.board.get<T>(method, args) : Promise.reject(new Error('The dashboard is not connected.'));
+      embed.board
+        ? embed.board.get<T>(method, args)
+        : Promise.reject(new SupersetEmbedError('sdk', 'The dashboard is not connected.'));
     const emit = (method: string, args: unknown) => embed.board?.emit(method, args);
     return {
       getScrollSize: () => get('getScrollSize'),

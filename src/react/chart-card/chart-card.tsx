@@ -14,7 +14,6 @@ import {
 } from 'react';
 import { chart as chartTokens } from '../../../themes/tokens';
 import { rowsBehindPoint } from '../../core/adapter';
-import { unguardName } from '../../core/adapter/names';
 import { EChart, type EChartEvents } from '../chart';
 import { cn } from '../lib/cn';
 import { useMessages } from '../lib/messages';
@@ -128,9 +127,9 @@ export const ChartCard = forwardRef<HTMLElement, ChartCardProps>(function ChartC
     return {
       click: (params) =>
         onPointClick({
-          // The names as the data has them, without the adapter's guard on Object.prototype keys.
-          name: unguardName(String(params.name ?? '')),
-          seriesName: unguardName(String(params.seriesName ?? '')),
+          // EChart hands events the names as the data has them (without the guard on Object.prototype keys).
+          name: String(params.name ?? ''),
+          seriesName: String(params.seriesName ?? ''),
           seriesIndex: params.seriesIndex ?? 0,
           dataIndex: params.dataIndex,
           rows: rowsBehindPoint(option, params.seriesIndex ?? 0, params.dataIndex).map(model.rowAt),

@@ -3,8 +3,7 @@ import { cn } from '../lib/cn';
 import { useMergedRefs } from '../lib/merge-refs';
 import { useMessages } from '../lib/messages';
 import { useIsomorphicLayoutEffect } from '../lib/use-isomorphic-layout-effect';
-import { useMediaQuery } from '../lib/use-media-query';
-import { useOptionalInsightPulseTheme } from '../provider/insightpulse-provider';
+import { useResolvedTheme } from '../lib/use-resolved-theme';
 import type { SupersetEmbedProps } from './types';
 import { useSupersetEmbed } from './use-superset-embed';
 
@@ -53,16 +52,9 @@ export const SupersetEmbed = forwardRef<HTMLDivElement, SupersetEmbedProps>(func
 ) {
   const messages = useMessages({ messages: messagesProp }).messages.supersetEmbed;
   const title = titleProp ?? messages.title;
-  const provider = useOptionalInsightPulseTheme();
-  const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
-  const themeMode =
-    theme === false
-      ? false
-      : theme === 'system'
-        ? prefersDark
-          ? 'dark'
-          : 'light'
-        : (theme ?? provider?.mode ?? 'light');
+  // The mode the components' own `theme` prop resolves to; `false` keeps the dashboard's theme.
+  const resolved = useResolvedTheme(theme === false ? undefined : theme);
+  const themeMode = theme === false ? false : resolved.mode;
 
   const host = useRef<HTMLDivElement>(null);
   const status = useSupersetEmbed(host, {
