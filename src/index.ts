@@ -6,6 +6,7 @@ export {
 } from './core/client/query-options';
 export {
   en,
+  enChartReasons,
   fil,
   type Messages,
   mergeMessages,

@@ -134,12 +134,28 @@ export const Bubble: Story = { args: { ...samples.bubble, provenance: undefined 
 export const Heatmap: Story = { args: { ...samples.heatmap, provenance: undefined } };
 export const Funnel: Story = { args: { ...samples.funnel, provenance: undefined } };
 
-/** No spec: the card picks the chart from the data and says why. */
+/** No spec: the card picks the chart from the data and says why when asked ("Why this chart?"). */
 export const Auto: Story = {
   args: { title: 'Revenue by channel', data: channels, spec: 'auto', provenance: undefined },
   play: async ({ canvas, canvasElement }) => {
     await chartShown(canvasElement);
-    await expect(canvas.getByText(/shares of a whole/)).toBeVisible();
+    const why = canvas.getByRole('button', { name: 'Why this chart?' });
+    await expect(why).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(why);
+    await expect(why).toHaveAttribute('aria-expanded', 'true');
+    await expect(await canvas.findByText(/shares of a whole/)).toBeVisible();
+  },
+};
+
+/** The chosen chart's reason in Filipino (the catalogue's `chartReasons`). */
+export const AutoFilipino: Story = {
+  ...Auto,
+  parameters: { locale: 'fil-PH' },
+  args: { ...Auto.args, title: 'Kita kada channel' },
+  play: async ({ canvas, canvasElement }) => {
+    await chartShown(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Bakit ito ang tsart?' }));
+    await expect(await canvas.findByText(/bahagi ng isang kabuuan: ipinapakita ng donut/)).toBeVisible();
   },
 };
 

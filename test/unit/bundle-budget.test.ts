@@ -11,17 +11,17 @@ import { appImporting, appSize, type Bundler, repo } from '../bench/bundle-size'
 
 /**
  * Budgets in gzip KiB of the first load. Where the goal is not met yet, the test holds today's size as a
- * ceiling so that nothing grows, and README's Performance table says so: KpiTile with esbuild (goal 8:
- * esbuild splits the root entry's modules into many small chunks) and ChartCard with esbuild (goal 215).
+ * ceiling so that nothing grows, and README's Performance table says so: ChartCard with esbuild (goal 215,
+ * 215.5 today).
  */
 const BUDGETS: [name: string, bundler: Bundler, budget: number][] = [
   ['KpiTile', 'vite', 8],
-  ['KpiTile', 'esbuild', 10],
+  ['KpiTile', 'esbuild', 8],
   ['DataTable', 'vite', 30],
   ['DataTable', 'esbuild', 30],
   ['EChart', 'vite', 200],
   ['ChartCard', 'vite', 210],
-  ['ChartCard', 'esbuild', 221],
+  ['ChartCard', 'esbuild', 216],
 ];
 
 describe.skipIf(!existsSync(resolve(repo, 'dist/index.js')))('bundle budgets, importing from the root entry', () => {

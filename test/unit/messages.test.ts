@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { en, fil, type Messages, mergeMessages } from '../../src/core/messages';
+import { explainChart } from '../../src/core/adapter';
+import { en, enChartReasons, fil, type Messages, mergeMessages } from '../../src/core/messages';
+import { SAMPLE_REASONS } from '../fixtures/chart-reasons';
 
 /** Every key path of a catalogue, with what kind of value sits there. */
 function shape(value: unknown, path = ''): string[] {
@@ -15,8 +17,10 @@ function shape(value: unknown, path = ''): string[] {
 describe('the message catalogues', () => {
   it('have the same keys, each a string or a function in both', () => {
     // `fil` is typed as the full `Messages`, so tsc fails on a missing key; this catches one at run time too.
-    expect(shape(fil).sort()).toEqual(shape(en).sort());
+    // English's chart-choice sentences live beside its catalogue (a card loads them on first use).
+    expect(shape(fil).sort()).toEqual(shape({ ...en, chartReasons: enChartReasons }).sort());
     expect(shape(en).length).toBeGreaterThan(60);
+    expect(Object.keys(enChartReasons).sort()).toEqual(Object.keys(SAMPLE_REASONS).sort());
   });
 
   it('fails the comparison when a key is missing (the check is not vacuous)', () => {
@@ -31,11 +35,13 @@ describe('the message catalogues', () => {
         for (const [key, word] of Object.entries(words as Record<string, unknown>)) {
           if (typeof word !== 'function') continue;
           const said =
-            key === 'join'
-              ? word(['⟪a⟫', '⟪b⟫'])
-              : key === 'dataError'
-                ? word({ code: 'invalid-date', column: '⟪a⟫', message: '⟪b⟫' })
-                : word('⟪a⟫', '⟪b⟫');
+            part === 'chartReasons'
+              ? word(SAMPLE_REASONS[key as keyof typeof SAMPLE_REASONS])
+              : key === 'join'
+                ? word(['⟪a⟫', '⟪b⟫'])
+                : key === 'dataError'
+                  ? word({ code: 'invalid-date', column: '⟪a⟫', message: '⟪b⟫' })
+                  : word('⟪a⟫', '⟪b⟫');
           expect(typeof said, `${name}.${part}.${key}`).toBe('string');
           expect(said.length, `${name}.${part}.${key}`).toBeGreaterThan(0);
         }
@@ -50,6 +56,24 @@ describe('the message catalogues', () => {
     );
     expect(fil.kpiTile.targetNoun('kumpara sa Q4 target')).toBe('Q4 target');
     expect(fil.provenance.rows(12, '12')).toBe('12 hilera');
+  });
+
+  it('say why a chart was chosen with every value of the reason, in both languages', () => {
+    for (const [name, words] of Object.entries({ en: enChartReasons, fil: fil.chartReasons })) {
+      for (const reason of Object.values(SAMPLE_REASONS)) {
+        const said = explainChart(reason, words);
+        const labels = JSON.stringify(reason).match(/⟪[^⟫]+⟫/g) ?? [];
+        for (const label of labels) expect(said, `${name} ${reason.code}`).toContain(label);
+        expect(said, `${name} ${reason.code}`).toMatch(/\.$/);
+      }
+    }
+    expect(explainChart(SAMPLE_REASONS.grouped, fil.chartReasons)).toBe(
+      'Inihahambing ng magkakatabing bar ang ⟪revenue⟫ at ⟪cost⟫ sa bawat ⟪region⟫.',
+    );
+    // A partial catalogue falls back to English for the codes it leaves out.
+    expect(explainChart(SAMPLE_REASONS.pie, { donut: () => 'x' })).toBe(
+      'A pie shows the same shares without the hole.',
+    );
   });
 
   it('count rows in English with the plural rules', () => {

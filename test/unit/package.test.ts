@@ -181,6 +181,21 @@ describe('the built package (npm run build)', () => {
     expect(cycles).toEqual([]);
   });
 
+  it("publishes ChartCard's on-demand parts self-contained: they share only the ECharts setup with the rest", () => {
+    for (const file of ['react/chart-card/extras.js', 'react/chart-card/reasons.js']) {
+      const shared = [...dist(file).matchAll(/(?:from|import)\s*\(?\s*"(\.\.?\/[^"]+)"/g)].map((m) =>
+        normalize(join(dirname(file), m[1] as string)).replaceAll('\\', '/'),
+      );
+      expect(
+        shared.filter((module) => !module.startsWith('core/echarts/')),
+        file,
+      ).toEqual([]);
+    }
+    expect(dist('react/chart-card/extras.js')).toContain('function DataTable');
+    expect(dist('react/chart-card/chart-card.js')).toMatch(/import\("\.\/extras\.js"\)/);
+    expect(dist('react/chart-card/chart-card.js')).toMatch(/import\("\.\/reasons\.js"\)/);
+  });
+
   it('registers ECharts in one module, which only the modules that draw charts load', () => {
     const registering = modules().filter((file) => /\buse\(\[|registerTheme\(/.test(dist(file)));
     // setup registers at load; theme/register defines the helper; the SVG renderer registers what it draws, when called.

@@ -1,9 +1,10 @@
 import { AdapterError } from './errors';
+import type { ChartReason } from './reasons';
 import { type Column, isTable, type Table, toTable } from './table';
 import type { ChartSpec, DataInput } from './types';
 
-/** A spec with the reason it fits the data. */
-export type ReasonedSpec = ChartSpec & { reason: string };
+/** A spec with the reason it fits the data (`explainChart(reason)` says it in words). */
+export type ReasonedSpec = ChartSpec & { reason: ChartReason };
 
 /** The chosen chart, why, and the other charts that fit, best first. Pass it to `toEChartsOption` as the spec. */
 export interface ChartChoice extends ReasonedSpec {
@@ -82,14 +83,14 @@ function additive(column: Column): boolean {
  * How a dimension's values are ordered, if they are a sequence: numbers that are not identifiers
  * (years, say) in ascending order, weekday or month names as given. Undefined for an unordered dimension.
  */
-function sequence(column: Column): { sort: 'category' | 'none'; what: string } | undefined {
+function sequence(column: Column): { sort: 'category' | 'none'; what: 'numbers' | 'weekdays' | 'months' } | undefined {
   if (column.type === 'number') {
-    return IDENTIFIER.test(column.name) ? undefined : { sort: 'category', what: 'numbers, in ascending order' };
+    return IDENTIFIER.test(column.name) ? undefined : { sort: 'category', what: 'numbers' };
   }
   if (column.type !== 'string' || column.values.every((v) => v === null)) return undefined;
   for (const [names, what] of [
-    [WEEKDAY, 'weekday names, in their given order'],
-    [MONTH, 'month names, in their given order'],
+    [WEEKDAY, 'weekdays'],
+    [MONTH, 'months'],
   ] as const) {
     if (column.values.every((v) => v === null || names.test((v as string).trim()))) return { sort: 'none', what };
   }
@@ -160,27 +161,19 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
     const series = d && measures.length === 1 && distinct(d, MAX_COLOURS) <= MAX_COLOURS ? d : undefined;
     const y = series ? m0.name : measures.slice(0, 5).map((m) => m.name);
     const encoding = { x: t.name, y, ...(series ? { series: series.name } : {}) };
-    const what = series
-      ? `${m0.label} over ${t.label}, one line per ${series.label}`
-      : `${measures.length === 1 ? m0.label : 'the measures'} over ${t.label}`;
-    // Rows that share a period are summed: say so for every dimension that does not split the line.
-    const summed = dims.filter((c) => c !== series);
-    const over = summed.map((c) => `the ${distinct(c, Number.POSITIVE_INFINITY)} ${c.label} values`).join(' and ');
-    const why = measures.length === 1 && !series ? ', too many for a line each' : '';
-    const sum = summed.length
-      ? ` ${measures.length === 1 ? m0.label : 'Each measure'} is summed per period over ${over}${why}.`
-      : '';
+    // Rows that share a period are summed: the reason says so for every dimension that does not split the line.
+    const summed = dims
+      .filter((c) => c !== series)
+      .map((c) => ({ label: c.label, values: distinct(c, Number.POSITIVE_INFINITY) }));
+    const split = series ? { series: series.label } : {};
     return choose(
-      spec({ kind: 'line', encoding, reason: `Time plus a measure: a line shows the trend of ${what}.${sum}` }),
       spec({
-        kind: 'area',
+        kind: 'line',
         encoding,
-        stack: series ? true : undefined,
-        reason: series
-          ? `Stacked areas show how each ${series.label} adds to the total over time.`
-          : 'An area emphasises volume over time.',
+        reason: { code: 'trend', measures: measures.slice(0, 5).map((m) => m.label), time: t.label, summed, ...split },
       }),
-      spec({ kind: 'bar', encoding, stack: series ? true : undefined, reason: 'Bars compare the periods one by one.' }),
+      spec({ kind: 'area', encoding, stack: series ? true : undefined, reason: { code: 'area', ...split } }),
+      spec({ kind: 'bar', encoding, stack: series ? true : undefined, reason: { code: 'periods' } }),
     );
   }
 
@@ -190,36 +183,27 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
     const n0 = distinct(d0, Number.POSITIVE_INFINITY);
     const n1 = distinct(d1, Number.POSITIVE_INFINITY);
     const [x, split, nSplit] = n0 < n1 ? [d1, d0, n0] : [d0, d1, n1];
+    const names = { measure: m0.label, x: x.label, split: split.label };
     const stacked = spec({
       kind: 'bar',
       encoding: { x: x.name, y: m0.name, series: split.name },
       stack: true,
-      reason: `Stacked bars show ${m0.label} by ${x.label}, split into ${split.label}.`,
+      reason: { code: 'stacked', ...names },
     });
     const grid = spec({
       kind: 'heatmap',
       encoding: { x: x.name, y: split.name, color: m0.name },
-      reason: `A heatmap shows ${m0.label} for every ${x.label} and ${split.label} pair.`,
+      reason: { code: 'heatmap', ...names },
     });
     const grouped = spec({
       kind: 'bar',
       encoding: { x: x.name, y: m0.name, series: split.name },
-      reason: `Grouped bars compare each ${split.label} side by side.`,
+      reason: { code: 'grouped-split', split: split.label },
     });
     return nSplit <= MAX_COLOURS
-      ? choose(
-          {
-            ...stacked,
-            reason: `Two dimensions and a measure, with ${split.label} (${nSplit} values, the fewer) small enough to colour: ${stacked.reason}`,
-          },
-          grouped,
-          grid,
-        )
+      ? choose({ ...stacked, reason: { code: 'stacked', ...names, splitValues: nSplit } }, grouped, grid)
       : choose(
-          {
-            ...grid,
-            reason: `Two dimensions and a measure, both with too many values to colour (${x.label} ${Math.max(n0, n1)}, ${split.label} ${nSplit}): ${grid.reason}`,
-          },
+          { ...grid, reason: { code: 'heatmap', ...names, values: { x: Math.max(n0, n1), split: nSplit } } },
           stacked,
         );
   }
@@ -234,7 +218,7 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
         kind: 'bar',
         encoding,
         sort: 'value-desc',
-        reason: `Bars sorted by ${m0.label} rank the ${n} ${d0.label} values.`,
+        reason: { code: 'ranked', measure: m0.label, dimension: d0.label, count: n },
       });
       const horizontal = spec({
         kind: 'bar',
@@ -242,12 +226,12 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
         horizontal: true,
         sort: 'value-desc',
         ...(n > 20 ? { topN: { n: 20, other: 'Other' } } : {}),
-        reason: `Many categories: horizontal bars sorted by ${m0.label} keep ${n} long labels readable${n > 20 ? ', the top 20 and the rest as "Other"' : ''}.`,
+        reason: { code: 'horizontal', measure: m0.label, count: n, ...(n > 20 ? { top: 20 } : {}) },
       });
       const donut = spec({
         kind: 'donut',
         encoding,
-        reason: `${n} categories as shares of a whole: a donut shows each ${d0.label}'s part of ${m0.label}.`,
+        reason: { code: 'donut', measure: m0.label, dimension: d0.label, count: n },
       });
       const stages = STAGE_NAME.test(d0.name) || STAGE_NAME.test(d0.label);
       if (stages && nonNegative && table.rowCount === n && n >= 3 && n <= MAX_COLOURS && falling(m0.values)) {
@@ -256,9 +240,9 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
             kind: 'funnel',
             encoding,
             sort: 'none',
-            reason: `Stages that only narrow: a funnel shows how ${m0.label} falls from one ${d0.label} to the next.`,
+            reason: { code: 'funnel', measure: m0.label, dimension: d0.label },
           }),
-          { ...bars, sort: 'none', reason: 'Bars in stage order compare the stages exactly.' },
+          { ...bars, sort: 'none', reason: { code: 'stage-bars' } },
         );
       }
       const order = sequence(d0);
@@ -267,34 +251,28 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
           kind: 'bar',
           encoding,
           sort: order.sort,
-          reason: `${d0.label} is a sequence (${order.what}): bars keep that order to show how ${m0.label} changes across its ${n} values.`,
+          reason: { code: 'sequence', measure: m0.label, dimension: d0.label, count: n, sequence: order.what },
         });
         const line = spec({
           kind: 'line',
           encoding,
           sort: order.sort,
-          reason: `A line in ${d0.label} order shows the shape of ${m0.label} across the sequence.`,
+          reason: { code: 'sequence-line', measure: m0.label, dimension: d0.label },
         });
         return n <= 12 ? choose(inOrder, line) : choose(line, inOrder);
       }
       const whole = additive(m0);
       if (nonNegative && whole && n >= 2 && n <= 7)
-        return choose(
-          donut,
-          bars,
-          spec({ ...donut, kind: 'pie', reason: 'A pie shows the same shares without the hole.' }),
-        );
+        return choose(donut, bars, spec({ ...donut, kind: 'pie', reason: { code: 'pie' } }));
       if (n <= 12) {
-        const why =
-          !whole && nonNegative && n >= 2 && n <= 7
-            ? `${m0.label} is an average, rate, share or price, not parts of a whole, so no donut: `
-            : '';
-        return choose({ ...bars, reason: `${why}${bars.reason}` }, horizontal);
+        const notWhole = !whole && nonNegative && n >= 2 && n <= 7;
+        const ranked = { code: 'ranked', measure: m0.label, dimension: d0.label, count: n, notWhole } as const;
+        return choose(notWhole ? { ...bars, reason: ranked } : bars, horizontal);
       }
       return choose(horizontal, {
         ...bars,
         topN: { n: 12, other: 'Other' },
-        reason: `Vertical bars fit the top 12 ${d0.label} values.`,
+        reason: { code: 'top-bars', dimension: d0.label, top: 12 },
       });
     }
     if (m1 && measures.length === 2) {
@@ -304,32 +282,29 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
       const combo = spec({
         kind: 'combo',
         encoding: { x: d0.name, y: m0.name, y2: m1.name },
-        reason: `${m0.label} and ${m1.label} differ tenfold in scale: bars for ${m0.label}, a line on a second axis for ${m1.label}.`,
+        reason: { code: 'combo', bars: m0.label, line: m1.label },
       });
       const grouped = spec({
         kind: 'bar',
         encoding: { x: d0.name, y: [m0.name, m1.name] },
-        reason: `Grouped bars compare ${m0.label} and ${m1.label} for each ${d0.label}.`,
+        reason: { code: 'grouped', measures: [m0.label, m1.label], dimension: d0.label },
       });
       const scatterSpec = spec({
         kind: 'scatter',
         encoding: { x: m0.name, y: m1.name },
-        reason: `A scatter shows how ${m1.label} moves with ${m0.label}.`,
+        reason: { code: 'scatter', x: m0.label, y: m1.label },
       });
       return apart ? choose(combo, grouped, scatterSpec) : choose(grouped, combo, scatterSpec);
     }
-    const y = measures.slice(0, 6).map((m) => m.name);
+    const charted = measures.slice(0, 6);
+    const y = charted.map((m) => m.name);
     return choose(
       spec({
         kind: 'bar',
         encoding: { x: d0.name, y },
-        reason: `Grouped bars compare ${y.length} measures for each ${d0.label}.`,
+        reason: { code: 'grouped', measures: charted.map((m) => m.label), dimension: d0.label },
       }),
-      spec({
-        kind: 'line',
-        encoding: { x: d0.name, y },
-        reason: 'Lines show the measures as profiles across categories.',
-      }),
+      spec({ kind: 'line', encoding: { x: d0.name, y }, reason: { code: 'profiles' } }),
     );
   }
 
@@ -339,13 +314,13 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
       ? spec({
           kind: 'scatter',
           encoding: { x: m0.name, y: m1.name, size: m2.name },
-          reason: `Three measures: a bubble chart plots ${m1.label} against ${m0.label}, sized by ${m2.label}.`,
+          reason: { code: 'bubble', x: m0.label, y: m1.label, size: m2.label },
         })
       : undefined;
     const plain = spec({
       kind: 'scatter',
       encoding: { x: m0.name, y: m1.name },
-      reason: `Two measures: a scatter shows how ${m1.label} moves with ${m0.label}.`,
+      reason: { code: 'scatter', x: m0.label, y: m1.label, measuresOnly: true },
     });
     return bubble ? choose(bubble, plain) : choose(plain);
   }
@@ -353,7 +328,7 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
     spec({
       kind: 'bar',
       encoding: { y: m0.name },
-      reason: `One measure and nothing to group it by: a bar per row of ${m0.label}.`,
+      reason: { code: 'bar-per-row', measure: m0.label },
     }),
   );
 }

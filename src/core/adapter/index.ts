@@ -1,7 +1,9 @@
 export { type ChartChoice, chooseChart, type ReasonedSpec } from './choose';
 export { defaultFormatFor } from './column-format';
 export { AdapterError, type AdapterErrorCode } from './errors';
+export { explainChart } from './explain';
 export { type PointLocator, rowsBehindPoint } from './points';
+export type { ChartReason, ChartReasonCode, ChartReasonMessages } from './reasons';
 export {
   type ImagePolicy,
   type SanitizeOptions,

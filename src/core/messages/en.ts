@@ -47,7 +47,7 @@ export const en: Messages = {
     showingSQL: (title) => `${title}: showing the SQL`,
     exportFailed: (title, format) => `${title}: the ${format} could not be made. Try again.`,
     tableLabel: (title) => `${title}: the data`,
-    chartReason: (_kind, reason) => reason,
+    whyChart: 'Why this chart?',
   },
   dataTable: {
     noValue: 'no value',

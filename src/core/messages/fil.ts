@@ -1,18 +1,14 @@
 import type { Messages } from './types';
 
-/** Chart kinds as Filipino business users name them (many keep the English name). */
-const CHART_NAMES: Readonly<Record<string, string>> = {
-  line: 'linyang tsart',
-  area: 'area na tsart',
-  bar: 'bar na tsart',
-  combo: 'tsart ng bar at linya',
-  pie: 'pie na tsart',
-  donut: 'donut na tsart',
-  scatter: 'scatter na tsart',
-  bubble: 'bubble na tsart',
-  heatmap: 'heatmap',
-  funnel: 'funnel na tsart',
-};
+/** `a`, `a at b`, `a, b at c`. */
+const at = (items: readonly string[]) =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} at ${items[items.length - 1]}`;
+
+const SEQUENCES = {
+  numbers: 'mga numero, pataas',
+  weekdays: 'mga araw ng linggo, sa ibinigay na ayos',
+  months: 'mga buwan, sa ibinigay na ayos',
+} as const;
 
 /**
  * Filipino (Tagalog), as Philippine business software says it. English words stay where Filipinos use them as they
@@ -85,7 +81,7 @@ export const fil: Messages = {
     showingSQL: (title) => `${title}: ipinapakita ang SQL`,
     exportFailed: (title, format) => `${title}: hindi magawa ang ${format}. Subukang muli.`,
     tableLabel: (title) => `${title}: ang datos`,
-    chartReason: (kind) => `Pinili ang ${CHART_NAMES[kind] ?? 'tsart na ito'} ayon sa hugis ng datos.`,
+    whyChart: 'Bakit ito ang tsart?',
   },
   dataTable: {
     noValue: 'walang halaga',
@@ -128,5 +124,54 @@ export const fil: Messages = {
     reconnecting: 'Kumokonekta ulit…',
     failed: (title) => `Hindi maipakita ang ${title}.`,
     tryAgain: 'Subukan ulit',
+  },
+  chartReasons: {
+    trend: ({ measures, time, series, summed }) => {
+      const one = measures.length === 1;
+      const what = series
+        ? `${measures[0]} ayon sa ${time}, isang linya bawat ${series}`
+        : `${one ? measures[0] : 'mga sukatan'} ayon sa ${time}`;
+      const over = summed.map((s) => `${s.values} halaga ng ${s.label}`).join(' at ');
+      const why = one && !series ? ', masyadong marami para tig-isang linya' : '';
+      const sum = summed.length
+        ? ` Pinagsasama bawat yugto ang ${one ? measures[0] : 'bawat sukatan'} sa ${over}${why}.`
+        : '';
+      return `Panahon at isang sukatan: ipinapakita ng linya ang takbo ng ${what}.${sum}`;
+    },
+    area: ({ series }) =>
+      series
+        ? `Ipinapakita ng magkakapatong na area kung gaano nag-aambag ang bawat ${series} sa kabuuan sa paglipas ng panahon.`
+        : 'Binibigyang-diin ng area ang dami sa paglipas ng panahon.',
+    periods: () => 'Inihahambing ng mga bar ang bawat yugto, isa-isa.',
+    stacked: ({ measure, x, split, splitValues }) =>
+      `${splitValues === undefined ? '' : `Dalawang dimensyon at isang sukatan, at sapat na kaunti ang ${split} (${splitValues} halaga) para kulayan: `}Ipinapakita ng magkakapatong na bar ang ${measure} ayon sa ${x}, hinati ayon sa ${split}.`,
+    'grouped-split': ({ split }) => `Inihahambing ng magkakatabing bar ang bawat ${split}.`,
+    heatmap: ({ measure, x, split, values }) =>
+      `${values ? `Dalawang dimensyon at isang sukatan, parehong napakaraming halaga para kulayan (${x} ${values.x}, ${split} ${values.split}): ` : ''}Ipinapakita ng heatmap ang ${measure} sa bawat pares ng ${x} at ${split}.`,
+    ranked: ({ measure, dimension, count, notWhole }) =>
+      `${notWhole ? `Ang ${measure} ay average, rate, bahagdan o presyo, hindi bahagi ng isang kabuuan, kaya walang donut: ` : ''}Niraranggo ng mga bar na nakaayos ayon sa ${measure} ang ${count} halaga ng ${dimension}.`,
+    horizontal: ({ measure, count, top }) =>
+      `Maraming kategorya: nababasa ang ${count} mahahabang label sa pahalang na bar na nakaayos ayon sa ${measure}${top ? `, ang nangungunang ${top} at pinagsama ang iba` : ''}.`,
+    'top-bars': ({ dimension, top }) => `Kasya sa patayong bar ang nangungunang ${top} halaga ng ${dimension}.`,
+    donut: ({ measure, dimension, count }) =>
+      `${count} kategorya bilang bahagi ng isang kabuuan: ipinapakita ng donut ang bahagi ng bawat ${dimension} sa ${measure}.`,
+    pie: () => 'Ipinapakita ng pie ang parehong mga bahagi nang walang butas.',
+    funnel: ({ measure, dimension }) =>
+      `Mga yugtong kumikitid lamang: ipinapakita ng funnel kung paano bumababa ang ${measure} mula sa isang ${dimension} hanggang sa susunod.`,
+    'stage-bars': () => 'Eksaktong inihahambing ng mga bar ang mga yugto, ayon sa pagkakasunod-sunod.',
+    sequence: ({ measure, dimension, count, sequence }) =>
+      `Pagkakasunod-sunod ang ${dimension} (${SEQUENCES[sequence]}): pinananatili ng mga bar ang ayos na iyon para ipakita kung paano nagbabago ang ${measure} sa ${count} halaga nito.`,
+    'sequence-line': ({ measure, dimension }) =>
+      `Ipinapakita ng linya, sa ayos ng ${dimension}, ang hugis ng ${measure} sa buong pagkakasunod-sunod.`,
+    combo: ({ bars, line }) =>
+      `Sampung ulit ang agwat ng sukat ng ${bars} at ${line}: bar para sa ${bars}, linya sa ikalawang axis para sa ${line}.`,
+    grouped: ({ measures, dimension }) =>
+      `Inihahambing ng magkakatabing bar ang ${measures.length === 2 ? at(measures) : `${measures.length} sukatan`} sa bawat ${dimension}.`,
+    profiles: () => 'Ipinapakita ng mga linya ang hugis ng mga sukatan sa mga kategorya.',
+    scatter: ({ x, y, measuresOnly }) =>
+      `${measuresOnly ? 'Dalawang sukatan: ipinapakita' : 'Ipinapakita'} ng scatter kung paano gumagalaw ang ${y} kasabay ng ${x}.`,
+    bubble: ({ x, y, size }) =>
+      `Tatlong sukatan: inilalagay ng bubble chart ang ${y} laban sa ${x}, ang laki ayon sa ${size}.`,
+    'bar-per-row': ({ measure }) => `Isang sukatan at walang mapagpapangkatan: isang bar bawat hilera ng ${measure}.`,
   },
 };

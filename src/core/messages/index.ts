@@ -5,6 +5,7 @@
 import type { Messages, PartialMessages } from './types';
 
 export { en } from './en';
+export { enChartReasons } from './en-chart-reasons';
 export { fil } from './fil';
 export type { Messages, PartialMessages } from './types';
 

@@ -1,3 +1,5 @@
+import type { ChartReasonMessages } from '../adapter/reasons';
+
 /**
  * Every word a component shows or announces. Strings are said as they are; functions receive values already
  * formatted in the locale (numbers, dates, names), so each language can put them where its grammar wants.
@@ -70,11 +72,8 @@ export interface Messages {
     exportFailed: (title: string, format: string) => string;
     /** The accessible name of the table view. */
     tableLabel: (title: string) => string;
-    /**
-     * Why `spec: 'auto'` chose its chart, shown under the title: `kind` is the chart kind (`line`, `bar`, …) and
-     * `reason` the adapter's English explanation (`chooseChart`).
-     */
-    chartReason: (kind: string, reason: string) => string;
+    /** The button that shows why `spec: 'auto'` chose its chart. */
+    whyChart: string;
   };
   dataTable: {
     /** Read after the null marker's dash. */
@@ -144,7 +143,11 @@ export interface Messages {
     failed: (title: string) => string;
     tryAgain: string;
   };
+  /**
+   * Why a chart was chosen (`chooseChart`'s reasons), one sentence per reason code. Optional: where a catalogue
+   * leaves it out, the English sentences (`enChartReasons`) load the first time a ChartCard is asked why.
+   */
+  chartReasons?: ChartReasonMessages;
 }
 
-/** Any part of a catalogue, merged over a complete one: `{ common: { retry: 'Try again' } }`. */
 export type PartialMessages = { [Part in keyof Messages]?: Partial<Messages[Part]> };

@@ -14,6 +14,7 @@ import {
 } from 'react';
 import { chart as chartTokens } from '../../../themes/tokens';
 import { rowsBehindPoint } from '../../core/adapter';
+import type { ChartReason, ChartReasonMessages } from '../../core/adapter/reasons';
 import { EChart, type EChartEvents } from '../chart';
 import { cn } from '../lib/cn';
 import { useMessages } from '../lib/messages';
@@ -25,10 +26,12 @@ import { useChartCard } from './use-chart-card';
 
 type View = 'chart' | 'table' | 'sql';
 
-/** Radix and the dialog load when someone first opens full screen, not with the card. */
-const FullScreen = lazy(() => import('./full-screen'));
-// The table view (DataTable and TanStack Virtual) loads the first time someone opens it.
-const DataTable = lazy(() => import('./table-view'));
+/** The full-screen dialog, the data view's table and the downloads load together, on first use (see extras.ts). */
+const loadExtras = () => import('./extras');
+const FullScreen = lazy(() => loadExtras().then((extras) => ({ default: extras.FullScreen })));
+const DataTable = lazy(() => loadExtras().then((extras) => ({ default: extras.DataTable })));
+/** English's chart-choice sentences, loaded when a card is first asked why (see reasons.ts). */
+const loadEnglishReasons = () => import('./reasons').then((reasons) => reasons.enChartReasons);
 
 type ToolbarButtonProps = { icon: IconName; label: string; pressed?: boolean } & Omit<
   ComponentProps<'button'>,
@@ -111,6 +114,18 @@ export const ChartCard = forwardRef<HTMLElement, ChartCardProps>(function ChartC
   const resolved = useResolvedTheme(theme);
   const titleId = useId();
   const descriptionId = useId();
+  const reasonId = useId();
+  // "Why this chart?": open or not, and English's sentences once loaded (when the catalogue has no sentence).
+  const [explaining, setExplaining] = useState(false);
+  const [englishReasons, setEnglishReasons] = useState<ChartReasonMessages>();
+  const sayReason = choice && (messages.chartReasons?.[choice.reason.code] ?? englishReasons?.[choice.reason.code]);
+  const reason = choice && sayReason ? (sayReason as (reason: ChartReason) => string)(choice.reason) : undefined;
+  const explain = () => {
+    setExplaining((open) => !open);
+    if (!reason && !englishReasons) {
+      loadEnglishReasons().then(setEnglishReasons, () => setExplaining(false));
+    }
+  };
 
   const onChoiceRef = useRef(onChoice);
   onChoiceRef.current = onChoice;
@@ -146,16 +161,15 @@ export const ChartCard = forwardRef<HTMLElement, ChartCardProps>(function ChartC
   const downloadImage = (format: 'png' | 'svg') => {
     if (!option) return;
     setFailure(undefined);
-    // The download code loads on first use (a first paint needs none of it).
-    import('./downloads')
-      .then((downloads) => downloads.downloadImage(option, size(), format, title))
+    loadExtras()
+      .then((extras) => extras.downloadImage(option, size(), format, title))
       .catch(() => setFailure(words.exportFailed(title, format.toUpperCase())));
   };
   const downloadCSV = () => {
     if (!table) return;
     setFailure(undefined);
-    import('./downloads').then(
-      (downloads) => downloads.downloadCSV(table, title),
+    loadExtras().then(
+      (extras) => extras.downloadCSV(table, title),
       () => setFailure(words.exportFailed(title, 'CSV')),
     );
   };
@@ -247,7 +261,8 @@ export const ChartCard = forwardRef<HTMLElement, ChartCardProps>(function ChartC
             label={words.tableLabel(title)}
             locale={locale}
             height={height}
-            messages={messagesProp}
+            // The whole catalogue: the table reads no provider (extras.ts).
+            messages={messages}
           />
         </Suspense>
       </div>
@@ -298,8 +313,13 @@ export const ChartCard = forwardRef<HTMLElement, ChartCardProps>(function ChartC
             </p>
           )}
           {choice && ready && (
-            <p data-slot="chart-card-reason" className="ip:m-0 ip:mt-1 ip:text-ip-xs ip:text-ip-on-surface-variant">
-              {words.chartReason(choice.kind, choice.reason)}
+            <p
+              id={reasonId}
+              hidden={!explaining || !reason}
+              data-slot="chart-card-reason"
+              className="ip:m-0 ip:mt-1 ip:text-ip-xs ip:text-ip-on-surface-variant"
+            >
+              {reason}
             </p>
           )}
         </div>
@@ -308,6 +328,15 @@ export const ChartCard = forwardRef<HTMLElement, ChartCardProps>(function ChartC
           data-slot="chart-card-toolbar"
           className="ip:m-0 ip:flex ip:min-w-0 ip:shrink-0 ip:items-center ip:gap-1 ip:border-0 ip:p-0"
         >
+          {choice && ready && (
+            <ToolbarButton
+              icon="info"
+              label={words.whyChart}
+              aria-expanded={explaining}
+              aria-controls={reasonId}
+              onClick={explain}
+            />
+          )}
           <ToolbarButton
             icon="image"
             label={words.downloadPNG}
@@ -357,6 +386,7 @@ export const ChartCard = forwardRef<HTMLElement, ChartCardProps>(function ChartC
             onClose={() => setFullScreen(false)}
             closeLabel={words.close}
             returnFocus={fullScreenButton}
+            mode={resolved.mode}
           >
             <EChart
               option={option}

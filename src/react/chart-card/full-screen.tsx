@@ -1,7 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { ReactNode, RefObject } from 'react';
 import { cn } from '../lib/cn';
-import { useOptionalInsightPulseTheme } from '../provider';
 
 export interface FullScreenProps {
   title: string;
@@ -10,24 +9,15 @@ export interface FullScreenProps {
   onClose: () => void;
   /** The close button's text. */
   closeLabel: string;
+  /** The card's theme mode: the portal leaves the provider's subtree, so the dialog carries it itself. */
+  mode: 'light' | 'dark';
   /** Gets focus back when the dialog closes. */
   returnFocus: RefObject<HTMLElement | null>;
   children: ReactNode;
 }
 
-/**
- * The card's full-screen view, a Radix Dialog. It is its own module so that the card loads it (and
- * Radix) only when someone opens it.
- */
-export default function FullScreen({
-  title,
-  description,
-  onClose,
-  closeLabel,
-  returnFocus,
-  children,
-}: FullScreenProps) {
-  const mode = useOptionalInsightPulseTheme()?.mode ?? 'light';
+/** The card's full-screen view, a Radix Dialog, loaded with the card's other extras (see extras.ts). */
+export function FullScreen({ title, description, onClose, closeLabel, returnFocus, mode, children }: FullScreenProps) {
   return (
     <Dialog.Root open onOpenChange={(open) => open || onClose()}>
       <Dialog.Portal>

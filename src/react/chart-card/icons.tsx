@@ -8,6 +8,7 @@ const paths = {
   expand: 'M2 6V2h4 M10 2h4v4 M14 10v4h-4 M6 14H2v-4',
   chart: 'M2 14h12 M4 11V7 M8 11V3 M12 11V6',
   retry: 'M13 8a5 5 0 1 1-1.5-3.5 M13 2v3h-3',
+  info: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13z M8 7.5V11 M8 5v.01',
 } as const;
 
 export type IconName = keyof typeof paths;
