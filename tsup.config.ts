@@ -51,7 +51,7 @@ function resolveSource(from: string, specifier: string): string {
  * With `inline`, the modules it matches are bundled into the entry instead (one entry per build then),
  * and the remaining imports are written relative to that entry's output file.
  */
-function oneFilePerModule(inline?: { entry: string; modules: RegExp }): Plugin {
+function oneFilePerModule(inline?: { entry: string; modules: (name: string) => boolean }): Plugin {
   return {
     name: 'one-file-per-module',
     setup(build) {
@@ -61,7 +61,7 @@ function oneFilePerModule(inline?: { entry: string; modules: RegExp }): Plugin {
         if (!/^\.\.?\//.test(args.path)) return { path: args.path, external: true };
         const source = resolveSource(args.importer, args.path);
         const target = outName(source);
-        if (inline?.modules.test(target)) return { path: source };
+        if (inline?.modules(target)) return { path: source };
         const from = dirname(inline ? inline.entry : outName(args.importer));
         const path = relative(from, target);
         return { path: `${path.startsWith('.') ? path : `./${path}`}.${extension}`, external: true };
@@ -86,18 +86,23 @@ const shared: Options = {
 };
 
 /**
- * ChartCard's extras (its full-screen dialog, data table and downloads, loaded on first use) as one file with
- * its own copy of the library modules it uses. esbuild's code splitting gives a module that a lazily loaded
- * chunk shares with the root entry's graph to the first load of every app importing the root, in chunks split
- * by who shares them: shared, the extras' modules cost a KpiTile app 2 KiB gzip and a ChartCard app 1.5 KiB.
- * Only the ECharts setup and its on-demand chunks stay shared (a KpiTile app never reaches them), so ECharts
- * is registered once. An app showing a DataTable and a ChartCard loads the table's code a second time, when
- * the card's extras first open.
+ * Modules that load on demand, each published as one file with its own copy of the library modules it uses,
+ * but for those it shares (`shared`). esbuild's code splitting gives a module that a lazily loaded chunk shares
+ * with the root entry's graph to the first load of every app importing the root, in chunks split by who shares
+ * them: shared, ChartCard's extras cost a KpiTile app 2 KiB gzip and a ChartCard app 1.5 KiB. What stays shared:
+ * the ECharts setup and on-demand loader (so ECharts is registered once; a KpiTile app never reaches them), and
+ * the error classes (so `instanceof` holds). An app showing a DataTable and a ChartCard loads the table's code a
+ * second time, when the card's extras first open.
  */
-const EXTRAS = 'react/chart-card/extras';
-/** The English chart-choice sentences a card loads when first asked why: self-contained for the same reason. */
-const REASONS = 'react/chart-card/reasons';
-const SELF_CONTAINED = [EXTRAS, REASONS];
+const SELF_CONTAINED: Record<string, RegExp> = {
+  // ChartCard's full-screen dialog, data table and downloads.
+  'react/chart-card/extras': /^core\/echarts\//,
+  // The English chart-choice sentences, loaded when a card is first asked why.
+  'react/chart-card/reasons': /^core\/echarts\//,
+  // ECharts' rarer modules with the adapter's scatter and heatmap builders.
+  'core/echarts/modules/rare': /^core\/(echarts\/setup|errors|adapter\/errors)$/,
+};
+const selfContained = (name: string) => Object.hasOwn(SELF_CONTAINED, name);
 
 /** The public entries' bundled types (`dist/<name>.d.ts` and `.d.cts`), as package.json's exports name them. */
 const typeEntries = {
@@ -117,19 +122,19 @@ const typeEntries = {
 
 export default defineConfig([
   // Framework-free modules: src/core, src/theme and the token source.
-  { ...shared, entry: pick((name) => !isReact(name)) },
+  { ...shared, entry: pick((name) => !isReact(name) && !selfContained(name)) },
   // React modules, each marked for React Server Components as client code.
   {
     ...shared,
-    entry: pick((name) => isReact(name) && !SELF_CONTAINED.includes(name)),
+    entry: pick((name) => isReact(name) && !selfContained(name)),
     banner: { js: "'use client';" },
   },
-  ...SELF_CONTAINED.map(
-    (entry): Options => ({
+  ...Object.entries(SELF_CONTAINED).map(
+    ([entry, keep]): Options => ({
       ...shared,
       entry: { [entry]: modules[entry] as string },
-      banner: { js: "'use client';" },
-      esbuildPlugins: [oneFilePerModule({ entry, modules: /^(?!core\/echarts\/)/ })],
+      ...(isReact(entry) ? { banner: { js: "'use client';" } } : {}),
+      esbuildPlugins: [oneFilePerModule({ entry, modules: (name) => !keep.test(name) })],
     }),
   ),
   {

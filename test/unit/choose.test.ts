@@ -277,7 +277,7 @@ describe('chooseChart rule 3: one dimension, one measure', () => {
     const choice = chooseChart(data);
     expect(choice).toMatchObject({ kind: 'bar', horizontal: true, sort: 'value-desc' });
     expect(choice.topN).toBeUndefined();
-    expect(choice.alternatives[0]).toMatchObject({ kind: 'bar', topN: { n: 12, other: 'Other' } });
+    expect(choice.alternatives[0]).toMatchObject({ kind: 'bar', topN: { n: 12 } });
     expectUsable(data, choice);
   });
 
@@ -288,7 +288,7 @@ describe('chooseChart rule 3: one dimension, one measure', () => {
       kind: 'bar',
       horizontal: true,
       sort: 'value-desc',
-      topN: { n: 20, other: 'Other' },
+      topN: { n: 20 },
     });
     expect(explainChart(choice.reason)).toContain('top 20');
     const rows = rowsOf(data, choice);

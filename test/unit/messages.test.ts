@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainChart } from '../../src/core/adapter';
 import { en, enChartReasons, fil, type Messages, mergeMessages } from '../../src/core/messages';
-import { SAMPLE_REASONS } from '../fixtures/chart-reasons';
+import { SAMPLE_CHART_ARGUMENTS, SAMPLE_REASONS } from '../fixtures/chart-reasons';
 
 /** Every key path of a catalogue, with what kind of value sits there. */
 function shape(value: unknown, path = ''): string[] {
@@ -37,11 +37,13 @@ describe('the message catalogues', () => {
           const said =
             part === 'chartReasons'
               ? word(SAMPLE_REASONS[key as keyof typeof SAMPLE_REASONS])
-              : key === 'join'
-                ? word(['⟪a⟫', '⟪b⟫'])
-                : key === 'dataError'
-                  ? word({ code: 'invalid-date', column: '⟪a⟫', message: '⟪b⟫' })
-                  : word('⟪a⟫', '⟪b⟫');
+              : part === 'chart'
+                ? word(...SAMPLE_CHART_ARGUMENTS[key as keyof typeof SAMPLE_CHART_ARGUMENTS])
+                : key === 'join'
+                  ? word(['⟪a⟫', '⟪b⟫'])
+                  : key === 'dataError'
+                    ? word({ code: 'invalid-date', column: '⟪a⟫', message: '⟪b⟫' })
+                    : word('⟪a⟫', '⟪b⟫');
           expect(typeof said, `${name}.${part}.${key}`).toBe('string');
           expect(said.length, `${name}.${part}.${key}`).toBeGreaterThan(0);
         }
@@ -73,6 +75,21 @@ describe('the message catalogues', () => {
     // A partial catalogue falls back to English for the codes it leaves out.
     expect(explainChart(SAMPLE_REASONS.pie, { donut: () => 'x' })).toBe(
       'A pie shows the same shares without the hole.',
+    );
+  });
+
+  it('describe a chart with every label and count it is given, in both languages', () => {
+    for (const [name, words] of Object.entries({ en: en.chart, fil: fil.chart })) {
+      for (const [key, args] of Object.entries(SAMPLE_CHART_ARGUMENTS)) {
+        const said = words[key as keyof typeof words] as string | ((...given: unknown[]) => string);
+        const text = typeof said === 'string' ? said : said(...args);
+        for (const label of JSON.stringify(args).match(/⟪[^⟫]+⟫/g) ?? []) {
+          expect(text, `${name}.${key}`).toContain(label);
+        }
+      }
+    }
+    expect(fil.chart.heatmap({ value: 'Kita', x: 'Tindahan', y: 'Araw', columns: 10, rows: 7 })).toBe(
+      'Heatmap ng Kita ayon sa Tindahan at Araw: 10 × 7 na selda.',
     );
   });
 

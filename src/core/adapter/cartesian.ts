@@ -8,7 +8,6 @@ import {
   extremes,
   GRAIN_MS,
   grid,
-  kindNames,
   LARGE_DATA,
   names,
   required,
@@ -57,7 +56,7 @@ export function cartesian(ctx: Context): EChartsCoreOption {
   let data: Pivot = ctx.pivot ?? pivot({ x, measures: [...measures, ...lineMeasures], split });
   data = sortPivot(data, spec.sort ?? 'none', time);
   const folded = !!spec.topN && !time && data.categories.length > spec.topN.n;
-  if (spec.topN && !time) data = foldTopN(data, spec.topN.n, spec.topN.other ?? 'Other');
+  if (spec.topN && !time) data = foldTopN(data, spec.topN.n, spec.topN.other, ctx.words);
   const raw = data;
   if (percent) data = toShares(data);
 
@@ -144,14 +143,19 @@ export function cartesian(ctx: Context): EChartsCoreOption {
 
   // Row layout: the categories and each series' values are the dataset's rows as they are, not copied.
   const source = [data.categories, ...plans.map((p) => p.values)];
-  const measureLabels = [...measures, ...lineMeasures].map((m) => m.label).join(' and ');
-  const by = x ? ` by ${x.label}` : '';
-  const splitText = split ? `, split by ${split.label} into ${plans.length} series` : '';
   const single = plans.length === 1 ? plans[0] : undefined;
   const description =
-    `${kindNames[kind]} of ${measureLabels}${by}${splitText}: ${data.categories.length} ${time ? 'points in time' : 'categories'}.` +
+    ctx.words.cartesian({
+      kind: kind as 'line' | 'area' | 'bar' | 'combo',
+      measures: [...measures, ...lineMeasures].map((m) => m.label),
+      ...(x ? { x: x.label } : {}),
+      ...(split ? { split: { label: split.label, series: plans.length } } : {}),
+      count: data.categories.length,
+      time,
+    }) +
     (single
       ? extremes(
+          ctx,
           data.categories.map((c, i) => ({ label: categoryTooltip(c), value: single.values[i] ?? null })),
           single.format.tooltip,
         )

@@ -225,7 +225,7 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
         encoding,
         horizontal: true,
         sort: 'value-desc',
-        ...(n > 20 ? { topN: { n: 20, other: 'Other' } } : {}),
+        ...(n > 20 ? { topN: { n: 20 } } : {}),
         reason: { code: 'horizontal', measure: m0.label, count: n, ...(n > 20 ? { top: 20 } : {}) },
       });
       const donut = spec({
@@ -271,7 +271,7 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
       }
       return choose(horizontal, {
         ...bars,
-        topN: { n: 12, other: 'Other' },
+        topN: { n: 12 },
         reason: { code: 'top-bars', dimension: d0.label, top: 12 },
       });
     }

@@ -1,6 +1,8 @@
 import { format as echartsFormat, version as echartsVersion } from 'echarts/core';
 import { createFormatter } from '../format';
 import type { FormatSpec, Formatter, TimeGrain } from '../format/types';
+import { enChart } from '../messages/en';
+import type { Messages } from '../messages/types';
 import { defaultFormatFor } from './column-format';
 import { AdapterError } from './errors';
 import type { Pivot } from './pivot';
@@ -23,6 +25,8 @@ export interface Context {
   /** The chart's pivot, when the rows were already pivoted while they were read (see one-pass). */
   readonly pivot: Pivot | undefined;
   readonly locale: string;
+  /** The words the option says (its description, the "Other" category). */
+  readonly words: Messages['chart'];
   column(name: string | undefined, purpose: string): Column | undefined;
   measure(name: string, purpose: string): Column;
   format(column: Column, place: Place): Formatter;
@@ -50,6 +54,7 @@ export function createContext(table: Table, spec: ChartSpec, options: AdapterOpt
     spec,
     pivot,
     locale,
+    words: options.messages ? { ...enChart, ...options.messages } : enChart,
     column: (name, purpose) => (name === undefined ? undefined : getColumn(table, name, purpose)),
     measure(name, purpose) {
       const column = getColumn(table, name, purpose);
@@ -127,20 +132,15 @@ export function titleOf(spec: ChartSpec): { title?: { text: string; left: number
   return spec.title ? { title: { text: spec.title, left: 0, top: 0 } } : {};
 }
 
-export const kindNames: Record<ChartSpec['kind'], string> = {
-  line: 'Line chart',
-  area: 'Area chart',
-  bar: 'Bar chart',
-  combo: 'Bar and line chart',
-  pie: 'Pie chart',
-  donut: 'Donut chart',
-  scatter: 'Scatter chart',
-  heatmap: 'Heatmap',
-  funnel: 'Funnel chart',
-};
-
-/** "Highest: A, 12; lowest: B, 3." over labelled values (nulls skipped); empty when there are none. */
-export function extremes(items: readonly { label: string; value: number | null }[], format: Formatter): string {
+/**
+ * The highest and lowest of labelled values (nulls skipped) in the context's words, after a space; empty when there
+ * are none.
+ */
+export function extremes(
+  ctx: Context,
+  items: readonly { label: string; value: number | null }[],
+  format: Formatter,
+): string {
   let max: { label: string; value: number } | undefined;
   let min: { label: string; value: number } | undefined;
   for (const { label, value } of items) {
@@ -149,7 +149,8 @@ export function extremes(items: readonly { label: string; value: number | null }
     if (!min || value < min.value) min = { label, value };
   }
   if (!max || !min) return '';
-  return ` Highest: ${max.label}, ${format(max.value)}; lowest: ${min.label}, ${format(min.value)}.`;
+  const highest = { label: max.label, value: format(max.value) };
+  return ` ${ctx.words.extremes({ highest, lowest: { label: min.label, value: format(min.value) } })}`;
 }
 
 /**

@@ -1,16 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import {
-  aria,
-  type Context,
-  escapeHTML,
-  extremes,
-  grid,
-  kindNames,
-  names,
-  required,
-  titleOf,
-  tooltipLine,
-} from './context';
+import { aria, type Context, escapeHTML, extremes, grid, names, required, titleOf, tooltipLine } from './context';
 import { AdapterError } from './errors';
 import { BLANK, Keys } from './pivot';
 import { attachPoints } from './points';
@@ -89,8 +78,15 @@ export function heatmap(ctx: Context): EChartsCoreOption {
       ...titleOf(spec),
       aria: aria(
         spec,
-        `${kindNames.heatmap} of ${value.label} by ${x.label} and ${y.label}: ${xs.labels.length} by ${ys.labels.length} cells.` +
+        ctx.words.heatmap({
+          value: value.label,
+          x: x.label,
+          y: y.label,
+          columns: xs.labels.length,
+          rows: ys.labels.length,
+        }) +
           extremes(
+            ctx,
             data.map(([xi, yi, v]) => ({ label: `${xs.labels[xi]}, ${ys.labels[yi]}`, value: v })),
             tooltip,
           ),

@@ -1,3 +1,4 @@
+import type { Messages } from '../messages/types';
 import { AdapterError } from './errors';
 import type { Cell, Column } from './table';
 
@@ -163,14 +164,20 @@ export function sortPivot(p: Pivot, sort: 'none' | 'category' | 'value-asc' | 'v
 }
 
 /**
- * Keeps the first `n` categories and folds the rest, summed, into one category named `other` — or,
- * when a kept category already has that name, "Other (12 more)", so the two never merge on an axis.
+ * Keeps the first `n` categories and folds the rest, summed, into one category named `other` (default the words'
+ * "Other") — or, when a kept category already has that name, "Other (12 more)", so the two never merge on an axis.
  */
-export function foldTopN(p: Pivot, n: number, other: string): Pivot {
+export function foldTopN(
+  p: Pivot,
+  n: number,
+  other: string | undefined,
+  words: Pick<Messages['chart'], 'other' | 'otherMore'>,
+): Pivot {
   if (p.categories.length <= n) return p;
   const keep = Math.max(0, Math.floor(n));
   const kept = p.categories.slice(0, keep);
-  const label = kept.includes(other) ? `${other} (${p.categories.length - keep} more)` : other;
+  const name = other ?? words.other;
+  const label = kept.includes(name) ? words.otherMore(name, p.categories.length - keep) : name;
   return {
     categories: [...kept, label],
     series: p.series.map((s) => {

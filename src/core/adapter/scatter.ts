@@ -1,5 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { aria, type Context, escapeHTML, grid, kindNames, names, required, titleOf, tooltipLine } from './context';
+import { aria, type Context, escapeHTML, grid, names, required, titleOf, tooltipLine } from './context';
 import { BLANK } from './pivot';
 import { attachPoints } from './points';
 
@@ -45,7 +45,13 @@ export function scatter(ctx: Context): EChartsCoreOption {
       ...titleOf(spec),
       aria: aria(
         spec,
-        `${size ? 'Bubble chart' : kindNames.scatter} of ${y.label} against ${x.label}${size ? `, sized by ${size.label}` : ''}${group ? `, coloured by ${group.label}` : ''}: ${points} points.`,
+        ctx.words.scatter({
+          x: x.label,
+          y: y.label,
+          ...(size ? { size: size.label } : {}),
+          ...(group ? { group: group.label } : {}),
+          points,
+        }),
       ),
       dataset: entries.map(([, source]) => ({ source, sourceHeader: false })),
       grid: grid({ right: 16, top: spec.title ? 48 : 24, bottom: entries.length > 1 ? 64 : 32 }),

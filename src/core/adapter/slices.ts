@@ -1,5 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { aria, type Context, extremes, kindNames, names, required, titleOf, tooltipLine } from './context';
+import { aria, type Context, extremes, names, required, titleOf, tooltipLine } from './context';
 import { AdapterError } from './errors';
 import { foldTopN, pivot, pivotLocator, sortPivot } from './pivot';
 import { attachPoints } from './points';
@@ -17,7 +17,7 @@ export function slices(ctx: Context): EChartsCoreOption {
   let data = pivot({ x: named, measures: [measure] });
   data = sortPivot(data, spec.sort ?? 'value-desc', false);
   const folded = !!spec.topN && data.categories.length > spec.topN.n;
-  if (spec.topN) data = foldTopN(data, spec.topN.n, spec.topN.other ?? 'Other');
+  if (spec.topN) data = foldTopN(data, spec.topN.n, spec.topN.other, ctx.words);
   const values = data.series[0]?.values ?? [];
   const negative = values.findIndex((v) => v !== null && v < 0);
   if (negative >= 0 && kind !== 'funnel') {
@@ -75,8 +75,15 @@ export function slices(ctx: Context): EChartsCoreOption {
         };
 
   const description =
-    `${kindNames[kind]} of ${measure.label}${x ? ` by ${x.label}` : ''}: ${data.categories.length} parts, totalling ${format(total)}.` +
+    ctx.words.slices({
+      kind: kind as 'pie' | 'donut' | 'funnel',
+      measure: measure.label,
+      ...(x ? { x: x.label } : {}),
+      parts: data.categories.length,
+      total: format(total),
+    }) +
     extremes(
+      ctx,
       labelled.map((l, i) => ({ label: l, value: values[i] ?? null })),
       format,
     );

@@ -1,75 +1,8 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { cartesian } from './cartesian';
-import { createContext } from './context';
-import { AdapterError, preview } from './errors';
-import { heatmap } from './heatmap';
-import { guardNames } from './names';
-import { pivotRows } from './one-pass';
-import { scatter } from './scatter';
-import { slices } from './slices';
-import { isTable, type Table, toTable } from './table';
-import type { AdapterOptions, ChartKind, ChartSpec, DataInput } from './types';
-
-const builders: Record<ChartKind, typeof cartesian> = {
-  line: cartesian,
-  area: cartesian,
-  bar: cartesian,
-  combo: cartesian,
-  pie: slices,
-  donut: slices,
-  funnel: slices,
-  scatter,
-  heatmap,
-};
-
-/** Validates the parts of a spec that are not about columns. */
-function checkSpec(spec: ChartSpec): void {
-  if (typeof spec !== 'object' || spec === null || !Object.hasOwn(builders, spec.kind)) {
-    const kind = typeof spec === 'object' && spec !== null ? preview(spec.kind) : preview(spec);
-    throw new AdapterError(
-      'invalid-spec',
-      `Unknown chart kind ${kind}: use one of ${Object.keys(builders).join(', ')}.`,
-    );
-  }
-  if (typeof spec.encoding !== 'object' || spec.encoding === null) {
-    throw new AdapterError('invalid-spec', `A ${spec.kind} chart needs an encoding that names its columns.`);
-  }
-  if (spec.topN && !(Number.isInteger(spec.topN.n) && spec.topN.n >= 1)) {
-    throw new AdapterError('invalid-spec', `topN.n must be a whole number of at least 1, not ${preview(spec.topN.n)}.`);
-  }
-}
-
-const CARTESIAN = new Set<ChartKind>(['line', 'area', 'bar', 'combo']);
-
-/** Line, area, bar and combo charts of rows are normalised and pivoted in one pass where the data allows. */
-function onePass(data: DataInput, spec: ChartSpec) {
-  if (!CARTESIAN.has(spec.kind) || (spec.kind === 'combo' && spec.encoding.series !== undefined)) return undefined;
-  const { x, y, y2, series } = spec.encoding;
-  const list = (v: string | readonly string[] | undefined) =>
-    v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
-  const measures = [...list(y), ...(spec.kind === 'combo' ? list(y2) : [])];
-  if (measures.length === 0) return undefined;
-  return pivotRows(data, { x, split: series, measures });
-}
-
-/**
- * The table of just the columns the spec names (normalising the rest would be wasted work). When one
- * is missing, the whole table is built instead, so the error lists every column there is.
- */
-function tableFor(data: DataInput, spec: ChartSpec): Table {
-  const { x, y, y2, series, size, color } = spec.encoding;
-  const named = [
-    x,
-    series,
-    size,
-    color,
-    ...[y, y2].flatMap((v) => (v === undefined ? [] : typeof v === 'string' ? [v] : v)),
-  ];
-  const wanted = named.filter((name): name is string => typeof name === 'string');
-  const table = toTable(data, { only: wanted });
-  const found = new Set(table.columns.map((c) => c.name));
-  return wanted.every((name) => found.has(name)) ? table : toTable(data);
-}
+import { buildOption, FREQUENT_BUILDERS } from './build';
+import { RARE_BUILDERS } from './rare-builders';
+import type { Table } from './table';
+import type { AdapterOptions, ChartSpec, DataInput } from './types';
 
 /**
  * Turns a result set into a themed-ready ECharts option for the chart the spec describes. The option
@@ -83,10 +16,5 @@ export function toEChartsOption(
   spec: ChartSpec,
   options: AdapterOptions = {},
 ): EChartsCoreOption {
-  checkSpec(spec);
-  const fast = isTable(data) ? undefined : onePass(data, spec);
-  const table = fast?.table ?? (isTable(data) ? data : tableFor(data, spec));
-  if (table.rowCount === 0) throw new AdapterError('empty', 'The result has no rows to chart.');
-  // Names from the data that are Object.prototype keys would crash ECharts or change globals: guarded.
-  return guardNames(builders[spec.kind](createContext(table, spec, options, fast?.pivot)));
+  return buildOption(data, spec, options, { ...FREQUENT_BUILDERS, ...RARE_BUILDERS });
 }

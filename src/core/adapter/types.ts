@@ -1,4 +1,5 @@
 import type { FormatSpec } from '../format/types';
+import type { Messages } from '../messages/types';
 
 export type ColumnType = 'number' | 'string' | 'date' | 'boolean';
 export type ColumnRole = 'dimension' | 'measure' | 'time';
@@ -90,4 +91,9 @@ export interface ChartSpec {
 export interface AdapterOptions {
   /** Locale for every format. Default `'en-US'`. */
   locale?: string;
+  /**
+   * The words the adapter writes into the option (the description screen readers hear, the "Other" category):
+   * a catalogue's `chart` part, such as `fil.chart`, whole or in part. Default English.
+   */
+  messages?: Partial<Messages['chart']>;
 }

@@ -1,4 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
+import type { RARE_BUILDERS } from '../adapter/rare-builders';
 import { type EChartsExtension, echarts } from './setup';
 
 /**
@@ -96,4 +97,20 @@ export async function loadChartModules(
   { renderer = 'canvas' }: { renderer?: 'canvas' | 'svg' } = {},
 ): Promise<void> {
   await Promise.all(missingChartModules(option, renderer).map(load));
+}
+
+/** The rarer option builders, scatter and heatmap, once loaded (undefined before). */
+let rareBuilders: typeof RARE_BUILDERS | undefined;
+
+/** The rarer option builders if they have loaded: ChartCard builds at once when they have. */
+export const loadedRareBuilders = (): typeof RARE_BUILDERS | undefined => rareBuilders;
+
+/**
+ * Loads the rarer option builders (scatter, heatmap) with the ECharts chunk that draws them, and registers that
+ * chunk's modules. ChartCard calls it the first time it draws one of them.
+ */
+export async function loadRareBuilders(): Promise<typeof RARE_BUILDERS> {
+  await load('scatter');
+  rareBuilders ??= (await chunks.rare()).builders;
+  return rareBuilders;
 }

@@ -1,6 +1,6 @@
 import { createFormatter } from '../format';
 import type { FormatSpec } from '../format/types';
-import { en } from '../messages/en';
+import { enKpiTile } from '../messages/en';
 import type { Messages } from '../messages/types';
 import { isIsoDay, parseIsoDate } from '../util/iso-date';
 import type { Kpi, KpiComparison, KpiTargetComparison } from './compute';
@@ -15,7 +15,7 @@ export interface KpiTextOptions {
   locale?: string;
   /** How a change against the previous value is written. Default `'percent'`. */
   deltaDisplay?: KpiDeltaDisplay;
-  /** The words. Default English (`en.kpiTile`). */
+  /** The words. Default English (`enKpiTile`). */
   messages?: KpiMessages;
 }
 
@@ -48,8 +48,8 @@ export interface KpiSentenceInput extends KpiTextOptions {
   error?: string;
 }
 
-export const DEFAULT_PREVIOUS_LABEL = en.kpiTile.previousLabel;
-export const DEFAULT_TARGET_LABEL = en.kpiTile.targetLabel;
+export const DEFAULT_PREVIOUS_LABEL = enKpiTile.previousLabel;
+export const DEFAULT_TARGET_LABEL = enKpiTile.targetLabel;
 const DEFAULT_FORMAT: FormatSpec = { kind: 'number' };
 const DEFAULT_LOCALE = 'en-US';
 
@@ -81,7 +81,7 @@ function absolute(delta: number, format: FormatSpec, locale: string, words: KpiM
  */
 export function describeChange(comparison: KpiComparison, options: KpiTextOptions = {}): KpiComparisonText {
   const locale = options.locale ?? DEFAULT_LOCALE;
-  const words = options.messages ?? en.kpiTile;
+  const words = options.messages ?? enKpiTile;
   const { delta, percent, trend } = comparison;
   const display = percent === undefined ? 'absolute' : (options.deltaDisplay ?? 'percent');
   const pct =
@@ -99,7 +99,7 @@ export function describeChange(comparison: KpiComparison, options: KpiTextOption
 }
 
 /** What a target label names: "target" from "vs target", "Q4 target" from "vs. Q4 target". */
-export function targetNoun(label: string, messages: KpiMessages = en.kpiTile): string {
+export function targetNoun(label: string, messages: KpiMessages = enKpiTile): string {
   return messages.targetNoun(label);
 }
 
@@ -111,7 +111,7 @@ export function describeTarget(
   comparison: KpiTargetComparison,
   options: KpiTextOptions & { label?: string } = {},
 ): KpiComparisonText {
-  const words = options.messages ?? en.kpiTile;
+  const words = options.messages ?? enKpiTile;
   const label = options.label ?? words.targetLabel;
   if (comparison.progress === undefined) {
     const change = describeChange(comparison, { ...options, deltaDisplay: 'absolute' });
@@ -152,7 +152,7 @@ export function describeFreshness(
  */
 export function kpiSentence(input: KpiSentenceInput): string {
   const { label, kpi, period, locale = DEFAULT_LOCALE, format = DEFAULT_FORMAT } = input;
-  const words = input.messages ?? en.kpiTile;
+  const words = input.messages ?? enKpiTile;
   const head = words.head(label, period || undefined);
   if (input.loading) return words.loadingSentence(head);
   if (input.error !== undefined) return words.errorSentence(head, input.error);

@@ -10,6 +10,16 @@ const SEQUENCES = {
   months: 'mga buwan, sa ibinigay na ayos',
 } as const;
 
+const KINDS = {
+  line: 'Linyang tsart',
+  area: 'Area na tsart',
+  bar: 'Bar na tsart',
+  combo: 'Tsart ng bar at linya',
+  pie: 'Pie na tsart',
+  donut: 'Donut na tsart',
+  funnel: 'Funnel na tsart',
+} as const;
+
 /**
  * Filipino (Tagalog), as Philippine business software says it. English words stay where Filipinos use them as they
  * are (PNG, SVG, CSV, SQL, KPI, target, dashboard, session, screen).
@@ -124,6 +134,20 @@ export const fil: Messages = {
     reconnecting: 'Kumokonekta ulit…',
     failed: (title) => `Hindi maipakita ang ${title}.`,
     tryAgain: 'Subukan ulit',
+  },
+  chart: {
+    other: 'Iba pa',
+    otherMore: (other, count) => `${other} (${count} pa)`,
+    cartesian: ({ kind, measures, x, split, count, time }) =>
+      `${KINDS[kind]} ng ${at(measures)}${x ? ` ayon sa ${x}` : ''}${split ? `, hinati ayon sa ${split.label} sa ${split.series} serye` : ''}: ${count} ${time ? 'punto sa panahon' : 'kategorya'}.`,
+    slices: ({ kind, measure, x, parts, total }) =>
+      `${KINDS[kind]} ng ${measure}${x ? ` ayon sa ${x}` : ''}: ${parts} bahagi, kabuuang ${total}.`,
+    scatter: ({ x, y, size, group, points }) =>
+      `${size ? 'Bubble chart' : 'Scatter na tsart'} ng ${y} laban sa ${x}${size ? `, ang laki ayon sa ${size}` : ''}${group ? `, ang kulay ayon sa ${group}` : ''}: ${points} punto.`,
+    heatmap: ({ value, x, y, columns, rows }) =>
+      `Heatmap ng ${value} ayon sa ${x} at ${y}: ${columns} × ${rows} na selda.`,
+    extremes: ({ highest, lowest }) =>
+      `Pinakamataas: ${highest.label}, ${highest.value}; pinakamababa: ${lowest.label}, ${lowest.value}.`,
   },
   chartReasons: {
     trend: ({ measures, time, series, summed }) => {

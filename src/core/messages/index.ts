@@ -9,17 +9,23 @@ export { enChartReasons } from './en-chart-reasons';
 export { fil } from './fil';
 export type { Messages, PartialMessages } from './types';
 
-/** `base` with each given part of `overrides` laid over it, part by part (later overrides win). */
-export function mergeMessages(base: Messages, ...overrides: (PartialMessages | undefined)[]): Messages {
+/**
+ * `base` (a catalogue, or some of its parts) with each given part of `overrides` laid over it, part by part (later
+ * overrides win). Neither is changed.
+ */
+export function mergeMessages<Base extends PartialMessages>(
+  base: Base,
+  ...overrides: (PartialMessages | undefined)[]
+): Base {
   let merged = base;
   for (const override of overrides) {
     if (!override) continue;
-    const next = { ...merged } as Record<keyof Messages, object>;
+    const next = { ...merged } as Record<keyof Messages, object | undefined>;
     for (const part of Object.keys(override) as (keyof Messages)[]) {
       const given = override[part];
       if (given) next[part] = { ...merged[part], ...given };
     }
-    merged = next as Messages;
+    merged = next as Base;
   }
   return merged;
 }

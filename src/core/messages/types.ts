@@ -144,6 +144,43 @@ export interface Messages {
     tryAgain: string;
   };
   /**
+   * What the adapter writes into a chart (`toEChartsOption`, ChartCard): the description screen readers hear, and
+   * the name of the category that folds the rest. Functions get labels as the data names them and counts as numbers.
+   */
+  chart: {
+    /** The category the rest are folded into (`topN`). */
+    other: string;
+    /** That category's name when a kept category already has it: `count` more folded in. */
+    otherMore: (other: string, count: number) => string;
+    /** A line, area, bar or combo chart of `measures`, along `x`, split into `split.series` series. */
+    cartesian: (chart: {
+      kind: 'line' | 'area' | 'bar' | 'combo';
+      measures: readonly string[];
+      x?: string;
+      split?: { label: string; series: number };
+      /** The number of categories, or of points in time when `time`. */
+      count: number;
+      time: boolean;
+    }) => string;
+    /** A pie, donut or funnel of `measure` by `x`: `parts` parts totalling `total` (written in its format). */
+    slices: (chart: {
+      kind: 'pie' | 'donut' | 'funnel';
+      measure: string;
+      x?: string;
+      parts: number;
+      total: string;
+    }) => string;
+    /** A scatter (a bubble chart when sized) of `y` against `x`. */
+    scatter: (chart: { x: string; y: string; size?: string; group?: string; points: number }) => string;
+    /** A heatmap of `value` over `x` and `y`: `columns` by `rows` cells. */
+    heatmap: (chart: { value: string; x: string; y: string; columns: number; rows: number }) => string;
+    /** Follows a description: the highest and lowest values (written in their format) and where they are. */
+    extremes: (values: {
+      highest: { label: string; value: string };
+      lowest: { label: string; value: string };
+    }) => string;
+  };
+  /**
    * Why a chart was chosen (`chooseChart`'s reasons), one sentence per reason code. Optional: where a catalogue
    * leaves it out, the English sentences (`enChartReasons`) load the first time a ChartCard is asked why.
    */

@@ -13,11 +13,12 @@ import {
   useState,
 } from 'react';
 import { chart as chartTokens } from '../../../themes/tokens';
-import { rowsBehindPoint } from '../../core/adapter';
+import { rowsBehindPoint } from '../../core/adapter/points';
 import type { ChartReason, ChartReasonMessages } from '../../core/adapter/reasons';
+import { enChart, enChartCard, enCommon, enProvenance } from '../../core/messages/en';
 import { EChart, type EChartEvents } from '../chart';
 import { cn } from '../lib/cn';
-import { useMessages } from '../lib/messages';
+import { useWords } from '../lib/messages';
 import { ProvenanceFooter } from '../lib/provenance';
 import { useResolvedTheme } from '../lib/use-resolved-theme';
 import { Icon, type IconName } from './icons';
@@ -25,6 +26,8 @@ import type { ChartCardProps } from './types';
 import { useChartCard } from './use-chart-card';
 
 type View = 'chart' | 'table' | 'sql';
+
+const ENGLISH = { common: enCommon, chartCard: enChartCard, provenance: enProvenance, chart: enChart };
 
 /** The full-screen dialog, the data view's table and the downloads load together, on first use (see extras.ts). */
 const loadExtras = () => import('./extras');
@@ -92,7 +95,7 @@ export const ChartCard = forwardRef<HTMLElement, ChartCardProps>(function ChartC
   }: ChartCardProps,
   ref,
 ) {
-  const { locale, messages } = useMessages({ locale: localeProp, messages: messagesProp });
+  const { locale, words: messages, catalogue } = useWords({ locale: localeProp, messages: messagesProp }, ENGLISH);
   const words = messages.chartCard;
   const model = useChartCard({
     data,
@@ -103,6 +106,7 @@ export const ChartCard = forwardRef<HTMLElement, ChartCardProps>(function ChartC
     error,
     emptyMessage: emptyMessage ?? messages.common.empty,
     dataError: messages.common.dataError,
+    words: messages.chart,
   });
   const { state, option, table, choice } = model;
   const [view, setView] = useState<View>('chart');
@@ -118,7 +122,7 @@ export const ChartCard = forwardRef<HTMLElement, ChartCardProps>(function ChartC
   // "Why this chart?": open or not, and English's sentences once loaded (when the catalogue has no sentence).
   const [explaining, setExplaining] = useState(false);
   const [englishReasons, setEnglishReasons] = useState<ChartReasonMessages>();
-  const sayReason = choice && (messages.chartReasons?.[choice.reason.code] ?? englishReasons?.[choice.reason.code]);
+  const sayReason = choice && (catalogue?.chartReasons?.[choice.reason.code] ?? englishReasons?.[choice.reason.code]);
   const reason = choice && sayReason ? (sayReason as (reason: ChartReason) => string)(choice.reason) : undefined;
   const explain = () => {
     setExplaining((open) => !open);
@@ -261,8 +265,8 @@ export const ChartCard = forwardRef<HTMLElement, ChartCardProps>(function ChartC
             label={words.tableLabel(title)}
             locale={locale}
             height={height}
-            // The whole catalogue: the table reads no provider (extras.ts).
-            messages={messages}
+            // The provider's words with the card's: the table reads no provider (extras.ts).
+            messages={catalogue}
           />
         </Suspense>
       </div>

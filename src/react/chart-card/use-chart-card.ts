@@ -1,15 +1,12 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { useMemo } from 'react';
-import {
-  AdapterError,
-  type ChartChoice,
-  type ChartSpec,
-  chooseChart,
-  type Row,
-  type Table,
-  toEChartsOption,
-  toTable,
-} from '../../core/adapter';
+import { useEffect, useMemo, useState } from 'react';
+import { buildOption, FREQUENT_BUILDERS } from '../../core/adapter/build';
+import { type ChartChoice, chooseChart } from '../../core/adapter/choose';
+import { AdapterError } from '../../core/adapter/errors';
+import { type Table, toTable } from '../../core/adapter/table';
+import type { ChartSpec, Row } from '../../core/adapter/types';
+import { loadedRareBuilders, loadRareBuilders } from '../../core/echarts/on-demand';
+import type { Messages } from '../../core/messages/types';
 import type { ChartCardProps, ChartCardState } from './types';
 
 export interface ChartCardModel {
@@ -36,30 +33,55 @@ export function useChartCard({
   error,
   emptyMessage,
   dataError,
+  words,
 }: Pick<ChartCardProps, 'data' | 'spec' | 'option' | 'loading' | 'error'> & {
   locale: string;
   emptyMessage: string;
   /** The words for data the card could not read (an AdapterError), from the messages catalogue. */
   dataError: (error: AdapterError) => string;
+  /** The words the adapter writes into the option (its description, "Other"). */
+  words: Messages['chart'];
 }): ChartCardModel {
   // A spec is plain data: keyed by its JSON, a spec written inline does not rebuild the chart on
   // every render of the parent.
   const specKey = spec === 'auto' ? 'auto' : JSON.stringify(spec);
+  // Scatter and heatmap builders come with ECharts' rare chunk: the first such chart waits for it (state loading).
+  const [rare, setRare] = useState(loadedRareBuilders);
+  const [rareFailure, setRareFailure] = useState<unknown>();
   const derived = useMemo(() => {
-    if (option) return { table: undefined, option, choice: undefined, problem: undefined };
-    if (data === undefined) return { table: undefined, option: undefined, choice: undefined, problem: undefined };
+    const none = { table: undefined, option: undefined, choice: undefined, problem: undefined, waiting: false };
+    if (option) return { ...none, option };
+    if (data === undefined) return none;
     try {
       const table = toTable(data);
       const choice = specKey === 'auto' && table.rowCount > 0 ? chooseChart(table) : undefined;
       const chosen: ChartSpec | undefined = specKey === 'auto' ? choice : (JSON.parse(specKey) as ChartSpec);
-      const built = chosen ? toEChartsOption(table, chosen, { locale }) : undefined;
-      return { table, option: built, choice, problem: undefined };
+      if (chosen && !rare && (chosen.kind === 'scatter' || chosen.kind === 'heatmap')) {
+        return { ...none, table, choice, waiting: true };
+      }
+      const built = chosen
+        ? buildOption(table, chosen, { locale, messages: words }, { ...FREQUENT_BUILDERS, ...rare })
+        : undefined;
+      return { ...none, table, option: built, choice };
     } catch (caught) {
-      if (caught instanceof AdapterError)
-        return { table: undefined, option: undefined, choice: undefined, problem: caught };
+      if (caught instanceof AdapterError) return { ...none, problem: caught };
       throw caught;
     }
-  }, [data, specKey, option, locale]);
+  }, [data, specKey, option, locale, words, rare]);
+  const waiting = derived.waiting;
+  useEffect(() => {
+    if (!waiting) return;
+    let live = true;
+    loadRareBuilders().then(
+      (builders) => live && setRare(builders),
+      (failure: unknown) => live && setRareFailure(failure),
+    );
+    return () => {
+      live = false;
+    };
+  }, [waiting]);
+  // As in EChart: a chunk that fails to load goes to the error boundary.
+  if (rareFailure !== undefined) throw rareFailure;
 
   let state: ChartCardState;
   let message: string | undefined;
@@ -68,6 +90,8 @@ export function useChartCard({
   } else if (error) {
     state = 'error';
     message = typeof error === 'string' ? error : error.message;
+  } else if (waiting) {
+    state = 'loading';
   } else if (derived.problem?.code === 'empty' || (derived.table && derived.table.rowCount === 0)) {
     state = 'empty';
     message = emptyMessage;

@@ -6,15 +6,18 @@ import { guardNames } from '../../core/adapter/names';
 import { loadChartModules, missingChartModules } from '../../core/echarts/on-demand';
 import { echarts, echartsMajorVersion } from '../../core/echarts/setup';
 import type { Messages, PartialMessages } from '../../core/messages';
+import { enEChart } from '../../core/messages/en';
 import { loadingOptions } from '../../theme/echarts-theme';
 import { cn } from '../lib/cn';
 import { useMergedRefs } from '../lib/merge-refs';
-import { useMessages } from '../lib/messages';
+import { useWords } from '../lib/messages';
 import { useIsomorphicLayoutEffect } from '../lib/use-isomorphic-layout-effect';
 import { useMediaQuery } from '../lib/use-media-query';
 import { type ThemeProp, useResolvedTheme } from '../lib/use-resolved-theme';
 import { LiveChart } from './live-chart';
 import type { EChartEvents } from './types';
+
+const ENGLISH = { echart: enEChart };
 
 // package.json's `#echarts-for-react-core` is echarts-for-react's ES module for bundlers (the `module` condition),
 // which tree-shake it and its tslib helpers (2 KiB gzip less with esbuild), and its CommonJS build for Node, whose
@@ -125,7 +128,7 @@ export const EChart = forwardRef<HTMLDivElement, EChartProps>(function EChart(
   ref,
 ) {
   const { mode, name: themeName } = useResolvedTheme(theme);
-  const words = useMessages({ messages: messagesProp }).messages.echart;
+  const words = useWords({ messages: messagesProp }, ENGLISH).words.echart;
   const fallbackLabel = words.label;
   // echarts-for-react is a class: its instance holds the container element as `ele`.
   const setRoot = useMergedRefs(ref);

@@ -16,8 +16,9 @@ import {
 import type { LazyTable } from '../../core/adapter/lazy-table';
 import { FormatError } from '../../core/format';
 import type { Messages } from '../../core/messages';
+import { enCommon, enDataTable, enProvenance } from '../../core/messages/en';
 import { cn } from '../lib/cn';
-import { useMessages } from '../lib/messages';
+import { useWords } from '../lib/messages';
 import { ProvenanceFooter } from '../lib/provenance';
 import {
   cellText,
@@ -36,6 +37,8 @@ import {
 } from './model';
 import { useRowWindow } from './row-window';
 import type { DataTableAlign, DataTableProps, DataTableSort, DataTableState } from './types';
+
+const ENGLISH = { common: enCommon, dataTable: enDataTable, provenance: enProvenance };
 
 /** Pixels a resize key press moves a column edge; with Shift, four times as far. */
 const RESIZE_STEP = 16;
@@ -112,7 +115,7 @@ export const DataTable = forwardRef<HTMLDivElement, DataTableProps>(function Dat
   }: DataTableProps,
   ref,
 ) {
-  const { locale, messages } = useMessages({ locale: localeProp, messages: messagesProp });
+  const { locale, words: messages } = useWords({ locale: localeProp, messages: messagesProp }, ENGLISH);
   const emptyMessage = emptyMessageProp ?? messages.common.empty;
   const noValue = messages.dataTable.noValue;
   const nullMarker = useMemo(() => nullMarkerProp ?? nullMarkerOf(noValue), [nullMarkerProp, noValue]);

@@ -11,13 +11,15 @@ import {
   type KpiTrend,
   kpiSentence,
 } from '../../core/kpi';
+import { enCommon, enKpiTile } from '../../core/messages/en';
 import { isSafeUrl } from '../../core/util/url';
 import { cn } from '../lib/cn';
-import { useMessages } from '../lib/messages';
+import { useWords } from '../lib/messages';
 import { Sparkline } from './sparkline';
 import type { KpiTileComparison, KpiTileProps, KpiTileSize, KpiTileState } from './types';
 
 const DEFAULT_FORMAT: FormatSpec = { kind: 'number' };
+const ENGLISH = { common: enCommon, kpiTile: enKpiTile };
 
 const SIZES: Record<KpiTileSize, { root: string; label: string; value: string; spark: string }> = {
   sm: { root: 'ip:gap-1 ip:p-3', label: 'ip:text-ip-xs', value: 'ip:text-ip-xl', spark: 'ip:h-6' },
@@ -90,7 +92,7 @@ export const KpiTile = forwardRef<HTMLDivElement, KpiTileProps>(function KpiTile
   }: KpiTileProps,
   ref,
 ) {
-  const { locale, messages } = useMessages({ locale: localeProp, messages: messagesProp });
+  const { locale, words: messages } = useWords({ locale: localeProp, messages: messagesProp }, ENGLISH);
   const words = messages.kpiTile;
   const freshness = provenance?.freshness;
   const sizes = SIZES[size] ?? SIZES.md;

@@ -1,11 +1,10 @@
 import { type ComponentProps, createContext, forwardRef, useContext, useMemo } from 'react';
 import type { ColorMode } from '../../../themes/tokens';
 import { InsightPulseError } from '../../core/errors';
-import { mergeMessages, type PartialMessages } from '../../core/messages';
-import { en } from '../../core/messages/en';
+import type { PartialMessages } from '../../core/messages';
 import { type InsightPulseThemeName, THEME_NAMES } from '../../theme/names';
 import { cn } from '../lib/cn';
-import { DEFAULT_LOCALE, MessagesContext, type MessagesValue } from '../lib/messages';
+import { DEFAULT_LOCALE, MessagesContext, type MessagesContextValue } from '../lib/messages';
 import { useMediaQuery } from '../lib/use-media-query';
 
 /** What a provider is asked for: a fixed mode, or the operating system's preference. */
@@ -57,7 +56,7 @@ export const InsightPulseProvider = forwardRef<HTMLDivElement, InsightPulseProvi
     [theme, mode],
   );
   // Pass an override object that keeps its identity (defined outside the component, or memoised).
-  const words = useMemo<MessagesValue>(() => ({ locale, messages: mergeMessages(en, messages) }), [locale, messages]);
+  const words = useMemo<MessagesContextValue>(() => ({ locale, messages }), [locale, messages]);
   return (
     <ThemeContext.Provider value={value}>
       <MessagesContext.Provider value={words}>

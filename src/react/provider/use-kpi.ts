@@ -3,12 +3,15 @@ import type { DataClient } from '../../core/client';
 import { createFormatter } from '../../core/format';
 import type { FormatSpec } from '../../core/format/types';
 import { type KpiPeriod, kpiQuery, kpiSeries, kpiTargetQuery } from '../../core/kpi';
+import { enKpiTile } from '../../core/messages/en';
 import type { SemanticFilter } from '../../core/semantic/types';
 import type { Status } from '../../core/status';
 import type { KpiTileProps } from '../kpi-tile';
-import { useMessages } from '../lib/messages';
+import { useWords } from '../lib/messages';
 import { useDataClient } from './data-client-provider';
 import { useSemanticQuery } from './use-query';
+
+const ENGLISH = { kpiTile: enKpiTile };
 
 /** A target that is another metric, summed over the reported period (for example `targets.revenue_target`). */
 export interface KpiTargetMetric {
@@ -84,7 +87,7 @@ function numberOf(value: unknown): number | null {
 export function useKpi(options: UseKpiOptions): UseKpiResult {
   const { space, metric, at, compare, filters } = options;
   const client = useDataClient({ client: options.client });
-  const { locale, messages } = useMessages({ locale: options.locale });
+  const { locale, words: messages } = useWords({ locale: options.locale }, ENGLISH);
   const words = messages.kpiTile;
   const period = options.period ?? 'month';
   const sparks = Math.max(0, Math.floor(options.sparkline ?? 12));

@@ -1,11 +1,14 @@
 import { forwardRef, useRef } from 'react';
+import { enSupersetEmbed } from '../../core/messages/en';
 import { cn } from '../lib/cn';
 import { useMergedRefs } from '../lib/merge-refs';
-import { useMessages } from '../lib/messages';
+import { useWords } from '../lib/messages';
 import { useIsomorphicLayoutEffect } from '../lib/use-isomorphic-layout-effect';
 import { useResolvedTheme } from '../lib/use-resolved-theme';
 import type { SupersetEmbedProps } from './types';
 import { useSupersetEmbed } from './use-superset-embed';
+
+const ENGLISH = { supersetEmbed: enSupersetEmbed };
 
 const BUTTON =
   'ip:inline-flex ip:cursor-pointer ip:items-center ip:gap-2 ip:rounded-ip-md ip:border ip:border-solid ip:border-ip-outline ip:bg-ip-surface ip:px-3 ip:py-1 ip:text-ip-on-surface ip:hover:bg-ip-surface-variant ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary';
@@ -50,7 +53,7 @@ export const SupersetEmbed = forwardRef<HTMLDivElement, SupersetEmbedProps>(func
   },
   forwardedRef,
 ) {
-  const messages = useMessages({ messages: messagesProp }).messages.supersetEmbed;
+  const messages = useWords({ messages: messagesProp }, ENGLISH).words.supersetEmbed;
   const title = titleProp ?? messages.title;
   // The mode the components' own `theme` prop resolves to; `false` keeps the dashboard's theme.
   const resolved = useResolvedTheme(theme === false ? undefined : theme);
