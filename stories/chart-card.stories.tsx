@@ -143,7 +143,7 @@ export const Auto: Story = {
     await expect(why).toHaveAttribute('aria-expanded', 'false');
     await userEvent.click(why);
     await expect(why).toHaveAttribute('aria-expanded', 'true');
-    await expect(await canvas.findByText(/shares of a whole/)).toBeVisible();
+    await expect(await canvas.findByText(/shares of a whole/, {}, { timeout: 10_000 })).toBeVisible();
   },
 };
 
@@ -155,7 +155,9 @@ export const AutoFilipino: Story = {
   play: async ({ canvas, canvasElement }) => {
     await chartShown(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Bakit ito ang tsart?' }));
-    await expect(await canvas.findByText(/bahagi ng isang kabuuan: ipinapakita ng donut/)).toBeVisible();
+    await expect(
+      await canvas.findByText(/bahagi ng isang kabuuan: ipinapakita ng donut/, {}, { timeout: 10_000 }),
+    ).toBeVisible();
   },
 };
 
@@ -258,7 +260,9 @@ export const HostileLabels: Story = {
     );
     await userEvent.click(canvas.getByRole('button', { name: 'View data as table' }));
     // The table view loads on first use.
-    await expect((await canvas.findAllByRole('gridcell', { name: hostileLabels[0] })).length).toBeGreaterThan(0);
+    await expect(
+      (await canvas.findAllByRole('gridcell', { name: hostileLabels[0] }, { timeout: 10_000 })).length,
+    ).toBeGreaterThan(0);
     await expect(canvasElement.querySelector('img, script, iframe, svg[onload]')).toBeNull();
     await expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
   },
@@ -286,7 +290,7 @@ export const Toolbar: Story = {
     await userEvent.keyboard('{Enter}');
     await expect(table).toHaveAttribute('aria-pressed', 'true');
     // The data view is a DataTable of every row (36 and the header), in the chart's formats.
-    const grid = await canvas.findByRole('grid', { name: 'Revenue by region: the data' });
+    const grid = await canvas.findByRole('grid', { name: 'Revenue by region: the data' }, { timeout: 10_000 });
     await expect(grid).toBeVisible();
     await expect(grid).toHaveAttribute('aria-rowcount', '37');
     await expect(within(grid).getAllByRole('gridcell', { name: '₱414,200' }).length).toBeGreaterThan(0);
@@ -298,7 +302,7 @@ export const Toolbar: Story = {
     fullScreen.focus();
     await userEvent.keyboard('{Enter}');
     const body = within(canvasElement.ownerDocument.body);
-    const dialog = await body.findByRole('dialog', { name: 'Revenue by region' });
+    const dialog = await body.findByRole('dialog', { name: 'Revenue by region' }, { timeout: 10_000 });
     await expect(dialog).toBeVisible();
     await waitFor(() => expect(dialog.querySelector('[data-slot="echart"] canvas')).not.toBeNull());
     await userEvent.keyboard('{Escape}');

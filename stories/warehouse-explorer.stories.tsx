@@ -167,7 +167,7 @@ export const Default: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     // Storybook serves a snapshot of the warehouse, so the page starts from it instead of seeding.
-    await expect(await canvas.findByText(/started from a snapshot/)).toBeVisible();
+    await expect(await canvas.findByText(/started from a snapshot/, {}, { timeout: 20_000 })).toBeVisible();
     const card = await canvas.findByRole('region', { name: /Revenue by month/ }, { timeout: 20_000 });
     await waitFor(() => expect(card.getAttribute('data-state')).toBe('ready'), { timeout: 20_000 });
     await userEvent.selectOptions(canvas.getByLabelText('Dimension'), 'region');
@@ -175,7 +175,7 @@ export const Default: Story = {
     const byRegion = await canvas.findByRole('region', { name: /Revenue by region/ }, { timeout: 20_000 });
     await waitFor(() => expect(byRegion.getAttribute('data-state')).toBe('ready'), { timeout: 20_000 });
     await userEvent.click(within(byRegion).getByRole('button', { name: 'View SQL' }));
-    await expect(await within(byRegion).findByText(/"scout"\."sales"/)).toBeVisible();
+    await expect(await within(byRegion).findByText(/"scout"\."sales"/, {}, { timeout: 10_000 })).toBeVisible();
   },
 };
 

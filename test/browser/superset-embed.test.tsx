@@ -3,6 +3,7 @@ import axe from 'axe-core';
 import { createRef, type ReactNode, StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { fil } from '../../src/core/messages';
 import { InsightPulseProvider } from '../../src/react/provider';
 import {
   type EmbeddedDashboard,
@@ -677,6 +678,24 @@ describe('SupersetEmbed: errors that say why', () => {
     expect(root(container)).toHaveAttribute('data-error', 'invalid-props');
     expect(container.textContent).not.toContain('hunter2');
     expect(backend.calls).toBe(0);
+  });
+
+  it("says why in the catalogue's language: in Filipino, by the error's code", async () => {
+    const id = uid();
+    const { container } = render(
+      <InsightPulseProvider locale="fil-PH" messages={fil}>
+        <SupersetEmbed
+          title="Benta"
+          supersetDomain="https://admin:hunter2@bi.example.com"
+          dashboardId={id}
+          fetchGuestToken={tokenBackend(id).fetchGuestToken}
+        />
+      </InsightPulseProvider>,
+    );
+    await waitForState(container, 'error');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Hindi maipakita ang Benta.Hindi mai-embed ang dashboard: tingnan ang supersetDomain at dashboardId.',
+    );
   });
 
   it('embeds an older Superset that lacks theme and data-mask methods', async () => {

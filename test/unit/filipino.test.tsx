@@ -29,7 +29,7 @@ function sayings(messages: Messages): string[] {
       }
       if (typeof word === 'function') {
         if (key === 'join') return [word(['', ''])];
-        if (key === 'dataError') return [word({ code: '', message: '' })];
+        if (key === 'dataError' || key === 'failedDetail') return [word({ code: '', message: '' })];
         return [word('', '')];
       }
       return Object.values(word as Record<string, string>);
@@ -208,8 +208,13 @@ describe('components in Filipino', () => {
         <KpiTile label="Kita" value={1} loading />
         <KpiTile label="Gastos" value={null} />
         <KpiTile label="Benta" value={1} error="Hindi maabot ang server." />
+        <KpiTile label="Kita" value={1} format={{ kind: 'currency', currency: 'PESO' }} />
       </>,
     );
+    // A format Intl cannot write is said by its code, not in the library's English.
+    expect(
+      screen.getByRole('group', { name: 'Kita, may problema: Hindi maisulat ang halaga sa ibinigay na format.' }),
+    ).toBeVisible();
     expect(screen.getByRole('group', { name: 'Kita, nilo-load' })).toBeVisible();
     expect(screen.getByRole('group', { name: 'Gastos, walang datos' })).toBeVisible();
     expect(screen.getByRole('group', { name: 'Benta, may problema: Hindi maabot ang server.' })).toBeVisible();

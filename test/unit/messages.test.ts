@@ -41,7 +41,7 @@ describe('the message catalogues', () => {
                 ? word(...SAMPLE_CHART_ARGUMENTS[key as keyof typeof SAMPLE_CHART_ARGUMENTS])
                 : key === 'join'
                   ? word(['⟪a⟫', '⟪b⟫'])
-                  : key === 'dataError'
+                  : key === 'dataError' || key === 'failedDetail'
                     ? word({ code: 'invalid-date', column: '⟪a⟫', message: '⟪b⟫' })
                     : word('⟪a⟫', '⟪b⟫');
           expect(typeof said, `${name}.${part}.${key}`).toBe('string');

@@ -104,6 +104,7 @@ export const enSupersetEmbed: Messages['supersetEmbed'] = {
   reconnect: 'Reconnect',
   reconnecting: 'Reconnecting…',
   failed: (title) => `${title} could not be shown.`,
+  failedDetail: (error) => error.message,
   tryAgain: 'Try again',
 };
 

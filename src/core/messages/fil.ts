@@ -48,6 +48,10 @@ export const fil: Messages = {
           return 'Walang numerong maipapakita sa tsart.';
         case 'invalid-spec':
           return 'Hindi maiguhit ang tsart ayon sa ibinigay na paglalarawan.';
+        case 'invalid-format':
+          return `Hindi maisulat ang halaga sa ibinigay na format${where}.`;
+        case 'invalid-input':
+          return 'May halagang hindi magamit para sa KPI.';
         default:
           return 'Hindi mabasa ang datos.';
       }
@@ -133,6 +137,20 @@ export const fil: Messages = {
     reconnect: 'Kumonekta ulit',
     reconnecting: 'Kumokonekta ulit…',
     failed: (title) => `Hindi maipakita ang ${title}.`,
+    failedDetail: ({ code }) => {
+      switch (code) {
+        case 'invalid-props':
+          return 'Hindi mai-embed ang dashboard: tingnan ang supersetDomain at dashboardId.';
+        case 'unreachable':
+          return 'Walang sumagot mula sa server ng Superset. Tingnan ang koneksyon.';
+        case 'refused':
+          return 'Sumagot ang server, pero walang naka-embed na dashboard na sumagot.';
+        case 'token':
+          return 'Hindi makakuha ng guest token para sa dashboard.';
+        default:
+          return 'Nagkaproblema sa pag-embed ng dashboard.';
+      }
+    },
     tryAgain: 'Subukan ulit',
   },
   chart: {

@@ -14,8 +14,9 @@ export interface Messages {
     /** An announcement while `name` loads. */
     loading: (name: string) => string;
     /**
-     * The error state for data the component could not read (an `AdapterError`): its `code`, the `column`
-     * where there is one, and the library's English `message`, which names the column and the problem.
+     * The error state for data the component could not read or write: an `AdapterError`, a `FormatError`
+     * (`invalid-format`) or a `KpiError` (`invalid-input`). Its `code`, the `column` where there is one, and the
+     * library's English `message`, which names the column and the problem.
      */
     dataError: (error: { code: string; column?: string; message: string }) => string;
   };
@@ -141,6 +142,8 @@ export interface Messages {
     reconnect: string;
     reconnecting: string;
     failed: (title: string) => string;
+    /** Why it failed, under `failed`: the `SupersetEmbedError`'s `code` and the library's English `message`. */
+    failedDetail: (error: { code: string; message: string }) => string;
     tryAgain: string;
   };
   /**

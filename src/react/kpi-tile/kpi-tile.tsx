@@ -135,7 +135,7 @@ export const KpiTile = forwardRef<HTMLDivElement, KpiTileProps>(function KpiTile
     if (!(problem instanceof FormatError || problem instanceof KpiError)) throw problem;
     state = 'error';
     kpi = undefined;
-    message = problem.message;
+    message = messages.common.dataError(problem);
     sentence = words.errorSentence(words.head(label, period), message);
   }
 

@@ -167,7 +167,9 @@ export const SupersetEmbed = forwardRef<HTMLDivElement, SupersetEmbedProps>(func
       {state === 'error' && error && (
         <div role="alert" data-slot="superset-embed-error" className={PANEL}>
           <p className="ip:m-0 ip:font-ip-semibold ip:text-ip-error">{messages.failed(title)}</p>
-          <p className="ip:m-0 ip:max-w-prose ip:text-ip-sm ip:text-ip-on-surface-variant">{error.message}</p>
+          <p className="ip:m-0 ip:max-w-prose ip:text-ip-sm ip:text-ip-on-surface-variant">
+            {messages.failedDetail(error)}
+          </p>
           {error.code !== 'invalid-props' && (
             <button
               ref={action}
