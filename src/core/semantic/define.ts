@@ -73,6 +73,18 @@ function metricSqlProblem(sql: string): string | undefined {
   return undefined;
 }
 
+/** Synonyms are words or short phrases: letters, digits, spaces, hyphens and apostrophes, at most 40 characters. */
+const SYNONYM = /^[\p{L}\p{N}][\p{L}\p{N} '’-]{0,39}$/u;
+
+function synonymsProblem(synonyms: unknown): string | undefined {
+  if (synonyms === undefined) return undefined;
+  if (!Array.isArray(synonyms)) return 'must be an array of words or short phrases';
+  const bad = synonyms.find((synonym) => typeof synonym !== 'string' || !SYNONYM.test(synonym));
+  return bad === undefined
+    ? undefined
+    : `${preview(bad)} is not a word or short phrase (letters, digits, spaces, hyphens, apostrophes; at most 40 characters)`;
+}
+
 function formatProblem(format: unknown): string | undefined {
   if (format === undefined) return undefined;
   if (!isRecord(format) || typeof format.kind !== 'string' || !FORMAT_KINDS.has(format.kind)) {
@@ -152,6 +164,8 @@ function problemsOf(definition: unknown): string[] {
       if (!optionalString(metric.label) || !optionalString(metric.description)) {
         problems.push(`${label} label and description must be strings`);
       }
+      const metricSynonyms = synonymsProblem(metric.synonyms);
+      if (metricSynonyms) problems.push(`${label} synonyms ${metricSynonyms}`);
       if (metric.downIsGood !== undefined && typeof metric.downIsGood !== 'boolean') {
         problems.push(`${label} downIsGood must be a boolean`);
       }
@@ -191,6 +205,8 @@ function problemsOf(definition: unknown): string[] {
       if (!optionalString(dimension.label) || !optionalString(dimension.description)) {
         problems.push(`${label} label and description must be strings`);
       }
+      const dimensionSynonyms = synonymsProblem(dimension.synonyms);
+      if (dimensionSynonyms) problems.push(`${label} synonyms ${dimensionSynonyms}`);
     });
   }
 

@@ -19,11 +19,41 @@ export const salesSpace: SemanticSpace = defineSpace({
   role: ROLE,
   tables: [{ name: 'scout.sales', description: 'One row per day, store, brand and channel.' }],
   metrics: [
-    { name: 'revenue', label: 'Revenue', sql: 'sum(revenue)', format: phpWhole, description: 'Gross sales in pesos.' },
-    { name: 'orders', label: 'Orders', sql: 'sum(orders)', format: integer, description: 'Number of orders.' },
-    { name: 'units', label: 'Units', sql: 'sum(units)', format: integer, description: 'Units sold.' },
+    {
+      name: 'revenue',
+      synonyms: ['sales', 'gross sales', 'turnover', 'takings', 'sales amount'],
+      label: 'Revenue',
+      sql: 'sum(revenue)',
+      format: phpWhole,
+      description: 'Gross sales in pesos.',
+    },
+    {
+      name: 'orders',
+      synonyms: ['transactions', 'order count', 'purchases', 'number of orders'],
+      label: 'Orders',
+      sql: 'sum(orders)',
+      format: integer,
+      description: 'Number of orders.',
+    },
+    {
+      name: 'units',
+      synonyms: ['units sold', 'quantity', 'volume', 'items sold', 'pieces'],
+      label: 'Units',
+      sql: 'sum(units)',
+      format: integer,
+      description: 'Units sold.',
+    },
     {
       name: 'average_order_value',
+      synonyms: [
+        'AOV',
+        'basket value',
+        'basket size',
+        'average basket',
+        'average ticket',
+        'average transaction value',
+        'average sale',
+      ],
       label: 'Average order value',
       sql: 'sum(revenue) / nullif(sum(orders), 0)',
       total: { ratio: ['revenue', 'orders'] },
@@ -32,11 +62,11 @@ export const salesSpace: SemanticSpace = defineSpace({
     },
   ],
   dimensions: [
-    { name: 'region', label: 'Region' },
-    { name: 'store', label: 'Store' },
-    { name: 'brand', label: 'Brand' },
-    { name: 'category', label: 'Category' },
-    { name: 'channel', label: 'Channel' },
+    { name: 'region', synonyms: ['area', 'territory'], label: 'Region' },
+    { name: 'store', synonyms: ['outlet', 'branch', 'shop', 'location'], label: 'Store' },
+    { name: 'brand', synonyms: ['product brand', 'make'], label: 'Brand' },
+    { name: 'category', synonyms: ['product category', 'product line'], label: 'Category' },
+    { name: 'channel', synonyms: ['sales channel'], label: 'Channel' },
   ],
   timeDimension: { column: 'sale_date', label: 'Sale date', grains: ['day', 'week', 'month', 'quarter', 'year'] },
   examples: [
@@ -59,16 +89,31 @@ export const financeSpace: SemanticSpace = defineSpace({
   metrics: [
     {
       name: 'total_expenses',
+      synonyms: ['expenses', 'expense', 'spending', 'costs', 'expense amount', 'expenditure', 'outlays'],
       label: 'Total expenses',
       sql: 'sum(amount)',
       format: phpWhole,
       downIsGood: true,
       description: 'Sum of expense amounts in pesos.',
     },
-    { name: 'tax', label: 'Tax', sql: 'sum(tax_amount)', format: php, description: 'Tax on the expenses in pesos.' },
-    { name: 'expense_count', label: 'Expense lines', sql: 'count(*)', format: integer },
+    {
+      name: 'tax',
+      synonyms: ['taxes', 'tax amount', 'VAT', 'input tax'],
+      label: 'Tax',
+      sql: 'sum(tax_amount)',
+      format: php,
+      description: 'Tax on the expenses in pesos.',
+    },
+    {
+      name: 'expense_count',
+      synonyms: ['number of expenses', 'expense count', 'claims', 'expense items', 'expense lines'],
+      label: 'Expense lines',
+      sql: 'count(*)',
+      format: integer,
+    },
     {
       name: 'average_expense',
+      synonyms: ['average claim', 'mean expense', 'average expense amount'],
       label: 'Average expense',
       sql: 'avg(amount)',
       format: php,
@@ -77,6 +122,7 @@ export const financeSpace: SemanticSpace = defineSpace({
     },
     {
       name: 'tax_rate',
+      synonyms: ['effective tax rate', 'tax percentage'],
       label: 'Tax rate',
       sql: 'sum(tax_amount) / nullif(sum(amount), 0)',
       total: { ratio: ['tax', 'total_expenses'] },
@@ -85,11 +131,11 @@ export const financeSpace: SemanticSpace = defineSpace({
     },
   ],
   dimensions: [
-    { name: 'department', label: 'Department' },
-    { name: 'category', label: 'Category' },
-    { name: 'vendor', label: 'Vendor' },
-    { name: 'status', label: 'Status', description: 'approved, pending or rejected.' },
-    { name: 'reimbursable', label: 'Reimbursable', type: 'boolean' },
+    { name: 'department', synonyms: ['dept', 'team', 'cost center', 'division'], label: 'Department' },
+    { name: 'category', synonyms: ['expense category', 'expense type'], label: 'Category' },
+    { name: 'vendor', synonyms: ['supplier', 'merchant', 'payee'], label: 'Vendor' },
+    { name: 'status', synonyms: ['approval status'], label: 'Status', description: 'approved, pending or rejected.' },
+    { name: 'reimbursable', synonyms: ['claimable'], label: 'Reimbursable', type: 'boolean' },
   ],
   timeDimension: { column: 'expense_date', label: 'Expense date', grains: ['day', 'week', 'month', 'quarter', 'year'] },
   examples: [
@@ -110,6 +156,14 @@ export const opsSpace: SemanticSpace = defineSpace({
   metrics: [
     {
       name: 'days_to_close',
+      synonyms: [
+        'close time',
+        'closing days',
+        'time to close',
+        'close duration',
+        'close days',
+        'days to close the books',
+      ],
       label: 'Days to close',
       sql: 'avg(days_to_close)',
       format: oneDecimal,
@@ -118,6 +172,7 @@ export const opsSpace: SemanticSpace = defineSpace({
     },
     {
       name: 'on_time_rate',
+      synonyms: ['on time rate', 'on-time percentage', 'punctuality', 'timeliness'],
       label: 'On-time rate',
       sql: 'avg(on_time_rate)',
       format: percent,
@@ -125,6 +180,7 @@ export const opsSpace: SemanticSpace = defineSpace({
     },
     {
       name: 'adjustments',
+      synonyms: ['adjusting entries', 'post-close adjustments', 'journal adjustments'],
       label: 'Adjustments',
       sql: 'sum(adjustments)',
       format: integer,
@@ -132,7 +188,9 @@ export const opsSpace: SemanticSpace = defineSpace({
       description: 'Post-close adjusting entries.',
     },
   ],
-  dimensions: [{ name: 'entity', label: 'Entity' }],
+  dimensions: [
+    { name: 'entity', synonyms: ['company', 'subsidiary', 'legal entity', 'business unit'], label: 'Entity' },
+  ],
   timeDimension: { column: 'period', label: 'Close period', grains: ['month', 'quarter', 'year'] },
   examples: [
     'How many days did the close take each month?',
@@ -149,12 +207,32 @@ export const creativeSpace: SemanticSpace = defineSpace({
   role: ROLE,
   tables: [{ name: 'ces.campaign_performance', description: 'One row per day, campaign, channel and creative.' }],
   metrics: [
-    { name: 'impressions', label: 'Impressions', sql: 'sum(impressions)', format: integer },
-    { name: 'clicks', label: 'Clicks', sql: 'sum(clicks)', format: integer },
-    { name: 'conversions', label: 'Conversions', sql: 'sum(conversions)', format: integer },
-    { name: 'spend', label: 'Spend', sql: 'sum(spend)', format: phpWhole, description: 'Media spend in pesos.' },
+    {
+      name: 'impressions',
+      synonyms: ['views', 'ad views', 'impr'],
+      label: 'Impressions',
+      sql: 'sum(impressions)',
+      format: integer,
+    },
+    { name: 'clicks', synonyms: ['click count', 'taps'], label: 'Clicks', sql: 'sum(clicks)', format: integer },
+    {
+      name: 'conversions',
+      synonyms: ['conversion count', 'signups', 'sign-ups', 'leads', 'acquisitions'],
+      label: 'Conversions',
+      sql: 'sum(conversions)',
+      format: integer,
+    },
+    {
+      name: 'spend',
+      synonyms: ['ad spend', 'media spend', 'media cost', 'ad cost'],
+      label: 'Spend',
+      sql: 'sum(spend)',
+      format: phpWhole,
+      description: 'Media spend in pesos.',
+    },
     {
       name: 'ctr',
+      synonyms: ['CTR', 'click rate', 'clickthrough rate', 'click through rate'],
       label: 'Click-through rate',
       sql: 'sum(clicks)::float8 / nullif(sum(impressions), 0)',
       total: { ratio: ['clicks', 'impressions'] },
@@ -163,6 +241,7 @@ export const creativeSpace: SemanticSpace = defineSpace({
     },
     {
       name: 'conversion_rate',
+      synonyms: ['CVR', 'conv rate', 'conversion percentage'],
       label: 'Conversion rate',
       sql: 'sum(conversions)::float8 / nullif(sum(clicks), 0)',
       total: { ratio: ['conversions', 'clicks'] },
@@ -171,6 +250,7 @@ export const creativeSpace: SemanticSpace = defineSpace({
     },
     {
       name: 'cost_per_conversion',
+      synonyms: ['CPA', 'cost per acquisition', 'CPL', 'cost per lead', 'cost per result'],
       label: 'Cost per conversion',
       sql: 'sum(spend) / nullif(sum(conversions), 0)',
       total: { ratio: ['spend', 'conversions'] },
@@ -180,9 +260,9 @@ export const creativeSpace: SemanticSpace = defineSpace({
     },
   ],
   dimensions: [
-    { name: 'campaign', label: 'Campaign' },
-    { name: 'channel', label: 'Channel' },
-    { name: 'creative', label: 'Creative' },
+    { name: 'campaign', synonyms: ['ad campaign', 'promo'], label: 'Campaign' },
+    { name: 'channel', synonyms: ['platform', 'network', 'media channel', 'social network'], label: 'Channel' },
+    { name: 'creative', synonyms: ['ad', 'ad format', 'creative format', 'asset'], label: 'Creative' },
   ],
   timeDimension: { column: 'perf_date', label: 'Date', grains: ['day', 'week', 'month', 'quarter', 'year'] },
   examples: [
@@ -201,10 +281,24 @@ export const executiveSpace: SemanticSpace = defineSpace({
   role: ROLE,
   tables: [{ name: 'gold.finance_monthly', description: 'One row per month, written by a scheduled job.' }],
   metrics: [
-    { name: 'revenue', label: 'Revenue', sql: 'sum(revenue)', format: phpWhole },
-    { name: 'expenses', label: 'Expenses', sql: 'sum(expenses)', format: phpWhole, downIsGood: true },
+    {
+      name: 'revenue',
+      synonyms: ['sales', 'turnover', 'company revenue', 'top line'],
+      label: 'Revenue',
+      sql: 'sum(revenue)',
+      format: phpWhole,
+    },
+    {
+      name: 'expenses',
+      synonyms: ['costs', 'opex', 'operating expenses', 'spending'],
+      label: 'Expenses',
+      sql: 'sum(expenses)',
+      format: phpWhole,
+      downIsGood: true,
+    },
     {
       name: 'expense_ratio',
+      synonyms: ['cost ratio', 'opex ratio', 'cost to income ratio'],
       label: 'Expense ratio',
       sql: 'sum(expenses) / nullif(sum(revenue), 0)',
       total: { ratio: ['expenses', 'revenue'] },
@@ -234,6 +328,7 @@ export const targetsSpace: SemanticSpace = defineSpace({
   metrics: [
     {
       name: 'revenue_target',
+      synonyms: ['sales target', 'revenue goal', 'sales goal', 'revenue plan', 'sales quota'],
       label: 'Revenue target',
       sql: "sum(target) filter (where metric = 'revenue')",
       total: 'sum',
@@ -242,6 +337,7 @@ export const targetsSpace: SemanticSpace = defineSpace({
     },
     {
       name: 'orders_target',
+      synonyms: ['order target', 'orders goal', 'order goal'],
       label: 'Orders target',
       sql: "sum(target) filter (where metric = 'orders')",
       total: 'sum',
@@ -249,7 +345,7 @@ export const targetsSpace: SemanticSpace = defineSpace({
       description: 'Planned number of orders.',
     },
   ],
-  dimensions: [{ name: 'region', label: 'Region' }],
+  dimensions: [{ name: 'region', synonyms: ['area', 'territory'], label: 'Region' }],
   timeDimension: { column: 'period', label: 'Month', grains: ['month', 'quarter', 'year'] },
   examples: [
     'What is the revenue target by month?',

@@ -8,6 +8,11 @@ export interface MetricDefinition {
   name: string;
   label?: string;
   description?: string;
+  /**
+   * Other words people use for it ("sales", "turnover"; "AOV", "basket value"), which Jenny's interpreter reads as
+   * this metric. Each is a word or a short phrase.
+   */
+  synonyms?: readonly string[];
   /** The aggregate expression, written by the space's author (never by a caller). */
   sql: string;
   format?: FormatSpec;
@@ -26,6 +31,8 @@ export interface DimensionDefinition {
   name: string;
   label?: string;
   description?: string;
+  /** Other words people use for it ("area" for region, "outlet" for store), read as this dimension by Jenny. */
+  synonyms?: readonly string[];
   /** The column in the space's table; default `name`. */
   column?: string;
   type?: ColumnType;

@@ -1,0 +1,155 @@
+import type { SemanticSpace } from '../semantic/define';
+import type { DimensionValues } from './types';
+
+/** A word of a question, where it stands, and its stem (the key the lexicon is looked up by). */
+export interface Word {
+  /** As typed. */
+  text: string;
+  /** Lower case, without accents: what is compared. */
+  plain: string;
+  stem: string;
+  start: number;
+  end: number;
+}
+
+/** Something a space holds that words can name. */
+export type Concept =
+  | { kind: 'metric'; space: string; name: string; label: string }
+  | { kind: 'dimension'; space: string; name: string; label: string }
+  | { kind: 'value'; space: string; dimension: string; value: string | boolean; label: string };
+
+/** Every phrase the spaces define (names, labels, synonyms, values), by the stems of its words. */
+export interface Lexicon {
+  /** Phrases by their stems joined with spaces. */
+  phrases: ReadonlyMap<string, readonly Concept[]>;
+  /** The longest phrase, in words. */
+  longest: number;
+  /** Single-word phrases of five or more letters, the ones a typo may be read as. */
+  fuzzy: readonly string[];
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lower case without accents (Nestlé → nestle), so a question typed on any keyboard matches. */
+export function plain(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * A light English stem, enough to meet plurals halfway: stores → store, categories → category, taxes → tax,
+ * sales → sale. Words of three letters or fewer, and those ending in ss, us or is, are kept.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /(ss|us|is)$/.test(word)) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+/** The words of a text with their places (letters and digits; anything else separates words). */
+export function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = plain(match[0]);
+    // Apostrophes split words: "max's" gives "max" and "s"; a lone "s" says nothing.
+    if (word === 's') continue;
+    words.push({
+      text: match[0],
+      plain: word,
+      stem: stem(word),
+      start: match.index,
+      end: match.index + match[0].length,
+    });
+  }
+  return words;
+}
+
+/** The lexicon key of a phrase: its words' stems. */
+export const keyOf = (phrase: string): string =>
+  wordsOf(phrase)
+    .map((word) => word.stem)
+    .join(' ');
+
+/**
+ * Builds the lexicon of the spaces: each metric and dimension by its name (underscores as spaces), label and
+ * synonyms; each dimension value of `values`. A phrase may name several concepts (revenue in two spaces).
+ */
+export function buildLexicon(spaces: readonly SemanticSpace[], values: DimensionValues = {}): Lexicon {
+  const phrases = new Map<string, Concept[]>();
+  let longest = 1;
+  const add = (phrase: string, concept: Concept) => {
+    const key = keyOf(phrase);
+    if (!key) return;
+    longest = Math.max(longest, key.split(' ').length);
+    const list = phrases.get(key) ?? [];
+    const same = list.some(
+      (c) =>
+        c.kind === concept.kind &&
+        c.space === concept.space &&
+        (c.kind === 'value' && concept.kind === 'value'
+          ? c.dimension === concept.dimension && c.value === concept.value
+          : 'name' in c && 'name' in concept && c.name === concept.name),
+    );
+    if (!same) list.push(concept);
+    phrases.set(key, list);
+  };
+  for (const space of spaces) {
+    for (const metric of space.metrics) {
+      const concept: Concept = {
+        kind: 'metric',
+        space: space.name,
+        name: metric.name,
+        label: metric.label ?? metric.name,
+      };
+      for (const phrase of [metric.name.replace(/_/g, ' '), metric.label ?? '', ...(metric.synonyms ?? [])]) {
+        add(phrase, concept);
+      }
+    }
+    for (const dimension of space.dimensions) {
+      const concept: Concept = {
+        kind: 'dimension',
+        space: space.name,
+        name: dimension.name,
+        label: dimension.label ?? dimension.name,
+      };
+      for (const phrase of [dimension.name.replace(/_/g, ' '), dimension.label ?? '', ...(dimension.synonyms ?? [])]) {
+        add(phrase, concept);
+      }
+      for (const value of values[space.name]?.[dimension.name] ?? []) {
+        if (typeof value !== 'string') continue;
+        add(value, { kind: 'value', space: space.name, dimension: dimension.name, value, label: value });
+      }
+    }
+  }
+  const fuzzy = [...phrases.keys()].filter((key) => !key.includes(' ') && key.length >= 5);
+  return { phrases, longest, fuzzy };
+}
+
+/**
+ * Whether `a` and `b` are within `max` edits (insertions, deletions, substitutions, or swaps of two neighbouring
+ * letters). Written here rather than taken from a package: it is a dozen lines, it stops as soon as a row exceeds
+ * `max`, and the packages at hand count a swap as two edits.
+ */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (before[j - 2] as number) + 1);
+      }
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > max) return false;
+    before = previous;
+    previous = row;
+  }
+  return (previous[b.length] as number) <= max;
+}
