@@ -68,5 +68,8 @@ describe('parseIsoDate: the one ISO date reader', () => {
     expect(isoDayOf('2026-02')).toBeUndefined();
     expect(isIsoDay('2026-02-28')).toBe(true);
     expect(isIsoDay(' 2026-02-28')).toBe(false);
+    // A year must be digits too (it was NaN and passed).
+    expect(isIsoDay('abcd-01-01')).toBe(false);
+    expect(parseIsoDate('20x5-03-01')).toBeUndefined();
   });
 });

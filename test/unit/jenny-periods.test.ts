@@ -379,3 +379,14 @@ describe('findPeriod: hostile input', () => {
     expect(findPeriod(`march${' '.repeat(10_000)}2024`, TODAY)?.range).toEqual(span('2024-03-01', '2024-03-31'));
   });
 });
+
+describe('half years', () => {
+  it.each([
+    ['revenue in the first half of 2025', { from: '2025-01-01', to: '2025-06-30' }, 'first half of 2025'],
+    ['second half 2024 spend', { from: '2024-07-01', to: '2024-12-31' }, 'second half 2024'],
+    ['H1 2025 orders', { from: '2025-01-01', to: '2025-06-30' }, 'H1 2025'],
+    ['orders 2024 h2', { from: '2024-07-01', to: '2024-12-31' }, '2024 h2'],
+  ])('%s', (question, range, words) => {
+    expect(findPeriod(question, '2025-12-31')).toMatchObject({ range, words });
+  });
+});

@@ -1,3 +1,4 @@
+import { metricTotal } from '../semantic/compile';
 import type { SemanticSpace } from '../semantic/define';
 import type { SemanticFilter, SemanticQuery, TimeGrain } from '../semantic/types';
 import { buildLexicon, type Concept, type Lexicon, type Word, withinEdits, wordsOf } from './lexicon';
@@ -50,8 +51,23 @@ const FILLER = new Set(
   comparison against vs versus chart graph table view look check kindly hi so just also then than up same whole
   our company business across into where when been versus look looks looking status how's hows whats what's did
   make made performing performance perform trend trends trending over time moved move movement changed change changes
-  evolution history historical timeline doing look current currently right now latest recent`.split(/\s+/),
+  evolution history historical timeline doing look current currently right now latest recent got gotten take took
+  taken books book percent percentage share ratio proportion divided po naman lang nga ba yung ung thanks thank
+  generated brought bring
+  kada bawat ng sa na ang mga natin namin ko mo pa ano anong magkano ilan ilang pakita ipakita paki pakibigay bigay
+  para noong nung ngayon ngayong lahat din rin`.split(/\s+/),
 );
+/** Shorthand people type, written out before reading: "avg" is "average", "%" is "percent". */
+const SHORTHAND: readonly [RegExp, string][] = [
+  [/\bav(?:e|g)\b\.?/gi, 'average'],
+  [/\bthru\b/gi, 'through'],
+  [/\bon-?time\b/gi, 'on time'],
+  [/\bqty\b/gi, 'quantity'],
+  [/\bamt\b/gi, 'amount'],
+  [/\b(?:no\.|num|#)\s*of\b/gi, 'number of'],
+  [/%/g, ' percent '],
+];
+
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
@@ -94,6 +110,12 @@ const RANKING: Readonly<Record<string, { direction: 'asc' | 'desc'; judges?: boo
   worst: { direction: 'asc', judges: true },
   weakest: { direction: 'asc', judges: true },
   poorest: { direction: 'asc', judges: true },
+  // Fastest and slowest judge too: the fastest close is the fewest days.
+  fastest: { direction: 'desc', judges: true },
+  slowest: { direction: 'asc', judges: true },
+  ranked: { direction: 'desc' },
+  rank: { direction: 'desc' },
+  ranking: { direction: 'desc' },
 };
 
 /** Grain words, as stems. */
@@ -131,7 +153,10 @@ const TREND = new Set([
   'timeline',
 ]);
 
-const NEGATION = new Set(['excluding', 'exclude', 'excludes', 'except', 'not', 'without', 'minus', 'ex']);
+const NEGATION = new Set(['excluding', 'exclude', 'excludes', 'except', 'not', 'non', 'without', 'minus']);
+
+/** Grammar words a typo may be read as: grains and rankings of five or more letters. */
+const GRAMMAR_WORDS = [...Object.keys(GRAINS), ...Object.keys(RANKING)].filter((word) => word.length >= 5);
 
 /** What one stretch of the question was read as. */
 type Piece =
@@ -142,6 +167,7 @@ type Piece =
   | { kind: 'trend'; words: Word[] }
   | { kind: 'negation'; words: Word[] }
   | { kind: 'only'; words: Word[] }
+  | { kind: 'average'; words: Word[] }
   | { kind: 'filler'; words: Word[] }
   | { kind: 'unknown'; words: Word[] };
 
@@ -151,27 +177,53 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Splits the words into pieces: the longest lexicon phrase first, then grammar words, then a near spelling. */
+/**
+ * Splits the words into pieces, choosing the split that leaves the fewest words unplaced, then the fewest pieces
+ * (so the longest phrases): "number of expense lines" is "number of" and "expense lines", not "number of
+ * expense" and an unknown "lines". A piece is a lexicon phrase, a grammar word or a near spelling.
+ */
 function read(words: readonly Word[], lexicon: Lexicon, inSpace: (concept: Concept) => boolean): Piece[] {
-  const pieces: Piece[] = [];
-  for (let i = 0; i < words.length; ) {
-    let matched: Piece | undefined;
-    for (let length = Math.min(lexicon.longest, words.length - i); length >= 1 && !matched; length--) {
+  const n = words.length;
+  const best: { cost: number; piece?: Piece }[] = Array.from({ length: n + 1 }, () => ({
+    cost: Number.POSITIVE_INFINITY,
+  }));
+  (best[n] as { cost: number }).cost = 0;
+  const costOf = (piece: Piece) => (piece.kind === 'unknown' ? 1000 : piece.kind === 'concept' && piece.fuzzy ? 3 : 1);
+  for (let i = n - 1; i >= 0; i--) {
+    const options: Piece[] = [];
+    for (let length = Math.min(lexicon.longest, n - i); length >= 1; length--) {
       const slice = words.slice(i, i + length);
       const concepts = lexicon.phrases.get(slice.map((word) => word.stem).join(' '))?.filter(inSpace);
-      if (concepts?.length) matched = { kind: 'concept', words: slice, concepts };
+      if (!concepts?.length) continue;
+      const corrected = slice.filter((w) => w.corrected).map((w) => `"${w.text}" as "${w.corrected}"`);
+      options.push({
+        kind: 'concept',
+        words: slice,
+        concepts,
+        ...(corrected.length ? { fuzzy: corrected.join(', ') } : {}),
+      });
     }
     const word = words[i] as Word;
-    const next = words[i + 1];
-    if (!matched && next && `${word.plain} ${next.plain}` === 'over time') {
-      matched = { kind: 'trend', words: [word, next] };
-    } else if (!matched && next && ['other than', 'apart from', 'outside of'].includes(`${word.plain} ${next.plain}`)) {
-      matched = { kind: 'negation', words: [word, next] };
-    } else if (!matched) {
-      matched = grammar(word) ?? nearSpelling(word, lexicon, inSpace);
+    const pair = words[i + 1] ? `${word.plain} ${(words[i + 1] as Word).plain}` : '';
+    const third = words[i + 2];
+    if (pair === 'over time') options.push({ kind: 'trend', words: words.slice(i, i + 2) });
+    if (['other than', 'apart from', 'outside of'].includes(pair))
+      options.push({ kind: 'negation', words: words.slice(i, i + 2) });
+    // "how many days did the close take": a count of days, not a daily grain.
+    if ((pair === 'how many' || pair === 'how much') && third && Object.hasOwn(GRAINS, third.stem)) {
+      options.push({ kind: 'filler', words: words.slice(i, i + 3) });
     }
-    pieces.push(matched);
-    i += matched.words.length;
+    options.push(grammar(word) ?? { kind: 'unknown', words: [word] });
+    for (const piece of options) {
+      const total = costOf(piece) + (best[i + piece.words.length] as { cost: number }).cost;
+      if (total < (best[i] as { cost: number }).cost) best[i] = { cost: total, piece };
+    }
+  }
+  const pieces: Piece[] = [];
+  for (let i = 0; i < n; ) {
+    const piece = (best[i] as { piece: Piece }).piece;
+    pieces.push(piece);
+    i += piece.words.length;
   }
   return pieces;
 }
@@ -187,25 +239,70 @@ function grammar(word: Word): Piece | undefined {
   if (TREND.has(word.plain)) return { kind: 'trend', words };
   if (NEGATION.has(word.plain)) return { kind: 'negation', words };
   if (word.plain === 'only' || word.plain === 'just') return { kind: 'only', words };
+  if (word.plain === 'average' || word.plain === 'mean') return { kind: 'average', words };
   if (FILLER.has(word.plain) || FILLER.has(word.stem)) return { kind: 'filler', words };
   return undefined;
 }
 
-/** A word of five or more letters within two edits of exactly one lexicon word (one edit below seven letters). */
-function nearSpelling(word: Word, lexicon: Lexicon, inSpace: (concept: Concept) => boolean): Piece {
-  const words = [word];
-  if (word.plain.length < 5 || /\d/.test(word.plain)) return { kind: 'unknown', words };
-  const max = word.stem.length < 7 ? 1 : 2;
-  const near = lexicon.fuzzy.filter((key) => withinEdits(word.stem, key, max));
-  const concepts = near.flatMap((key) => lexicon.phrases.get(key) ?? []).filter(inSpace);
-  if (near.length !== 1 || concepts.length === 0) return { kind: 'unknown', words };
-  return { kind: 'concept', words, concepts, fuzzy: near[0] };
+/**
+ * Reads misspelt words as the lexicon word they are near: a word of five or more letters that is neither known nor
+ * a grammar word, within one edit (two from seven letters) of exactly one lexicon word that starts with the same
+ * letter ("avergae" → average, "impresions" → impression). "average" is not read as "beverage".
+ */
+function correct(words: readonly Word[], lexicon: Lexicon): Word[] {
+  return words.map((word) => {
+    if (word.plain.length < 5 || /\d/.test(word.plain) || lexicon.vocabulary.has(word.stem) || grammar(word)) {
+      return word;
+    }
+    // The nearest words: one edit away, else (from seven letters) two.
+    const near = (list: readonly string[], max: number) =>
+      list.filter((key) => key[0] === word.stem[0] && withinEdits(word.stem, key, max));
+    let lexical = near(lexicon.fuzzy, 1);
+    let grammatical = near(GRAMMAR_WORDS, 1);
+    if (lexical.length + grammatical.length === 0 && word.stem.length >= 7) {
+      lexical = near(lexicon.fuzzy, 2);
+      grammatical = near(GRAMMAR_WORDS, 2);
+    }
+    if (lexical.length + grammatical.length !== 1) return word;
+    const [fixed] = [...lexical, ...grammatical] as [string];
+    // A grammar word ("quartely" for quarterly) is read again as that word.
+    return lexical.length
+      ? { ...word, stem: fixed, corrected: fixed }
+      : { ...word, plain: fixed, stem: fixed, corrected: fixed };
+  });
 }
 
-/** The spaces that hold something of every concept piece, in the order the interpreter was given them. */
+/** Pieces that name something: a verb's measure ("sold") gives way, so it does not choose the space. */
+const isHard = (piece: Piece) =>
+  piece.kind === 'concept' && piece.concepts.some((c) => !(c.kind === 'metric' && c.soft));
+
+/** The spaces that hold something of every piece that names something, in the order the interpreter has them. */
 function spacesHolding(pieces: readonly Piece[], spaces: readonly SemanticSpace[]): SemanticSpace[] {
-  const concepts = pieces.filter((piece) => piece.kind === 'concept');
-  return spaces.filter((space) => concepts.every((piece) => piece.concepts.some((c) => c.space === space.name)));
+  const named = pieces.filter((piece) => piece.kind === 'concept' && isHard(piece));
+  const soft = pieces.filter((piece) => piece.kind === 'concept' && !isHard(piece));
+  return spaces.filter(
+    (space) =>
+      named.every((piece) => piece.kind === 'concept' && piece.concepts.some((c) => c.space === space.name)) &&
+      // With nothing else named, a verb's measure must be in the space.
+      (named.length > 0 ||
+        soft.some((piece) => piece.kind === 'concept' && piece.concepts.some((c) => c.space === space.name))),
+  );
+}
+
+/**
+ * How strongly a space reads the pieces: a measure counts most, then a dimension, then a value ("sales" is a
+ * measure in Sales and a department in Finance: Sales reads "sales per day" better).
+ */
+function strength(pieces: readonly Piece[], space: SemanticSpace): number {
+  let score = 0;
+  for (const piece of pieces) {
+    if (piece.kind !== 'concept') continue;
+    const concept = piece.concepts.find((c) => c.space === space.name);
+    if (!concept) continue;
+    score +=
+      concept.kind === 'metric' ? (concept.soft ? 1 : 4) : concept.kind === 'dimension' ? 2 : concept.partial ? 0.5 : 1;
+  }
+  return score;
 }
 
 /** Whether two spaces read the question alike: every piece names the same metric or dimension in both. */
@@ -246,6 +343,26 @@ export function createQuestionInterpreter(options: QuestionInterpreterOptions): 
   const lexicon = buildLexicon(spaces, options.values);
   const examples = suggestionsFor(spaces);
 
+  /** The text with every lexicon phrase that holds digits blanked out, for the period reader. */
+  function maskNumberedValues(text: string, inSpace: (concept: Concept) => boolean): string {
+    const words = wordsOf(text);
+    let masked = text;
+    for (let i = 0; i < words.length; i++) {
+      for (let length = Math.min(lexicon.longest, words.length - i); length >= 2; length--) {
+        const slice = words.slice(i, i + length);
+        if (!slice.some((word) => /\d/.test(word.plain))) continue;
+        const concepts = lexicon.phrases.get(slice.map((word) => word.stem).join(' '))?.filter(inSpace);
+        if (!concepts?.length) continue;
+        const start = (slice[0] as Word).start;
+        const end = (slice.at(-1) as Word).end;
+        masked = `${masked.slice(0, start)}${' '.repeat(end - start)}${masked.slice(end)}`;
+        i += length - 1;
+        break;
+      }
+    }
+    return masked;
+  }
+
   const refuse = (message: string, suggestions = examples): Interpretation => ({
     kind: 'unsupported',
     message,
@@ -269,14 +386,16 @@ export function createQuestionInterpreter(options: QuestionInterpreterOptions): 
         'I answer questions about the data in plain words; I do not run SQL or follow instructions in a question.',
       );
     }
+    const written = SHORTHAND.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), asked);
     const only = interpretOptions.space;
     const candidates = only ? spaces.filter((space) => space.name === only) : spaces;
     if (candidates.length === 0) return refuse(`There is no space named "${only}".`);
     const inSpace = (concept: Concept) => candidates.some((space) => space.name === concept.space);
 
-    const period = findPeriod(asked, options.today ?? today());
-    const rest = period ? `${asked.slice(0, period.start)} ${asked.slice(period.end)}` : asked;
-    const pieces = read(wordsOf(rest), lexicon, inSpace);
+    // A value with digits in it ("Noche Buena 2025") is a name, not a period: hidden from the period reader.
+    const period = findPeriod(maskNumberedValues(written, inSpace), options.today ?? today());
+    const rest = period ? `${written.slice(0, period.start)} ${written.slice(period.end)}` : written;
+    const pieces = read(correct(wordsOf(rest), lexicon), lexicon, inSpace);
 
     const unknown = pieces.filter((piece) => piece.kind === 'unknown');
     if (unknown.length > 0) {
@@ -286,18 +405,23 @@ export function createQuestionInterpreter(options: QuestionInterpreterOptions): 
         suggestionsFor(candidates),
       );
     }
-    const holding = spacesHolding(pieces, candidates);
     if (!pieces.some((piece) => piece.kind === 'concept')) {
       return clarify('Which measure do you want to see? Name one, for example revenue, expenses or clicks.');
     }
+    const holding = spacesHolding(pieces, candidates)
+      .map((space) => ({ space, strength: strength(pieces, space) }))
+      .sort((a, b) => b.strength - a.strength);
     if (holding.length === 0) {
       return clarify(
         'Those measures and dimensions are not in one space: ask about one space at a time.',
         suggestionsFor(candidates),
       );
     }
-    const [space, ...others] = holding as [SemanticSpace, ...SemanticSpace[]];
-    const rival = others.find((other) => !sameReading(pieces, space, other));
+    const [{ space, strength: top }, ...others] = holding as [
+      { space: SemanticSpace; strength: number },
+      ...{ space: SemanticSpace; strength: number }[],
+    ];
+    const rival = others.find((other) => other.strength === top && !sameReading(pieces, space, other.space))?.space;
     if (rival) {
       return clarify(
         `Do you mean ${space.label ?? space.name} or ${rival.label ?? rival.name}? Both have what you asked for.`,
@@ -323,6 +447,16 @@ export function createQuestionInterpreter(options: QuestionInterpreterOptions): 
     let rankedBy: string | undefined;
     let negating = false;
     let plural = true;
+    /** The measures the question names, where, and the words that named them. */
+    const named: { name: string; index: number; words: string; typo?: string }[] = [];
+    let verbMetric: { name: string; words: string } | undefined;
+    /** A measure asked for as an average that is a sum: not what the space holds. */
+    let notAverage: string | undefined;
+    /** "Makati vs Taguig": values compared side by side are grouped by their dimension as well as filtered. */
+    const comparing = pieces.some(
+      (piece) =>
+        piece.kind === 'filler' && /^(vs|versus|against|compared|comparing)$/.test(piece.words[0]?.plain ?? ''),
+    );
 
     pieces.forEach((piece, i) => {
       const concept = conceptIn(piece);
@@ -330,7 +464,9 @@ export function createQuestionInterpreter(options: QuestionInterpreterOptions): 
       const nextPiece = pieces[i + 1];
       // A negation covers the values that follow it, joined by and/or: "excluding NCR and Visayas".
       const joins = piece.kind === 'filler' && /^(and|or|nor|the)$/.test(piece.words[0]?.plain ?? '');
-      if (piece.kind !== 'negation' && concept?.kind !== 'value' && !joins) negating = false;
+      const yesNo =
+        concept?.kind === 'dimension' && space.dimensions.find((d) => d.name === concept.name)?.type === 'boolean';
+      if (piece.kind !== 'negation' && concept?.kind !== 'value' && !yesNo && !joins) negating = false;
       switch (piece.kind) {
         case 'negation':
           negating = true;
@@ -359,15 +495,41 @@ export function createQuestionInterpreter(options: QuestionInterpreterOptions): 
       }
       if (!concept) return;
       const words = text(piece.words);
-      const typo = piece.kind === 'concept' && piece.fuzzy ? ` (read as "${piece.fuzzy}")` : '';
+      const typo = piece.kind === 'concept' && piece.fuzzy ? ` (${piece.fuzzy})` : '';
       if (concept.kind === 'metric') {
-        if (!metrics.includes(concept.name)) metrics.push(concept.name);
+        // "average days to close" is the measure (already an average); "average revenue" is not one it holds.
+        if (previous?.kind === 'average') {
+          const metric = space.metrics.find((m) => m.name === concept.name);
+          if (metric && metricTotal(metric) !== 'none' && typeof metricTotal(metric) !== 'object') {
+            notAverage ??= metric.label ?? metric.name;
+          }
+        }
+        // A verb's measure ("sold") counts only when the question names none.
+        if (concept.soft) {
+          verbMetric ??= { name: concept.name, words };
+          return;
+        }
+        named.push({ name: concept.name, index: i, words, typo });
         if (previous?.kind === 'filler' && previous.words[0]?.plain === 'by' && ranking) rankedBy = concept.name;
-        steps.push({ words, meaning: `${describeMetric(space, concept.name)}${typo}` });
       } else if (concept.kind === 'dimension') {
+        const definition = space.dimensions.find((d) => d.name === concept.name);
+        const grouping =
+          previous?.kind === 'filler' && /^(by|per|each|every|across|kada|bawat)$/.test(previous.words[0]?.plain ?? '');
+        // A yes/no dimension said as an adjective filters: "reimbursable expenses", "non-reimbursable".
+        if (definition?.type === 'boolean' && !grouping && !comparing) {
+          const value = !negating;
+          positive.set(concept.name, [value]);
+          negating = false;
+          steps.push({ words, meaning: `only where ${concept.label} is ${value ? 'yes' : 'no'}${typo}` });
+          return;
+        }
         // "the North region": the dimension's own name beside one of its values qualifies the value.
         const beside = [previous, nextPiece, pieces[i - 2]].map((p) => (p ? conceptIn(p) : undefined));
         if (beside.some((c) => c?.kind === 'value' && c.dimension === concept.name)) return;
+        // "channels other than Facebook", "all regions except NCR": the dimension names what the negation excludes.
+        const afterNegation = nextPiece?.kind === 'negation' ? pieces[i + 2] : undefined;
+        const excluded = afterNegation ? conceptIn(afterNegation) : undefined;
+        if (excluded?.kind === 'value' && excluded.dimension === concept.name && !grouping) return;
         if (!dimensions.includes(concept.name)) dimensions.push(concept.name);
         plural = piece.words.at(-1)?.plain !== piece.words.at(-1)?.stem;
         steps.push({ words, meaning: `by ${concept.label}${typo}` });
@@ -382,6 +544,54 @@ export function createQuestionInterpreter(options: QuestionInterpreterOptions): 
         });
       }
     });
+
+    if (notAverage) {
+      return clarify(
+        `${space.label ?? space.name} holds the total of ${notAverage}, not an average of it. Ask for the total, or for one of ${space.metrics
+          .filter((m) => metricTotal(m) === 'none' || typeof metricTotal(m) === 'object')
+          .map((m) => (m.label ?? m.name).toLowerCase())
+          .join(', ')}.`,
+        (space.examples ?? []).slice(0, 3),
+      );
+    }
+    // "expenses as a % of revenue", "revenue per order", "clicks to impressions ratio": the space's ratio measure.
+    for (let k = 0; k + 1 < named.length; k++) {
+      const [a, b] = [named[k], named[k + 1]] as [(typeof named)[number], (typeof named)[number]];
+      const between = pieces.slice(a.index + 1, b.index).flatMap((piece) => piece.words.map((word) => word.plain));
+      const after = pieces[b.index + 1]?.words[0]?.plain;
+      const ratioWords = between.some((word) =>
+        /^(per|percent|percentage|share|ratio|over|divided|proportion)$/.test(word),
+      );
+      if (!ratioWords && after !== 'ratio') continue;
+      const ratio = space.metrics.find(
+        (metric) =>
+          typeof metric.total === 'object' && metric.total.ratio[0] === a.name && metric.total.ratio[1] === b.name,
+      );
+      if (!ratio) continue;
+      named.splice(k, 2, { name: ratio.name, index: a.index, words: `${a.words} … ${b.words}` });
+    }
+    // "tax on reimbursable expenses", "tax rate for reimbursable expenses": a measure after "on" or "for", following
+    // another measure, says what the first is of.
+    for (let k = named.length - 1; k >= 1; k--) {
+      const at = (named[k] as (typeof named)[number]).index;
+      let j = at - 1;
+      while (j >= 0 && (pieces[j] as Piece).kind === 'concept' && conceptIn(pieces[j] as Piece)?.kind !== 'metric') j--;
+      if (pieces[j]?.kind === 'filler' && /^(on|for)$/.test(pieces[j]?.words[0]?.plain ?? '')) named.splice(k, 1);
+    }
+    for (const { name, words, typo } of named) {
+      if (metrics.includes(name)) continue;
+      metrics.push(name);
+      steps.push({ words, meaning: `${describeMetric(space, name)}${typo ?? ''}` });
+    }
+    if (metrics.length === 0 && verbMetric) {
+      metrics.push(verbMetric.name);
+      steps.push({ words: verbMetric.words, meaning: describeMetric(space, verbMetric.name) });
+    }
+    if (comparing) {
+      for (const [dimension, values] of positive) {
+        if (values.length > 1 && !dimensions.includes(dimension)) dimensions.push(dimension);
+      }
+    }
 
     if (metrics.length === 0) {
       if (!ranking || dimensions.length === 0) {

@@ -8,15 +8,19 @@ export interface Word {
   /** Lower case, without accents: what is compared. */
   plain: string;
   stem: string;
+  /** The lexicon word a misspelt word was read as ("avergae" as "average"). */
+  corrected?: string;
   start: number;
   end: number;
 }
 
 /** Something a space holds that words can name. */
 export type Concept =
-  | { kind: 'metric'; space: string; name: string; label: string }
+  /** `soft`: named by a verb ("sold"), which gives way to a measure the question names. */
+  | { kind: 'metric'; space: string; name: string; label: string; soft?: boolean }
   | { kind: 'dimension'; space: string; name: string; label: string }
-  | { kind: 'value'; space: string; dimension: string; value: string | boolean; label: string };
+  /** `partial`: the first word of a longer value ("North" of "North Luzon"). */
+  | { kind: 'value'; space: string; dimension: string; value: string | boolean; label: string; partial?: boolean };
 
 /** Every phrase the spaces define (names, labels, synonyms, values), by the stems of its words. */
 export interface Lexicon {
@@ -24,8 +28,10 @@ export interface Lexicon {
   phrases: ReadonlyMap<string, readonly Concept[]>;
   /** The longest phrase, in words. */
   longest: number;
-  /** Single-word phrases of five or more letters, the ones a typo may be read as. */
+  /** The words of every phrase with five or more letters (stems): the ones a typo may be read as. */
   fuzzy: readonly string[];
+  /** Every word of every phrase (stems). */
+  vocabulary: ReadonlySet<string>;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -91,7 +97,19 @@ export function buildLexicon(spaces: readonly SemanticSpace[], values: Dimension
           ? c.dimension === concept.dimension && c.value === concept.value
           : 'name' in c && 'name' in concept && c.name === concept.name),
     );
-    if (!same) list.push(concept);
+    if (same) return;
+    // In a space, a whole phrase outranks a partial one and a verb: "north" names North Luzon only if nothing
+    // else there is named north.
+    const weak = (c: Concept) => (c.kind === 'value' && c.partial) || (c.kind === 'metric' && c.soft);
+    const rivals = list.filter((c) => c.space === concept.space);
+    if (weak(concept) && rivals.some((c) => !weak(c))) return;
+    if (!weak(concept)) {
+      for (let i = list.length - 1; i >= 0; i--) {
+        const c = list[i] as Concept;
+        if (c.space === concept.space && weak(c)) list.splice(i, 1);
+      }
+    }
+    list.push(concept);
     phrases.set(key, list);
   };
   for (const space of spaces) {
@@ -105,6 +123,7 @@ export function buildLexicon(spaces: readonly SemanticSpace[], values: Dimension
       for (const phrase of [metric.name.replace(/_/g, ' '), metric.label ?? '', ...(metric.synonyms ?? [])]) {
         add(phrase, concept);
       }
+      for (const verb of metric.verbs ?? []) add(verb, { ...concept, soft: true });
     }
     for (const dimension of space.dimensions) {
       const concept: Concept = {
@@ -116,14 +135,30 @@ export function buildLexicon(spaces: readonly SemanticSpace[], values: Dimension
       for (const phrase of [dimension.name.replace(/_/g, ' '), dimension.label ?? '', ...(dimension.synonyms ?? [])]) {
         add(phrase, concept);
       }
-      for (const value of values[space.name]?.[dimension.name] ?? []) {
-        if (typeof value !== 'string') continue;
-        add(value, { kind: 'value', space: space.name, dimension: dimension.name, value, label: value });
+      const known = (values[space.name]?.[dimension.name] ?? []).filter((v): v is string => typeof v === 'string');
+      for (const value of known) {
+        const concept: Concept = { kind: 'value', space: space.name, dimension: dimension.name, value, label: value };
+        add(value, concept);
+        for (const synonym of dimension.valueSynonyms?.[value] ?? []) add(synonym, concept);
+      }
+      // The first word of a longer value names it when no other value of the dimension starts so.
+      const firsts = new Map<string, string[]>();
+      for (const value of known) {
+        const words = wordsOf(value);
+        const first = words[0];
+        if (words.length < 2 || !first || first.plain.length < 4 || /\d/.test(first.plain)) continue;
+        firsts.set(first.stem, [...(firsts.get(first.stem) ?? []), value]);
+      }
+      for (const [first, owners] of firsts) {
+        const value = owners[0] as string;
+        if (owners.length !== 1) continue;
+        add(first, { kind: 'value', space: space.name, dimension: dimension.name, value, label: value, partial: true });
       }
     }
   }
-  const fuzzy = [...phrases.keys()].filter((key) => !key.includes(' ') && key.length >= 5);
-  return { phrases, longest, fuzzy };
+  const vocabulary = new Set([...phrases.keys()].flatMap((key) => key.split(' ')));
+  const fuzzy = [...vocabulary].filter((word) => word.length >= 5);
+  return { phrases, longest, fuzzy, vocabulary };
 }
 
 /**

@@ -16,6 +16,7 @@
  * - "March", "Mar", "Sept", alone or with a year ("March 2025", "Mar, 2025", "March of 2025"): that month; a bare
  *   month is the latest one that started by today. "May" alone is the month only after in, for, during, since,
  *   from, of, between, and, to, until, till, through or thru; otherwise it is the verb ("may I see…").
+ * - "first|second half (of) 2025", "H1 2025", "2025 H2": January to June, or July to December, of that year.
  * - A year 1900-2099 standing alone as a word ("in 2024", "2024"): that year; not after "top", "bottom",
  *   "first", "than", "above", "below", "least" or "most", where four digits are a count or an amount.
  * - An ISO day ("2025-03-05", a real date only; 2025-02-30 names no period): that day.
@@ -272,6 +273,23 @@ interface Family {
 const unitOf = (word: string | undefined) => word?.toLowerCase() as Unit;
 
 const FAMILIES: Family[] = [
+  {
+    // "first half of 2025", "second half 2024", "H1 2025", "2025 H2": six months of a year.
+    pattern: new RegExp(
+      String.raw`\b(?:(first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+the\s+year)?\s+(${YEAR})|h([12])\s+(${YEAR})|(${YEAR})\s+h([12]))${NUMBER_END}`,
+      'gi',
+    ),
+    read: (match) => {
+      const second = /^(second|2nd)$/i.test(match[1] ?? '') || match[3] === '2' || match[6] === '2';
+      const year = Number(match[2] ?? match[4] ?? match[5]);
+      return {
+        range: second
+          ? { from: iso(year, 7, 1), to: iso(year, 12, 31) }
+          : { from: iso(year, 1, 1), to: iso(year, 6, 30) },
+        named: false,
+      };
+    },
+  },
   {
     // "today", "yesterday".
     pattern: /\b(today|yesterday)\b/gi,

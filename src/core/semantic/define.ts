@@ -73,8 +73,8 @@ function metricSqlProblem(sql: string): string | undefined {
   return undefined;
 }
 
-/** Synonyms are words or short phrases: letters, digits, spaces, hyphens and apostrophes, at most 40 characters. */
-const SYNONYM = /^[\p{L}\p{N}][\p{L}\p{N} '’-]{0,39}$/u;
+/** Synonyms are words or short phrases: letters, digits, spaces, hyphens, ampersands and apostrophes, at most 40 characters. */
+const SYNONYM = /^[\p{L}\p{N}][\p{L}\p{N} '’&-]{0,39}$/u;
 
 function synonymsProblem(synonyms: unknown): string | undefined {
   if (synonyms === undefined) return undefined;
@@ -166,6 +166,8 @@ function problemsOf(definition: unknown): string[] {
       }
       const metricSynonyms = synonymsProblem(metric.synonyms);
       if (metricSynonyms) problems.push(`${label} synonyms ${metricSynonyms}`);
+      const metricVerbs = synonymsProblem(metric.verbs);
+      if (metricVerbs) problems.push(`${label} verbs ${metricVerbs}`);
       if (metric.downIsGood !== undefined && typeof metric.downIsGood !== 'boolean') {
         problems.push(`${label} downIsGood must be a boolean`);
       }
@@ -207,6 +209,16 @@ function problemsOf(definition: unknown): string[] {
       }
       const dimensionSynonyms = synonymsProblem(dimension.synonyms);
       if (dimensionSynonyms) problems.push(`${label} synonyms ${dimensionSynonyms}`);
+      if (dimension.valueSynonyms !== undefined) {
+        if (!isRecord(dimension.valueSynonyms)) {
+          problems.push(`${label} valueSynonyms must map values to their synonyms`);
+        } else {
+          for (const [value, synonyms] of Object.entries(dimension.valueSynonyms)) {
+            const problem = synonymsProblem(synonyms);
+            if (problem) problems.push(`${label} valueSynonyms of ${preview(value)} ${problem}`);
+          }
+        }
+      }
     });
   }
 

@@ -21,6 +21,19 @@ export const salesSpace: SemanticSpace = defineSpace({
   metrics: [
     {
       name: 'revenue',
+      verbs: [
+        'sell',
+        'sold',
+        'selling',
+        'earn',
+        'earned',
+        'make',
+        'made',
+        'brought in',
+        'bring in',
+        'generate',
+        'generated',
+      ],
       synonyms: ['sales', 'gross sales', 'turnover', 'takings', 'sales amount'],
       label: 'Revenue',
       sql: 'sum(revenue)',
@@ -29,6 +42,7 @@ export const salesSpace: SemanticSpace = defineSpace({
     },
     {
       name: 'orders',
+      verbs: ['ordered'],
       synonyms: ['transactions', 'order count', 'purchases', 'number of orders'],
       label: 'Orders',
       sql: 'sum(orders)',
@@ -62,11 +76,35 @@ export const salesSpace: SemanticSpace = defineSpace({
     },
   ],
   dimensions: [
-    { name: 'region', synonyms: ['area', 'territory'], label: 'Region' },
-    { name: 'store', synonyms: ['outlet', 'branch', 'shop', 'location'], label: 'Store' },
+    {
+      name: 'region',
+      valueSynonyms: {
+        NCR: ['Metro Manila', 'MM', 'National Capital Region'],
+        'North Luzon': ['Northern Luzon'],
+        'South Luzon': ['Southern Luzon'],
+      },
+      synonyms: ['area', 'territory'],
+      label: 'Region',
+    },
+    {
+      name: 'store',
+      valueSynonyms: { 'Quezon City': ['QC'], 'Cebu City': ['Cebu'], Davao: ['Davao City'], 'Cagayan de Oro': ['CDO'] },
+      synonyms: ['outlet', 'branch', 'shop', 'location'],
+      label: 'Store',
+    },
     { name: 'brand', synonyms: ['product brand', 'make'], label: 'Brand' },
     { name: 'category', synonyms: ['product category', 'product line'], label: 'Category' },
-    { name: 'channel', synonyms: ['sales channel'], label: 'Channel' },
+    {
+      name: 'channel',
+      valueSynonyms: {
+        'E-commerce': ['ecommerce', 'online', 'online store'],
+        'Sari-sari stores': ['sari sari', 'sari-sari store', 'sarisari'],
+        Convenience: ['convenience stores', 'convenience store', 'c-stores'],
+        Supermarkets: ['supermarket', 'grocery', 'groceries'],
+      },
+      synonyms: ['sales channel'],
+      label: 'Channel',
+    },
   ],
   timeDimension: { column: 'sale_date', label: 'Sale date', grains: ['day', 'week', 'month', 'quarter', 'year'] },
   examples: [
@@ -89,7 +127,19 @@ export const financeSpace: SemanticSpace = defineSpace({
   metrics: [
     {
       name: 'total_expenses',
-      synonyms: ['expenses', 'expense', 'spending', 'costs', 'expense amount', 'expenditure', 'outlays'],
+      verbs: ['spend', 'spent', 'pay', 'paid', 'cost', 'costs'],
+      synonyms: [
+        'T&E',
+        'travel and expense',
+        'travel and expenses',
+        'expenses',
+        'expense',
+        'spending',
+        'costs',
+        'expense amount',
+        'expenditure',
+        'outlays',
+      ],
       label: 'Total expenses',
       sql: 'sum(amount)',
       format: phpWhole,
@@ -156,6 +206,7 @@ export const opsSpace: SemanticSpace = defineSpace({
   metrics: [
     {
       name: 'days_to_close',
+      verbs: ['close', 'closes', 'closed', 'closing'],
       synonyms: [
         'close time',
         'closing days',
@@ -214,9 +265,17 @@ export const creativeSpace: SemanticSpace = defineSpace({
       sql: 'sum(impressions)',
       format: integer,
     },
-    { name: 'clicks', synonyms: ['click count', 'taps'], label: 'Clicks', sql: 'sum(clicks)', format: integer },
+    {
+      name: 'clicks',
+      verbs: ['clicked'],
+      synonyms: ['click count', 'taps'],
+      label: 'Clicks',
+      sql: 'sum(clicks)',
+      format: integer,
+    },
     {
       name: 'conversions',
+      verbs: ['convert', 'converted', 'converting'],
       synonyms: ['conversion count', 'signups', 'sign-ups', 'leads', 'acquisitions'],
       label: 'Conversions',
       sql: 'sum(conversions)',
@@ -224,6 +283,7 @@ export const creativeSpace: SemanticSpace = defineSpace({
     },
     {
       name: 'spend',
+      verbs: ['spend', 'spent', 'pay', 'paid', 'cost'],
       synonyms: ['ad spend', 'media spend', 'media cost', 'ad cost'],
       label: 'Spend',
       sql: 'sum(spend)',
@@ -261,7 +321,17 @@ export const creativeSpace: SemanticSpace = defineSpace({
   ],
   dimensions: [
     { name: 'campaign', synonyms: ['ad campaign', 'promo'], label: 'Campaign' },
-    { name: 'channel', synonyms: ['platform', 'network', 'media channel', 'social network'], label: 'Channel' },
+    {
+      name: 'channel',
+      valueSynonyms: {
+        Facebook: ['FB', 'Meta'],
+        Instagram: ['IG', 'Insta'],
+        'Google Search': ['Google', 'search ads'],
+        YouTube: ['YT'],
+      },
+      synonyms: ['platform', 'network', 'media channel', 'social network'],
+      label: 'Channel',
+    },
     { name: 'creative', synonyms: ['ad', 'ad format', 'creative format', 'asset'], label: 'Creative' },
   ],
   timeDimension: { column: 'perf_date', label: 'Date', grains: ['day', 'week', 'month', 'quarter', 'year'] },
@@ -283,6 +353,7 @@ export const executiveSpace: SemanticSpace = defineSpace({
   metrics: [
     {
       name: 'revenue',
+      verbs: ['earn', 'earned', 'make', 'made', 'brought in', 'generate', 'generated'],
       synonyms: ['sales', 'turnover', 'company revenue', 'top line'],
       label: 'Revenue',
       sql: 'sum(revenue)',
@@ -345,7 +416,14 @@ export const targetsSpace: SemanticSpace = defineSpace({
       description: 'Planned number of orders.',
     },
   ],
-  dimensions: [{ name: 'region', synonyms: ['area', 'territory'], label: 'Region' }],
+  dimensions: [
+    {
+      name: 'region',
+      valueSynonyms: { NCR: ['Metro Manila', 'MM', 'National Capital Region'] },
+      synonyms: ['area', 'territory'],
+      label: 'Region',
+    },
+  ],
   timeDimension: { column: 'period', label: 'Month', grains: ['month', 'quarter', 'year'] },
   examples: [
     'What is the revenue target by month?',

@@ -13,6 +13,11 @@ export interface MetricDefinition {
    * this metric. Each is a word or a short phrase.
    */
   synonyms?: readonly string[];
+  /**
+   * Verbs that ask for it when the question names no measure ("sell", "sold", "brought in" for revenue): Jenny
+   * reads "which brand sold the most" as revenue, and "which brand sold the most units" as units.
+   */
+  verbs?: readonly string[];
   /** The aggregate expression, written by the space's author (never by a caller). */
   sql: string;
   format?: FormatSpec;
@@ -33,6 +38,11 @@ export interface DimensionDefinition {
   description?: string;
   /** Other words people use for it ("area" for region, "outlet" for store), read as this dimension by Jenny. */
   synonyms?: readonly string[];
+  /**
+   * Other words people use for some of its values, by value: `{ NCR: ['Metro Manila'], Facebook: ['FB'] }`. Jenny
+   * reads them as that value.
+   */
+  valueSynonyms?: Readonly<Record<string, readonly string[]>>;
   /** The column in the space's table; default `name`. */
   column?: string;
   type?: ColumnType;
