@@ -112,29 +112,24 @@ export function buildLexicon(spaces: readonly SemanticSpace[], values: Dimension
     list.push(concept);
     phrases.set(key, list);
   };
+  /** A metric or dimension, by its name (underscores as spaces), label and synonyms. */
+  const addNamed = (
+    kind: 'metric' | 'dimension',
+    space: string,
+    item: { name: string; label?: string; synonyms?: readonly string[] },
+  ) => {
+    const concept = { kind, space, name: item.name, label: item.label ?? item.name };
+    for (const phrase of [item.name.replace(/_/g, ' '), item.label ?? '', ...(item.synonyms ?? [])])
+      add(phrase, concept);
+    return concept;
+  };
   for (const space of spaces) {
     for (const metric of space.metrics) {
-      const concept: Concept = {
-        kind: 'metric',
-        space: space.name,
-        name: metric.name,
-        label: metric.label ?? metric.name,
-      };
-      for (const phrase of [metric.name.replace(/_/g, ' '), metric.label ?? '', ...(metric.synonyms ?? [])]) {
-        add(phrase, concept);
-      }
-      for (const verb of metric.verbs ?? []) add(verb, { ...concept, soft: true });
+      const concept = addNamed('metric', space.name, metric);
+      for (const verb of metric.verbs ?? []) add(verb, { ...concept, kind: 'metric', soft: true });
     }
     for (const dimension of space.dimensions) {
-      const concept: Concept = {
-        kind: 'dimension',
-        space: space.name,
-        name: dimension.name,
-        label: dimension.label ?? dimension.name,
-      };
-      for (const phrase of [dimension.name.replace(/_/g, ' '), dimension.label ?? '', ...(dimension.synonyms ?? [])]) {
-        add(phrase, concept);
-      }
+      addNamed('dimension', space.name, dimension);
       const known = (values[space.name]?.[dimension.name] ?? []).filter((v): v is string => typeof v === 'string');
       for (const value of known) {
         const concept: Concept = { kind: 'value', space: space.name, dimension: dimension.name, value, label: value };
