@@ -66,8 +66,16 @@ const browser = (name: string) => ({
   viewport: { width: 1280, height: 800 },
 });
 
+/**
+ * Dependencies the browser projects reach only through package.json's `imports` (`#echarts-for-react-core`), which
+ * Vite's scan does not see: named here, they are optimised up front instead of mid-run, where Vite reloads the page
+ * and a test file fails to import.
+ */
+const OPTIMIZE_UP_FRONT = ['echarts-for-react/esm/core.js'];
+
 export default defineConfig({
   plugins: [react(), tailwindcss()],
+  optimizeDeps: { include: OPTIMIZE_UP_FRONT },
   test: {
     // Waits (testing-library's waitFor and findBy, vi.waitFor, expect.poll) get 15 s, not 1 s: see test/setup/waits.ts.
     expect: { poll: { timeout: 15_000 } },

@@ -17,6 +17,8 @@ const config: StorybookConfig = {
     viteConfig.optimizeDeps = {
       ...viteConfig.optimizeDeps,
       exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), '@electric-sql/pglite'],
+      // Reached only through package.json's `imports`, which Vite's scan does not follow (see vitest.config.ts).
+      include: [...(viteConfig.optimizeDeps?.include ?? []), 'echarts-for-react/esm/core.js'],
     };
     return viteConfig;
   },
