@@ -115,6 +115,7 @@ const typeEntries = {
   'client-supabase': 'src/core/client/transports/supabase.ts',
   'client-pglite': 'src/core/client/transports/pglite.ts',
   warehouse: 'src/core/warehouse/index.ts',
+  jenny: 'src/core/jenny/index.ts',
   superset: 'src/core/superset/index.ts',
   'kpi-tile': 'src/react/kpi-tile/index.ts',
   'superset-embed': 'src/react/superset-embed/index.ts',

@@ -27,6 +27,18 @@ describe.skipIf(!existsSync(resolve(repo, 'dist/index.js')))('bundle budgets, im
     expect(initial).toBeLessThanOrEqual(budget);
   });
 
+  it('keeps the Jenny entry within 15 KiB with both bundlers, without ECharts', { timeout: 180_000 }, async () => {
+    const app = appImporting(
+      ['createQuestionInterpreter', 'findPeriod', 'loadDimensionValues'],
+      'dist/core/jenny/index.js',
+    );
+    for (const bundler of ['vite', 'esbuild'] as const) {
+      const { initial, total } = await appSize(bundler, app);
+      expect(initial).toBeGreaterThan(1);
+      expect(total).toBeLessThanOrEqual(15);
+    }
+  });
+
   it('keeps ECharts out of an app that draws no chart', { timeout: 180_000 }, async () => {
     const chart = await appSize('vite', appImporting(['EChart']));
     for (const bundler of ['vite', 'esbuild'] as const) {

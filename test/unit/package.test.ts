@@ -21,6 +21,7 @@ const dataEntries = {
   '@insightpulse/ui/client/supabase': 'core/client/transports/supabase',
   '@insightpulse/ui/client/pglite': 'core/client/transports/pglite',
   '@insightpulse/ui/warehouse': 'core/warehouse/index',
+  '@insightpulse/ui/jenny': 'core/jenny/index',
 };
 /** The module of each of the other entries. */
 const KPI_TILE = 'react/kpi-tile/index.js';
