@@ -4,6 +4,8 @@ import { RARE_BUILDERS } from './rare-builders';
 import type { Table } from './table';
 import type { AdapterOptions, ChartSpec, DataInput } from './types';
 
+const ALL_BUILDERS = { ...FREQUENT_BUILDERS, ...RARE_BUILDERS };
+
 /**
  * Turns a result set into a themed-ready ECharts option for the chart the spec describes. The option
  * feeds ECharts through `dataset`; its tooltips escape every data string; its aria description is
@@ -16,5 +18,5 @@ export function toEChartsOption(
   spec: ChartSpec,
   options: AdapterOptions = {},
 ): EChartsCoreOption {
-  return buildOption(data, spec, options, { ...FREQUENT_BUILDERS, ...RARE_BUILDERS });
+  return buildOption(data, spec, options, ALL_BUILDERS);
 }

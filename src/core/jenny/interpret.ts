@@ -48,14 +48,12 @@ const FILLER = new Set(
   list tell see display find pull report provide let lets want need like know about across over under within during
   this that these those it its there their them they have has had per each every all overall total totals sum value
   values number figure figures data breakdown broken down split grouped group as by compare compared comparing
-  comparison against vs versus chart graph table view look check kindly hi so just also then than up same whole
-  our company business across into where when been versus look looks looking status how's hows whats what's did
-  make made performing performance perform trend trends trending over time moved move movement changed change changes
-  evolution history historical timeline doing look current currently right now latest recent got gotten take took
-  taken books book percent percentage share ratio proportion divided po naman lang nga ba yung ung thanks thank
-  generated brought bring
-  kada bawat ng sa na ang mga natin namin ko mo pa ano anong magkano ilan ilang pakita ipakita paki pakibigay bigay
-  para noong nung ngayon ngayong lahat din rin`.split(/\s+/),
+  comparison against vs versus chart graph table view look looks looking check kindly hi so just also then than up
+  same whole company business into where when status hows make made performing performance perform time move
+  changed change changes historical doing current currently right now latest recent got gotten take took taken books
+  book percent percentage share ratio proportion divided po naman lang nga ba yung ung thanks thank generated brought
+  bring kada bawat ng sa na ang mga natin namin ko mo pa ano anong magkano ilan ilang pakita ipakita paki pakibigay
+  bigay para noong nung ngayon ngayong lahat din rin`.split(/\s+/),
 );
 /** Shorthand people type, written out before reading: "avg" is "average", "%" is "percent". */
 const SHORTHAND: readonly [RegExp, string][] = [
@@ -236,7 +234,7 @@ function grammar(word: Word): Piece | undefined {
   const ranking = Object.hasOwn(RANKING, word.plain) ? RANKING[word.plain] : undefined;
   if (ranking) return { kind: 'ranking', words, direction: ranking.direction, judges: ranking.judges === true };
   if (Object.hasOwn(GRAINS, word.stem)) return { kind: 'grain', words, grain: GRAINS[word.stem] as TimeGrain };
-  if (TREND.has(word.plain)) return { kind: 'trend', words };
+  if (TREND.has(word.plain) || TREND.has(word.stem)) return { kind: 'trend', words };
   if (NEGATION.has(word.plain)) return { kind: 'negation', words };
   if (word.plain === 'only' || word.plain === 'just') return { kind: 'only', words };
   if (word.plain === 'average' || word.plain === 'mean') return { kind: 'average', words };
@@ -658,13 +656,12 @@ export function createQuestionInterpreter(options: QuestionInterpreterOptions): 
     }
     if (limit !== undefined && ranking) query.limit = limit;
 
-    const placed = pieces.filter((piece) => piece.kind !== 'filler').length;
     const typos = pieces.filter((piece) => piece.kind === 'concept' && piece.fuzzy).length;
     const interpretation: QueryInterpretation = {
       kind: 'query',
       space: space.name,
       query,
-      confidence: placed === 0 ? 0 : Math.max(0.5, 1 - typos * 0.1),
+      confidence: Math.max(0.5, 1 - typos * 0.1),
       explanation: steps,
     };
     return interpretation;

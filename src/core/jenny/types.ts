@@ -14,7 +14,7 @@ export interface QueryInterpretation {
   /** The space's name. */
   space: string;
   query: SemanticQuery;
-  /** 0 to 1: how much of the question was placed (1 when every word that carries meaning was). */
+  /** 0.5 to 1: 1 when every word was read as written, 0.1 less for each misspelt word read as a near one. */
   confidence: number;
   /** How each part of the question was read, in order. */
   explanation: readonly ReadingStep[];
