@@ -60,6 +60,11 @@ describe('Jenny reads a question into a query', () => {
     });
   });
 
+  it('reads a trend as a time axis, in any form of the word', () => {
+    expect(query('revenue trends').query).toEqual({ metrics: ['revenue'], timeGrain: 'month' });
+    expect(query('clicks trend last 30 days').query.timeGrain).toBe('day');
+  });
+
   it('reads a misspelt word as the nearest one and says so', () => {
     const read = query('impresions by channel');
     expect(read).toMatchObject({ space: 'creative', query: { metrics: ['impressions'], dimensions: ['channel'] } });
