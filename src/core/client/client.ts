@@ -8,6 +8,7 @@ import {
   type QueryState,
 } from '@tanstack/query-core';
 import type { ColumnMeta } from '../adapter/types';
+import type { JennyChunk } from '../jenny/protocol';
 import { compileQuery } from '../semantic/compile';
 import { SemanticError } from '../semantic/errors';
 import type { SemanticQuery, SpaceDefinition } from '../semantic/types';
@@ -89,6 +90,8 @@ export interface AskCallOptions {
   signal?: AbortSignal;
   /** Called with each piece of the answer's text as it streams, where the transport streams. */
   onText?: (delta: string) => void;
+  /** Called with each chunk of the answer as it arrives: status, query, SQL, table, chart, text, suggestions. */
+  onPart?: (chunk: JennyChunk) => void;
 }
 
 export interface CallOptions {
@@ -591,9 +594,9 @@ export function createDataClient(options: DataClientOptions): DataClient {
     transport,
     spaces,
     query,
-    ask(request, { signal, onText } = {}) {
+    ask(request, { signal, onText, onPart } = {}) {
       const ask = transport.ask?.bind(transport);
-      return delegate('ask', signal, ask && ((s) => ask(request, { signal: s, onText })));
+      return delegate('ask', signal, ask && ((s) => ask(request, { signal: s, onText, onPart, spaces })));
     },
     feedback(request, { signal } = {}) {
       const feedback = transport.feedback?.bind(transport);

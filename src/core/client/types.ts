@@ -1,5 +1,7 @@
 import type { ColumnMeta, Row } from '../adapter/types';
-import type { SemanticQuery } from '../semantic/types';
+import type { JennyChunk, JennyStatement } from '../jenny/protocol';
+import type { Interpretation } from '../jenny/types';
+import type { SemanticQuery, SpaceDefinition } from '../semantic/types';
 
 /** SQL the caller wrote, with `$1`-style parameters. */
 export interface SqlRequest {
@@ -81,6 +83,18 @@ export interface JennyAnswer {
   meta?: ColumnMeta[];
   generatedSql?: string;
   reasoning?: string;
+  /** `'answer'` with rows; `'clarify'` or `'unsupported'` when Jenny asks back or refuses (`summary` says why). */
+  kind?: 'answer' | 'clarify' | 'unsupported';
+  /** Follow-up questions, or questions Jenny can answer when she asks back or refuses. */
+  suggestions?: string[];
+  /** How the question was read (Jenny's own interpreter). */
+  interpretation?: Interpretation;
+  /** The statements that ran, with their parameters. */
+  statements?: JennyStatement[];
+  /** The day relative periods were counted from (ISO `YYYY-MM-DD`). */
+  asOf?: string;
+  /** True when the rows were cut at the transport's row cap. */
+  truncated?: boolean;
 }
 
 export interface FeedbackRequest {
@@ -98,6 +112,10 @@ export interface TransportContext {
 export interface AskContext extends TransportContext {
   /** Called with each piece of the answer's text as it streams, where the transport can stream. */
   onText?: (delta: string) => void;
+  /** Called with each chunk of the answer stream as it arrives (see `JennyChunk`). */
+  onPart?: (chunk: JennyChunk) => void;
+  /** The spaces the data client compiles, for a transport that answers on its own (the embedded warehouse). */
+  spaces?: ReadonlyMap<string, SpaceDefinition>;
 }
 
 /**

@@ -249,6 +249,9 @@ function problemsOf(definition: unknown): string[] {
     }
   }
 
+  if (d.freshness !== undefined && (typeof d.freshness !== 'string' || !/^[A-Za-z0-9_.-]{1,100}$/.test(d.freshness))) {
+    problems.push('freshness must be a job name (letters, digits, _ . -)');
+  }
   if (d.examples !== undefined && (!Array.isArray(d.examples) || !d.examples.every((e) => typeof e === 'string'))) {
     problems.push('examples must be an array of strings');
   }

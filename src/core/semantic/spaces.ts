@@ -14,6 +14,7 @@ const oneDecimal: FormatSpec = { kind: 'number', minimumFractionDigits: 1, maxim
 /** Retail sales (Scout): one row per day, store, brand and channel. */
 export const salesSpace: SemanticSpace = defineSpace({
   name: 'sales',
+  freshness: 'sales_summary',
   label: 'Sales',
   description: 'Retail sales by day, region, store, brand, category and channel.',
   role: ROLE,
@@ -118,6 +119,7 @@ export const salesSpace: SemanticSpace = defineSpace({
 /** Travel and expense with tax (te_tax): one row per expense line. */
 export const financeSpace: SemanticSpace = defineSpace({
   name: 'finance',
+  freshness: 'finance_monthly',
   label: 'Finance',
   description:
     'Travel and expense lines with tax, by department, category, vendor and approval status. ' +
@@ -199,6 +201,7 @@ export const financeSpace: SemanticSpace = defineSpace({
 /** Month-end close (opex): one row per period and entity. */
 export const opsSpace: SemanticSpace = defineSpace({
   name: 'ops',
+  freshness: 'close_metrics',
   label: 'Operations',
   description: 'Month-end close performance by period and entity: days to close, on-time rate and adjustments.',
   role: ROLE,
@@ -253,6 +256,7 @@ export const opsSpace: SemanticSpace = defineSpace({
 /** Creative effectiveness (CES): one row per day, campaign, channel and creative. */
 export const creativeSpace: SemanticSpace = defineSpace({
   name: 'creative',
+  freshness: 'campaign_performance',
   label: 'Creative',
   description: 'Campaign delivery and results by day, campaign, channel and creative.',
   role: ROLE,
@@ -346,6 +350,7 @@ export const creativeSpace: SemanticSpace = defineSpace({
 /** Company-level monthly finance (gold): revenue, expenses and the expense ratio for KPIs. */
 export const executiveSpace: SemanticSpace = defineSpace({
   name: 'executive',
+  freshness: 'finance_monthly',
   label: 'Executive',
   description: 'Company revenue and expenses by month, and the expense ratio (expenses as a share of revenue).',
   role: ROLE,
@@ -390,6 +395,7 @@ export const executiveSpace: SemanticSpace = defineSpace({
 /** Monthly plans (gold): revenue and order targets by region, what KPI tiles measure progress against. */
 export const targetsSpace: SemanticSpace = defineSpace({
   name: 'targets',
+  freshness: 'sales_summary',
   label: 'Targets',
   description:
     'Monthly revenue and order targets by region. Actual revenue and orders are in the sales space: ' +

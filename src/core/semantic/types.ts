@@ -69,6 +69,11 @@ export interface SpaceDefinition {
   timeDimension?: { column: string; label?: string; grains?: readonly TimeGrain[] };
   /** Example questions, for people and for models. */
   examples?: readonly string[];
+  /**
+   * The job whose runs say how fresh the space's data is: a `job_name` of `public.data_lab_job_runs`, read through
+   * `client.freshness`. Jenny's answers say it, and on a demo warehouse count relative periods from it.
+   */
+  freshness?: string;
 }
 
 export type FilterOperator = 'eq' | 'neq' | 'in' | 'not_in' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains';

@@ -119,6 +119,8 @@ create table if not exists public.jenny_queries (
   user_id text,
   created_at timestamptz not null default now()
 );
+-- How a question ended: answered, clarify, unsupported, error, aborted or timeout (null for a bare query).
+alter table public.jenny_queries add column if not exists outcome text;
 
 create table if not exists public.jenny_feedback (
   id bigint generated always as identity primary key,
