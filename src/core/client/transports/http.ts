@@ -1,3 +1,6 @@
+import { createParser } from 'eventsource-parser';
+import { type JennyChunk, SUMMARY_ID } from '../../jenny/protocol';
+import { createAnswerAssembler } from '../../jenny/stream';
 import { abortedError, throwIfAborted } from '../abort';
 import { DataClientError, HttpError } from '../errors';
 import type {
@@ -169,7 +172,7 @@ export function httpTransport(options: HttpTransportOptions): Transport {
       return exchange(ctx, 'POST', '/api/jenny/query', body, accept, async (response, io) => {
         const type = response.headers.get('content-type') ?? '';
         if (NDJSON.test(type) || SSE.test(type)) {
-          return readAnswerStream(response, io, SSE.test(type) ? 'sse' : 'ndjson', ctx.onText);
+          return readAnswerStream(response, io, SSE.test(type) ? 'sse' : 'ndjson', ctx);
         }
         const answer = parseAnswer(await readJson(response, io.shape), '', io.shape);
         // A transport that cannot stream still reports the text, in one piece.
@@ -289,22 +292,132 @@ function parseAnswer(value: unknown, prefix: string, shape: ShapeReader, streame
     meta: shape.meta(body.meta, at('meta')),
     generatedSql: shape.optionalString(body.generated_sql, at('generated_sql')),
     reasoning: shape.optionalString(body.reasoning, at('reasoning')),
+    ...jennyExtras(body, at, shape),
   };
 }
 
+const ANSWER_KINDS = new Set(['answer', 'clarify', 'unsupported']);
+
+/** What Jenny's own server adds to the seed's answer: each field optional, each checked when present. */
+function jennyExtras(
+  body: Record<string, unknown>,
+  at: (key: string) => string,
+  shape: ShapeReader,
+): Partial<JennyAnswer> {
+  const extras: Partial<JennyAnswer> = {};
+  if (body.kind !== undefined && body.kind !== null) {
+    if (!ANSWER_KINDS.has(body.kind as string))
+      shape.fail(at('kind'), 'one of answer, clarify, unsupported', body.kind);
+    extras.kind = body.kind as JennyAnswer['kind'];
+  }
+  if (body.suggestions !== undefined && body.suggestions !== null) {
+    if (!Array.isArray(body.suggestions) || !body.suggestions.every((item) => typeof item === 'string')) {
+      shape.fail(at('suggestions'), 'an array of strings', body.suggestions);
+    }
+    extras.suggestions = body.suggestions as string[];
+  }
+  const interpretation = shape.optionalRecord(body.interpretation, at('interpretation'));
+  if (interpretation) {
+    shape.string(interpretation.kind, at('interpretation.kind'));
+    extras.interpretation = interpretation as unknown as JennyAnswer['interpretation'];
+  }
+  if (body.statements !== undefined && body.statements !== null) {
+    if (!Array.isArray(body.statements)) shape.fail(at('statements'), 'an array', body.statements);
+    extras.statements = body.statements as JennyAnswer['statements'];
+  }
+  const asOf = shape.optionalString(body.as_of, at('as_of'));
+  if (asOf !== undefined) extras.asOf = asOf;
+  const truncated = shape.optionalBoolean(body.truncated, at('truncated'));
+  if (truncated !== undefined) extras.truncated = truncated;
+  return extras;
+}
+
+/** The UI message chunk types Jenny's stream may carry that hold nothing an answer needs. */
+const SKIPPED_CHUNKS = new Set([
+  'start',
+  'start-step',
+  'finish-step',
+  'text-start',
+  'text-end',
+  'reasoning-start',
+  'reasoning-end',
+  'data-status',
+  'finish',
+]);
+
+/**
+ * One event of an answer stream, checked: Jenny's UI message chunks (the AI SDK's `text-delta`, `data-table`, …)
+ * come back typed, and an unknown type is skipped. Values are checked where the answer uses them.
+ */
+function checkChunk(event: Record<string, unknown>, at: string, shape: ShapeReader): JennyChunk | undefined {
+  const data = () => shape.record(event.data, `${at}.data`);
+  switch (event.type) {
+    case 'text-delta':
+    case 'reasoning-delta':
+      shape.string(event.id, `${at}.id`);
+      shape.string(event.delta, `${at}.delta`);
+      return event as unknown as JennyChunk;
+    case 'data-query': {
+      const body = data();
+      shape.string(body.title, `${at}.data.title`);
+      const interpretation = shape.record(body.interpretation, `${at}.data.interpretation`);
+      shape.string(interpretation.kind, `${at}.data.interpretation.kind`);
+      shape.optionalString(body.asOf, `${at}.data.asOf`);
+      return event as unknown as JennyChunk;
+    }
+    case 'data-sql': {
+      const body = data();
+      shape.string(body.sql, `${at}.data.sql`);
+      if (!Array.isArray(body.statements)) shape.fail(`${at}.data.statements`, 'an array', body.statements);
+      return event as unknown as JennyChunk;
+    }
+    case 'data-table': {
+      const body = data();
+      shape.rows(body.rows, `${at}.data.rows`);
+      shape.meta(body.meta, `${at}.data.meta`);
+      shape.optionalBoolean(body.truncated, `${at}.data.truncated`);
+      return event as unknown as JennyChunk;
+    }
+    case 'data-chart':
+      shape.record(data().option, `${at}.data.option`);
+      return event as unknown as JennyChunk;
+    case 'data-suggestions':
+      if (!Array.isArray(event.data) || !event.data.every((item) => typeof item === 'string')) {
+        shape.fail(`${at}.data`, 'an array of strings', event.data);
+      }
+      return event as unknown as JennyChunk;
+    default:
+      return SKIPPED_CHUNKS.has(event.type as string) ? (event as unknown as JennyChunk) : undefined;
+  }
+}
+
+/**
+ * Reads a streamed answer: NDJSON lines or Server-Sent Events (parsed by eventsource-parser), each one JSON event.
+ * Two vocabularies are read: Jenny's UI message chunks (what `createJennyHandler` writes, the AI SDK's stream) and
+ * the older `text` / `answer` / `error` events.
+ */
 async function readAnswerStream(
   response: Response,
   { shape, touch, redact: clean }: Io,
   format: 'ndjson' | 'sse',
-  onText: ((delta: string) => void) | undefined,
+  ctx: AskContext,
 ): Promise<JennyAnswer> {
   let text = '';
   let answer: JennyAnswer | undefined;
+  let finished = false;
   let index = 0;
-  let data: string[] = [];
+  const chunks = createAnswerAssembler();
+
+  const fail = (message: unknown, status: unknown): never => {
+    const said = typeof message === 'string' ? clean(message).slice(0, 300) : 'no reason given';
+    throw new HttpError(typeof status === 'number' ? status : 502, `${shape.what} failed while streaming: ${said}`, {
+      transport: NAME,
+    });
+  };
 
   const handle = (payload: string) => {
     const at = `stream[${index++}]`;
+    if (payload === '[DONE]') return;
     let parsed: unknown;
     try {
       parsed = JSON.parse(payload);
@@ -315,51 +428,57 @@ async function readAnswerStream(
     if (event.type === 'text') {
       const delta = shape.string(event.delta, `${at}.delta`);
       text += delta;
-      onText?.(delta);
+      ctx.onText?.(delta);
     } else if (event.type === 'answer') {
       answer ??= parseAnswer(event.answer, `${at}.answer`, shape, text);
     } else if (event.type === 'error') {
-      const message = typeof event.error === 'string' ? clean(event.error).slice(0, 300) : 'no reason given';
-      const status = typeof event.status === 'number' ? event.status : 502;
-      throw new HttpError(status, `${shape.what} failed while streaming: ${message}`, { transport: NAME });
+      fail(event.errorText ?? event.error, event.status);
+    } else {
+      const chunk = checkChunk(event, at, shape);
+      if (!chunk) return;
+      if (chunk.type === 'finish') finished = true;
+      chunks.push(chunk);
+      if (chunk.type === 'text-delta' && chunk.id === SUMMARY_ID) ctx.onText?.(chunk.delta);
+      ctx.onPart?.(chunk);
     }
   };
 
-  const line = (raw: string) => {
-    const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (format === 'ndjson') {
-      if (content.trim()) handle(content);
-    } else if (content === '') {
-      if (data.length) handle(data.join('\n'));
-      data = [];
-    } else if (content.startsWith('data:')) {
-      const value = content.slice(content.startsWith('data: ') ? 6 : 5);
-      if (value !== '[DONE]') data.push(value);
+  const parser = createParser({ onEvent: (event) => handle(event.data) });
+  let buffer = '';
+  const feed = (piece: string) => {
+    if (format === 'sse') {
+      parser.feed(piece);
+      return;
+    }
+    buffer += piece;
+    let newline = buffer.indexOf('\n');
+    while (newline !== -1) {
+      const line = buffer.slice(0, newline).trim();
+      if (line) handle(line);
+      buffer = buffer.slice(newline + 1);
+      newline = buffer.indexOf('\n');
     }
   };
 
   const reader = response.body?.getReader();
   if (!reader) {
-    for (const raw of (await response.text()).split('\n')) line(raw);
+    feed(await response.text());
   } else {
     const decoder = new TextDecoder();
-    let buffer = '';
     for (;;) {
       const { done, value } = await reader.read();
       touch();
       if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let newline = buffer.indexOf('\n');
-      while (newline !== -1) {
-        line(buffer.slice(0, newline));
-        buffer = buffer.slice(newline + 1);
-        newline = buffer.indexOf('\n');
-      }
+      feed(decoder.decode(value, { stream: true }));
     }
-    buffer += decoder.decode();
-    if (buffer) line(buffer);
+    feed(decoder.decode());
   }
-  if (format === 'sse' && data.length) handle(data.join('\n'));
-  if (!answer) return shape.fail('answer', 'an {"type":"answer"} event before the stream ends');
-  return answer;
+  if (format === 'sse') parser.feed('\n\n');
+  else if (buffer.trim()) handle(buffer.trim());
+  if (answer) return answer;
+  if (chunks.started) {
+    if (!finished) return shape.fail('finish', 'a {"type":"finish"} chunk before the stream ends');
+    return chunks.answer();
+  }
+  return shape.fail('answer', 'an {"type":"answer"} event or a data-query chunk before the stream ends');
 }
