@@ -446,3 +446,26 @@ describe('chooseChart on hostile data', () => {
     TIMEOUT,
   );
 });
+
+describe("the adapter's HTML escape", () => {
+  it("escapes exactly what ECharts' format.encodeHTML escapes, so options need no ECharts to be written", async () => {
+    const { format } = await import('echarts/core');
+    const { escapeHTML } = await import('../../src/core/adapter/context');
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', '&', '<', '>', '"', "'", '`', 'é', ' ') }),
+        (text) => escapeHTML(text) === format.encodeHTML(text),
+      ),
+    );
+    fc.assert(fc.property(fc.string(), (text) => escapeHTML(text) === format.encodeHTML(text)));
+    expect(escapeHTML('<b onmouseover="x">&\'')).toBe('&lt;b onmouseover=&quot;x&quot;&gt;&amp;&#39;');
+  });
+
+  it('writes grid bounds for the ECharts version it is given', async () => {
+    const { toEChartsOption } = await import('../../src/core/adapter');
+    const rows = [{ region: 'NCR', revenue: 1 }];
+    const spec = { kind: 'bar', encoding: { x: 'region', y: 'revenue' } } as const;
+    expect(toEChartsOption(rows, spec).grid).toMatchObject({ outerBoundsMode: 'same' });
+    expect(toEChartsOption(rows, spec, { echartsVersion: 5 }).grid).toMatchObject({ containLabel: true });
+  });
+});

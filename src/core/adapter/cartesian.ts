@@ -167,7 +167,7 @@ export function cartesian(ctx: Context): EChartsCoreOption {
       ...titleOf(spec),
       aria: aria(spec, description),
       dataset: { source, sourceHeader: false },
-      grid: grid({ top: spec.title ? 48 : 24, bottom: plans.length > 1 ? 40 : 8 }),
+      grid: grid(ctx, { top: spec.title ? 48 : 24, bottom: plans.length > 1 ? 40 : 8 }),
       legend: plans.length > 1 ? { type: 'scroll', bottom: 0 } : { show: false },
       tooltip: {
         trigger: 'axis',

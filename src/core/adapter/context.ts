@@ -1,4 +1,3 @@
-import { format as echartsFormat, version as echartsVersion } from 'echarts/core';
 import { createFormatter } from '../format';
 import type { FormatSpec, Formatter, TimeGrain } from '../format/types';
 import { enChart } from '../messages/en';
@@ -9,8 +8,22 @@ import type { Pivot } from './pivot';
 import { type Column, getColumn, type Table } from './table';
 import type { AdapterOptions, ChartSpec } from './types';
 
-/** Escapes text for the HTML tooltip. Every data string in a tooltip goes through it. */
-export const escapeHTML: (text: string) => string = echartsFormat.encodeHTML;
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Escapes text for the HTML tooltip. Every data string in a tooltip goes through it. The adapter's own (the five
+ * characters ECharts' `format.encodeHTML` escapes), so building an option needs no ECharts: a server answering
+ * Jenny's questions writes options without loading it.
+ */
+export function escapeHTML(text: string): string {
+  return String(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
+}
 
 /** Where a value is written: each place may have its own format. */
 export type Place = 'axis' | 'tooltip' | 'label';
@@ -25,6 +38,8 @@ export interface Context {
   /** The chart's pivot, when the rows were already pivoted while they were read (see one-pass). */
   readonly pivot: Pivot | undefined;
   readonly locale: string;
+  /** The major version of ECharts the option is written for (see `AdapterOptions.echartsVersion`). */
+  readonly echartsVersion: number;
   /** The words the option says (its description, the "Other" category). */
   readonly words: Messages['chart'];
   column(name: string | undefined, purpose: string): Column | undefined;
@@ -54,6 +69,7 @@ export function createContext(table: Table, spec: ChartSpec, options: AdapterOpt
     spec,
     pivot,
     locale,
+    echartsVersion: options.echartsVersion ?? 6,
     words: options.messages ? { ...enChart, ...options.messages } : enChart,
     column: (name, purpose) => (name === undefined ? undefined : getColumn(table, name, purpose)),
     measure(name, purpose) {
@@ -157,10 +173,11 @@ export function extremes(
  * A grid whose box includes the axis labels: `containLabel` on ECharts 5, its replacement
  * (`outerBoundsMode: 'same'`) on ECharts 6, which warns about the old name.
  */
-export function grid(space: { top: number; bottom: number; left?: number; right?: number }) {
+export function grid(
+  ctx: Pick<Context, 'echartsVersion'>,
+  space: { top: number; bottom: number; left?: number; right?: number },
+) {
   const contain =
-    Number.parseInt(echartsVersion, 10) >= 6
-      ? { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' }
-      : { containLabel: true };
+    ctx.echartsVersion >= 6 ? { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } : { containLabel: true };
   return { left: space.left ?? 8, right: space.right ?? 8, top: space.top, bottom: space.bottom, ...contain };
 }

@@ -91,7 +91,7 @@ export function heatmap(ctx: Context): EChartsCoreOption {
             tooltip,
           ),
       ),
-      grid: grid({ top: spec.title ? 48 : 16, bottom: 72 }),
+      grid: grid(ctx, { top: spec.title ? 48 : 16, bottom: 72 }),
       tooltip: {
         trigger: 'item',
         formatter: (p: { data?: unknown; marker?: unknown }) => {

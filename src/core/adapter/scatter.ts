@@ -54,7 +54,7 @@ export function scatter(ctx: Context): EChartsCoreOption {
         }),
       ),
       dataset: entries.map(([, source]) => ({ source, sourceHeader: false })),
-      grid: grid({ right: 16, top: spec.title ? 48 : 24, bottom: entries.length > 1 ? 64 : 32 }),
+      grid: grid(ctx, { right: 16, top: spec.title ? 48 : 24, bottom: entries.length > 1 ? 64 : 32 }),
       legend: entries.length > 1 ? { type: 'scroll', bottom: 0 } : { show: false },
       ...(size && Number.isFinite(sizeMin)
         ? {

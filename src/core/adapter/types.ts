@@ -96,4 +96,9 @@ export interface AdapterOptions {
    * a catalogue's `chart` part, such as `fil.chart`, whole or in part. Default English.
    */
   messages?: Partial<Messages['chart']>;
+  /**
+   * The major version of ECharts that will draw the option: 6 keeps axis labels inside the grid with
+   * `outerBoundsMode`, 5 with `containLabel`. Default 6. The library's components pass the version they were given.
+   */
+  echartsVersion?: number;
 }

@@ -6,6 +6,7 @@ import { AdapterError } from '../../core/adapter/errors';
 import { type Table, toTable } from '../../core/adapter/table';
 import type { ChartSpec, Row } from '../../core/adapter/types';
 import { loadedRareBuilders, loadRareBuilders } from '../../core/echarts/on-demand';
+import { echartsMajorVersion } from '../../core/echarts/setup';
 import type { Messages } from '../../core/messages/types';
 import type { ChartCardProps, ChartCardState } from './types';
 
@@ -60,7 +61,12 @@ export function useChartCard({
         return { ...none, table, choice, waiting: true };
       }
       const built = chosen
-        ? buildOption(table, chosen, { locale, messages: words }, { ...FREQUENT_BUILDERS, ...rare })
+        ? buildOption(
+            table,
+            chosen,
+            { locale, messages: words, echartsVersion: echartsMajorVersion },
+            { ...FREQUENT_BUILDERS, ...rare },
+          )
         : undefined;
       return { ...none, table, option: built, choice };
     } catch (caught) {
