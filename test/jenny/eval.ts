@@ -2,8 +2,11 @@
  * Jenny's evaluation: reads every question of the set with an interpreter and scores it. Precision is correct
  * queries among the questions it answered with a query; coverage is in-scope questions it answered (right or
  * wrong); refusals are out-of-scope questions it did not answer with a query; examples are the spaces' own example
- * questions answered correctly. Shared by `npm run eval:jenny` and the test that holds the floors.
+ * questions answered correctly. A question with `history` is asked after those turns (a follow-up); a query is
+ * correct when its space, query, target beside it (`compare`), `analysis` and `view` are the expected ones. Shared
+ * by `npm run eval:jenny` and the test that holds the floors.
  */
+import type { AskTurn } from '../../src/core/client/types';
 import type { QuestionInterpreter } from '../../src/core/jenny/interpret';
 import type { Interpretation } from '../../src/core/jenny/types';
 import type { SemanticSpace } from '../../src/core/semantic/define';
@@ -66,6 +69,40 @@ export function sameQuery(a: SemanticQuery, b: SemanticQuery): boolean {
   return normal(a) === normal(b);
 }
 
+type Expected = Exclude<EvalQuestion['expect'], 'refuse'>;
+
+/**
+ * Whether a reading is the expected one: the space, the query (or one of `accept`), and what goes with it — the
+ * target beside it (`compare`, its space and query), `analysis` and `view` — each present on both or neither.
+ */
+export function sameReading(got: Interpretation, expected: Expected): boolean {
+  if (got.kind !== 'query' || got.space !== expected.space) return false;
+  if (![expected.query, ...(expected.accept ?? [])].some((query) => sameQuery(query, got.query))) return false;
+  const compared =
+    got.compare === undefined || expected.compare === undefined
+      ? got.compare === expected.compare
+      : got.compare.space === expected.compare.space && sameQuery(got.compare.query, expected.compare.query);
+  return compared && got.analysis === expected.analysis && got.view === expected.view;
+}
+
+/** The turns before a question, a string being a user turn. */
+export function turnsOf(history: EvalQuestion['history']): AskTurn[] {
+  return (history ?? []).map((turn) => (typeof turn === 'string' ? { role: 'user', content: turn } : turn));
+}
+
+/** The question asked of the interpreter, after its history when it has one. */
+export function ask(interpreter: QuestionInterpreter, { question, history }: EvalQuestion): Interpretation {
+  return history ? interpreter.interpret(question, { history: turnsOf(history) }) : interpreter.interpret(question);
+}
+
+/** How a question reads in a report: after its history, when it has one. */
+const said = ({ question, history }: EvalQuestion) =>
+  history?.length
+    ? `${turnsOf(history)
+        .map((turn) => (turn.role === 'user' ? turn.content : `[${turn.role}]`))
+        .join(' → ')} → ${question}`
+    : question;
+
 export function evaluate(
   interpreter: QuestionInterpreter,
   questions: readonly EvalQuestion[],
@@ -87,9 +124,11 @@ export function evaluate(
     examplesRate: 0,
     failures: [],
   };
-  for (const { question, expect } of questions) {
-    const got = interpreter.interpret(question);
-    const isExample = examples.has(question);
+  for (const asked of questions) {
+    const { expect } = asked;
+    const question = said(asked);
+    const got = ask(interpreter, asked);
+    const isExample = !asked.history && examples.has(asked.question);
     if (isExample) report.examples++;
     if (expect === 'refuse') {
       report.outOfScope++;
@@ -103,9 +142,7 @@ export function evaluate(
       continue;
     }
     report.answered++;
-    const right =
-      got.space === expect.space && [expect.query, ...(expect.accept ?? [])].some((q) => sameQuery(q, got.query));
-    if (right) {
+    if (sameReading(got, expect)) {
       report.correct++;
       if (isExample) report.examplesCorrect++;
     } else {
@@ -133,10 +170,11 @@ export function formatReport(report: EvalReport, { failures = true } = {}): stri
   ];
   if (failures) {
     for (const failure of report.failures) {
+      const { got: read } = failure;
       const got =
-        failure.got.kind === 'query'
-          ? `${failure.got.space} ${JSON.stringify(failure.got.query)}`
-          : `${failure.got.kind}: ${failure.got.message}`;
+        read.kind === 'query'
+          ? `${read.space} ${JSON.stringify(read.query)}${read.compare ? ` compare ${JSON.stringify(read.compare)}` : ''}${read.analysis ? ` analysis ${read.analysis}` : ''}${read.view ? ` view ${read.view}` : ''}`
+          : `${read.kind}: ${read.message}`;
       lines.push(`  ✗ ${failure.why}: ${failure.question}`, `      got ${got}`);
       if (failure.expected) lines.push(`      expected ${JSON.stringify(failure.expected)}`);
     }

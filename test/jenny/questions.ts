@@ -1,9 +1,24 @@
+import type { AskTurn } from '../../src/core/client/types';
 import type { SemanticQuery } from '../../src/core/semantic/types';
 
 export interface EvalQuestion {
   question: string;
-  /** What a correct interpreter returns; 'refuse' when it must not answer with a query (unsupported or clarify). */
-  expect: { space: string; query: SemanticQuery; accept?: readonly SemanticQuery[] } | 'refuse';
+  /** The conversation before the question, oldest first; a string is a user turn. Default none. */
+  history?: readonly (string | AskTurn)[];
+  /**
+   * What a correct interpreter returns; 'refuse' when it must not answer with a query (unsupported or clarify).
+   * `compare`, `analysis` and `view` must match as given (absent: the answer must not have them either).
+   */
+  expect:
+    | {
+        space: string;
+        query: SemanticQuery;
+        accept?: readonly SemanticQuery[];
+        compare?: { space: string; query: SemanticQuery };
+        analysis?: 'drivers';
+        view?: 'table';
+      }
+    | 'refuse';
   /** Why it must be refused, or what the question exercises (for reading failures). */
   note?: string;
 }
@@ -42,6 +57,17 @@ const LAST_90_DAYS = { from: '2025-10-03', to: '2025-12-31' };
 const LAST_3_MONTHS = { from: '2025-10-01', to: '2025-12-31' };
 const LAST_6_MONTHS = { from: '2025-07-01', to: '2025-12-31' };
 const LAST_12_MONTHS = { from: '2025-01-01', to: '2025-12-31' };
+const OCTOBER = { from: '2025-10-01', to: '2025-10-31' };
+const Q2_2025 = { from: '2025-04-01', to: '2025-06-30' };
+const Q3_2024 = { from: '2024-07-01', to: '2024-09-30' };
+
+/** A measure beside its target (`compare`): the targets space over the same period, grain and regions. */
+function vsTarget(answer: Answer, metric: string): Answer {
+  const { metrics: _, sort: __, limit: ___, ...same } = answer.query;
+  return { ...answer, compare: { space: 'targets', query: { ...same, metrics: [metric] } } };
+}
+/** What drove a change in one measure (`analysis: 'drivers'`). */
+const drivers = (answer: Answer): Answer => ({ ...answer, analysis: 'drivers' });
 
 const REFUSE = 'refuse' as const;
 
@@ -1350,6 +1376,468 @@ export const EVAL_QUESTIONS: readonly EvalQuestion[] = [
     question: 'Q1 revenue target',
     expect: targets({ metrics: ['revenue_target'], dateRange: { from: '2025-01-01', to: '2025-03-31' } }),
   },
+
+  {
+    question: 'orders plan by region this year',
+    expect: targets({ metrics: ['orders_target'], dimensions: ['region'], dateRange: THIS_YEAR }),
+    note: 'a plan named with its measure is the target itself',
+  },
+  {
+    question: 'target revenue for Mindanao in 2024',
+    expect: targets({
+      metrics: ['revenue_target'],
+      filters: [{ dimension: 'region', op: 'eq', value: 'Mindanao' }],
+      dateRange: LAST_YEAR,
+    }),
+  },
+
+  // ---------------------------------------------------------------------------------------------------
+  // a measure against its target: sales beside targets, by month unless the question says
+  {
+    question: 'revenue vs target',
+    expect: vsTarget(sales({ metrics: ['revenue'], timeGrain: 'month' }), 'revenue_target'),
+  },
+  {
+    question: 'sales against plan this year',
+    expect: vsTarget(sales({ metrics: ['revenue'], timeGrain: 'month', dateRange: THIS_YEAR }), 'revenue_target'),
+  },
+  {
+    question: 'actual vs target revenue by month in 2025',
+    expect: vsTarget(sales({ metrics: ['revenue'], timeGrain: 'month', dateRange: THIS_YEAR }), 'revenue_target'),
+  },
+  {
+    question: 'orders vs target by region this quarter',
+    expect: vsTarget(
+      sales({ metrics: ['orders'], dimensions: ['region'], timeGrain: 'month', dateRange: THIS_QUARTER }),
+      'orders_target',
+    ),
+  },
+  {
+    question: 'how are we tracking against the revenue target',
+    expect: vsTarget(sales({ metrics: ['revenue'], timeGrain: 'month' }), 'revenue_target'),
+  },
+  {
+    question: 'revenue vs target for NCR this year',
+    expect: vsTarget(
+      sales({
+        metrics: ['revenue'],
+        timeGrain: 'month',
+        filters: [{ dimension: 'region', op: 'eq', value: 'NCR' }],
+        dateRange: THIS_YEAR,
+      }),
+      'revenue_target',
+    ),
+  },
+  {
+    question: 'quarterly orders vs target in 2025',
+    expect: vsTarget(sales({ metrics: ['orders'], timeGrain: 'quarter', dateRange: THIS_YEAR }), 'orders_target'),
+  },
+  {
+    question: 'did we hit the revenue target last month?',
+    expect: vsTarget(sales({ metrics: ['revenue'], timeGrain: 'month', dateRange: LAST_MONTH }), 'revenue_target'),
+  },
+  {
+    question: 'revenue target vs actual by region last quarter',
+    expect: vsTarget(
+      sales({ metrics: ['revenue'], dimensions: ['region'], timeGrain: 'month', dateRange: LAST_QUARTER }),
+      'revenue_target',
+    ),
+  },
+  {
+    question: 'are we on track for our orders goal this year',
+    expect: vsTarget(sales({ metrics: ['orders'], timeGrain: 'month', dateRange: THIS_YEAR }), 'orders_target'),
+  },
+  {
+    question: 'sales vs quota by region ytd',
+    expect: vsTarget(
+      sales({ metrics: ['revenue'], dimensions: ['region'], timeGrain: 'month', dateRange: THIS_YEAR }),
+      'revenue_target',
+    ),
+  },
+  {
+    question: 'compare revenue with target in Visayas for Q3 2025',
+    expect: vsTarget(
+      sales({
+        metrics: ['revenue'],
+        timeGrain: 'month',
+        filters: [{ dimension: 'region', op: 'eq', value: 'Visayas' }],
+        dateRange: LAST_QUARTER,
+      }),
+      'revenue_target',
+    ),
+  },
+  {
+    question: 'orders against plan excluding NCR, last 6 months',
+    expect: vsTarget(
+      sales({
+        metrics: ['orders'],
+        timeGrain: 'month',
+        filters: [{ dimension: 'region', op: 'neq', value: 'NCR' }],
+        dateRange: LAST_6_MONTHS,
+      }),
+      'orders_target',
+    ),
+  },
+  {
+    question: 'which regions beat their revenue target this year',
+    expect: vsTarget(
+      sales({ metrics: ['revenue'], dimensions: ['region'], timeGrain: 'month', dateRange: THIS_YEAR }),
+      'revenue_target',
+    ),
+  },
+  {
+    question: 'yearly revenue vs target',
+    expect: vsTarget(sales({ metrics: ['revenue'], timeGrain: 'year' }), 'revenue_target'),
+  },
+
+  // ---------------------------------------------------------------------------------------------------
+  // what drove a change: one measure that adds up, the period named (this month if none), no dimensions
+  {
+    question: 'what drove the change in revenue this month',
+    expect: drivers(sales({ metrics: ['revenue'], dateRange: THIS_MONTH })),
+  },
+  {
+    question: 'what drove the 15% revenue increase this month?',
+    expect: drivers(sales({ metrics: ['revenue'], dateRange: THIS_MONTH })),
+    note: "the seed's executive question: the 15% is the asker's figure, not a filter",
+  },
+  {
+    question: 'why did orders drop last month',
+    expect: drivers(sales({ metrics: ['orders'], dateRange: LAST_MONTH })),
+  },
+  {
+    question: "what's behind the fall in expenses in Q3 2025",
+    expect: drivers(finance({ metrics: ['total_expenses'], dateRange: LAST_QUARTER })),
+    note: 'executive has expenses too, but no dimension to break a change down by',
+  },
+  {
+    question: 'explain the revenue change in November',
+    expect: drivers(sales({ metrics: ['revenue'], dateRange: LAST_MONTH })),
+  },
+  {
+    question: 'why did revenue go down in NCR last quarter',
+    expect: drivers(
+      sales({
+        metrics: ['revenue'],
+        filters: [{ dimension: 'region', op: 'eq', value: 'NCR' }],
+        dateRange: LAST_QUARTER,
+      }),
+    ),
+  },
+  {
+    question: 'what drove the increase in clicks last week',
+    expect: drivers(creative({ metrics: ['clicks'], dateRange: LAST_WEEK })),
+  },
+  {
+    question: 'what caused the spike in spend in October',
+    expect: drivers(creative({ metrics: ['spend'], dateRange: OCTOBER })),
+  },
+  {
+    question: 'why are adjustments up this year?',
+    expect: drivers(ops({ metrics: ['adjustments'], dateRange: THIS_YEAR })),
+  },
+  {
+    question: 'what drove the drop in conversions on Facebook last month',
+    expect: drivers(
+      creative({
+        metrics: ['conversions'],
+        filters: [{ dimension: 'channel', op: 'eq', value: 'Facebook' }],
+        dateRange: LAST_MONTH,
+      }),
+    ),
+  },
+  {
+    question: 'why did units sold fall in Q2 2025',
+    expect: drivers(sales({ metrics: ['units'], dateRange: Q2_2025 })),
+  },
+  {
+    question: 'what is driving the growth in orders',
+    expect: drivers(sales({ metrics: ['orders'], dateRange: THIS_MONTH })),
+    note: 'no period named: this month',
+  },
+  {
+    question: 'key drivers of the revenue decline last month',
+    expect: drivers(sales({ metrics: ['revenue'], dateRange: LAST_MONTH })),
+  },
+  {
+    question: 'why did T&E increase in Q3 2025?',
+    expect: drivers(finance({ metrics: ['total_expenses'], dateRange: LAST_QUARTER })),
+  },
+
+  // ---------------------------------------------------------------------------------------------------
+  // follow-ups: the query the conversation is on, changed
+  {
+    history: ['revenue by month this year'],
+    question: 'and by region?',
+    expect: sales({ metrics: ['revenue'], dimensions: ['region'], timeGrain: 'month', dateRange: THIS_YEAR }),
+  },
+  {
+    history: ['revenue by month this year'],
+    question: 'only NCR',
+    expect: sales({
+      metrics: ['revenue'],
+      timeGrain: 'month',
+      filters: [{ dimension: 'region', op: 'eq', value: 'NCR' }],
+      dateRange: THIS_YEAR,
+    }),
+  },
+  {
+    history: ['sales by region last month'],
+    question: 'just Visayas',
+    expect: sales(
+      {
+        metrics: ['revenue'],
+        dimensions: ['region'],
+        filters: [{ dimension: 'region', op: 'eq', value: 'Visayas' }],
+        dateRange: LAST_MONTH,
+      },
+      [{ metrics: ['revenue'], filters: [{ dimension: 'region', op: 'eq', value: 'Visayas' }], dateRange: LAST_MONTH }],
+    ),
+  },
+  {
+    history: ['spend by channel last month'],
+    question: 'excluding TikTok',
+    expect: creative({
+      metrics: ['spend'],
+      dimensions: ['channel'],
+      filters: [{ dimension: 'channel', op: 'neq', value: 'TikTok' }],
+      dateRange: LAST_MONTH,
+    }),
+  },
+  {
+    history: ['orders by channel this quarter'],
+    question: 'what about last year?',
+    expect: sales({ metrics: ['orders'], dimensions: ['channel'], dateRange: LAST_YEAR }),
+  },
+  {
+    history: ['revenue by region'],
+    question: 'and in Q3 2024?',
+    expect: sales({ metrics: ['revenue'], dimensions: ['region'], dateRange: Q3_2024 }),
+  },
+  {
+    history: ['top 10 stores by revenue ytd'],
+    question: 'as a table',
+    expect: {
+      ...sales({
+        metrics: ['revenue'],
+        dimensions: ['store'],
+        sort: [{ by: 'revenue', direction: 'desc' }],
+        limit: 10,
+        dateRange: THIS_YEAR,
+      }),
+      view: 'table',
+    },
+  },
+  {
+    history: ['travel and expenses this year'],
+    question: 'monthly',
+    expect: finance({ metrics: ['total_expenses'], timeGrain: 'month', dateRange: THIS_YEAR }),
+  },
+  {
+    history: ['clicks last 30 days'],
+    question: 'by week',
+    expect: creative({ metrics: ['clicks'], timeGrain: 'week', dateRange: LAST_30_DAYS }),
+  },
+  {
+    history: ['revenue by brand this year'],
+    question: 'top 5',
+    expect: sales({
+      metrics: ['revenue'],
+      dimensions: ['brand'],
+      sort: [{ by: 'revenue', direction: 'desc' }],
+      limit: 5,
+      dateRange: THIS_YEAR,
+    }),
+  },
+  {
+    history: ['revenue by region this year'],
+    question: 'what about orders?',
+    expect: sales({ metrics: ['orders'], dimensions: ['region'], dateRange: THIS_YEAR }),
+    note: 'a measure replaces the measure',
+  },
+  {
+    history: ['revenue by region this year'],
+    question: 'and units?',
+    expect: sales({ metrics: ['revenue', 'units'], dimensions: ['region'], dateRange: THIS_YEAR }),
+    note: 'after "and", a measure is added',
+  },
+  {
+    history: ['impressions by campaign last quarter'],
+    question: 'how about Facebook only',
+    expect: creative({
+      metrics: ['impressions'],
+      dimensions: ['campaign'],
+      filters: [{ dimension: 'channel', op: 'eq', value: 'Facebook' }],
+      dateRange: LAST_QUARTER,
+    }),
+  },
+  {
+    history: ['expense ratio by month'],
+    question: 'same for last year',
+    expect: executive({ metrics: ['expense_ratio'], timeGrain: 'month', dateRange: LAST_YEAR }),
+  },
+  {
+    history: ['days to close by entity this year'],
+    question: 'what about adjustments?',
+    expect: ops({ metrics: ['adjustments'], dimensions: ['entity'], dateRange: THIS_YEAR }),
+  },
+  {
+    history: ['revenue by month this year', 'only NCR'],
+    question: 'what about Visayas?',
+    expect: sales({
+      metrics: ['revenue'],
+      timeGrain: 'month',
+      filters: [{ dimension: 'region', op: 'eq', value: 'Visayas' }],
+      dateRange: THIS_YEAR,
+    }),
+    note: 'a value replaces the filter on its dimension',
+  },
+  {
+    history: [
+      { role: 'user', content: 'units sold by brand last month' },
+      { role: 'assistant', content: 'Bear Brand sold the most units in November: 41,200.' },
+    ],
+    question: 'now for Q3 2025',
+    expect: sales({ metrics: ['units'], dimensions: ['brand'], dateRange: LAST_QUARTER }),
+    note: 'an assistant turn carries no query',
+  },
+  {
+    history: ['revenue by store this year'],
+    question: 'by brand instead',
+    expect: sales({ metrics: ['revenue'], dimensions: ['brand'], dateRange: THIS_YEAR }),
+  },
+  {
+    history: ['conversions by channel this month'],
+    question: 'only TikTok and YouTube',
+    expect: creative({
+      metrics: ['conversions'],
+      dimensions: ['channel'],
+      filters: [{ dimension: 'channel', op: 'in', value: ['TikTok', 'YouTube'] }],
+      dateRange: THIS_MONTH,
+    }),
+  },
+  {
+    history: ['revenue vs target this year'],
+    question: 'and by region?',
+    expect: vsTarget(
+      sales({ metrics: ['revenue'], dimensions: ['region'], timeGrain: 'month', dateRange: THIS_YEAR }),
+      'revenue_target',
+    ),
+  },
+  {
+    history: ['orders by region this quarter'],
+    question: 'and vs target?',
+    expect: vsTarget(
+      sales({ metrics: ['orders'], dimensions: ['region'], timeGrain: 'month', dateRange: THIS_QUARTER }),
+      'orders_target',
+    ),
+  },
+  {
+    history: ['revenue by region this quarter'],
+    question: 'and the target?',
+    expect: vsTarget(
+      sales({ metrics: ['revenue'], dimensions: ['region'], timeGrain: 'month', dateRange: THIS_QUARTER }),
+      'revenue_target',
+    ),
+    note: 'a target word alone sets the earlier measure beside its target',
+  },
+  {
+    history: ['what drove the change in revenue this month'],
+    question: 'what about orders?',
+    expect: drivers(sales({ metrics: ['orders'], dateRange: THIS_MONTH })),
+  },
+  {
+    history: ['why did orders drop last month'],
+    question: 'and in Mindanao?',
+    expect: drivers(
+      sales({
+        metrics: ['orders'],
+        filters: [{ dimension: 'region', op: 'eq', value: 'Mindanao' }],
+        dateRange: LAST_MONTH,
+      }),
+    ),
+  },
+  {
+    history: ['revenue by region last month'],
+    question: 'why did it drop?',
+    expect: drivers(sales({ metrics: ['revenue'], dateRange: LAST_MONTH })),
+  },
+  {
+    history: ['revenue by month this year'],
+    question: 'expenses by department last quarter',
+    expect: finance({ metrics: ['total_expenses'], dimensions: ['department'], dateRange: LAST_QUARTER }),
+    note: 'a question that names a measure and does not open like a follow-up stands alone',
+  },
+  {
+    history: ['revenue by month this year'],
+    question: 'what about clicks?',
+    expect: creative({ metrics: ['clicks'] }),
+    note: 'a measure of another space: read fresh',
+  },
+
+  // ---------------------------------------------------------------------------------------------------
+  // refused: follow-ups with nothing to follow, or a change the space cannot place
+  { question: 'and by region?', expect: REFUSE, note: 'a follow-up with no earlier question' },
+  { question: 'what about last year?', expect: REFUSE, note: 'a follow-up with no earlier question' },
+  { history: ['hello'], question: 'what about orders?', expect: REFUSE, note: 'no earlier query to follow' },
+  {
+    history: ['revenue by region this year'],
+    question: 'and by campaign?',
+    expect: REFUSE,
+    note: 'sales has no campaign',
+  },
+  { history: ['clicks by channel last month'], question: 'only NCR', expect: REFUSE, note: 'creative has no region' },
+  {
+    history: ['revenue by month this year'],
+    question: 'and by customer?',
+    expect: REFUSE,
+    note: 'no customer anywhere',
+  },
+  { history: ['revenue this year'], question: 'top 5', expect: REFUSE, note: 'one row: nothing to rank' },
+  { history: ['revenue by region this year'], question: 'thanks!', expect: REFUSE, note: 'changes nothing' },
+  { history: ['days to close by month'], question: 'by week', expect: REFUSE, note: 'ops has no week grain' },
+  {
+    history: ['revenue vs target this year'],
+    question: 'by brand',
+    expect: REFUSE,
+    note: 'targets are kept by region and month',
+  },
+  { history: ['revenue vs target this year'], question: 'weekly', expect: REFUSE, note: 'targets have no week' },
+  {
+    history: ['revenue by region this year'],
+    question: 'and compared to last year?',
+    expect: REFUSE,
+    note: 'two periods side by side, not last year instead',
+  },
+  { question: 'revenue vs last year', expect: REFUSE, note: 'a period set against another is not the period asked' },
+  {
+    history: ['what drove the change in revenue this month'],
+    question: 'by region',
+    expect: REFUSE,
+    note: 'drivers already break the change down by every dimension',
+  },
+  // refused: a target the spaces cannot compare with
+  { question: 'revenue vs target by brand', expect: REFUSE, note: 'targets are kept by region and month' },
+  { question: 'daily revenue vs target', expect: REFUSE, note: 'targets have no day grain' },
+  { question: 'units vs target', expect: REFUSE, note: 'units has no target' },
+  { question: 'AOV vs target by month', expect: REFUSE, note: 'average order value has no target' },
+  { question: 'orders vs target by channel this year', expect: REFUSE, note: 'targets have no channel' },
+  { question: 'revenue vs target on e-commerce', expect: REFUSE, note: 'a filter targets cannot hold' },
+  { question: 'how are we tracking against target', expect: REFUSE, note: 'which measure?' },
+  { question: 'expenses vs budget this year', expect: REFUSE, note: 'no budget in any space' },
+  { question: 'revenue and orders vs target', expect: REFUSE, note: 'one measure against its target at a time' },
+  // refused: drivers of what does not add up
+  { question: 'what drove the average order value', expect: REFUSE, note: 'an average has no parts' },
+  { question: 'why did the on-time rate drop last month', expect: REFUSE, note: 'a rate has no parts' },
+  { question: 'what drove the change in click-through rate this month', expect: REFUSE, note: 'a rate' },
+  { question: 'what drove revenue and orders this month', expect: REFUSE, note: 'one measure at a time' },
+  {
+    question: 'why did the expense ratio increase',
+    expect: REFUSE,
+    note: 'a ratio, and executive has no dimension',
+  },
+  { question: 'why did days to close go up', expect: REFUSE, note: 'an average' },
+  { question: 'what drove the change this month', expect: REFUSE, note: 'which measure?' },
 
   // ---------------------------------------------------------------------------------------------------
   // refused: changes to data

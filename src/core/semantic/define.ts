@@ -171,6 +171,15 @@ function problemsOf(definition: unknown): string[] {
       if (metric.downIsGood !== undefined && typeof metric.downIsGood !== 'boolean') {
         problems.push(`${label} downIsGood must be a boolean`);
       }
+      // The other space may be defined later or elsewhere: only the form is checked here.
+      if (metric.targetOf !== undefined) {
+        const [space, name, ...more] = typeof metric.targetOf === 'string' ? metric.targetOf.split('.') : [];
+        if (!isIdentifier(space) || !isIdentifier(name) || more.length > 0) {
+          problems.push(`${label} targetOf ${preview(metric.targetOf)} must be "space.metric", two identifiers`);
+        } else if (space === d.name && name === metric.name) {
+          problems.push(`${label} targetOf cannot name the metric itself`);
+        }
+      }
       const total = metric.total;
       if (total !== undefined && !(typeof total === 'string' && TOTALS.has(total))) {
         const ratio = isRecord(total) ? total.ratio : undefined;
@@ -272,7 +281,8 @@ function cloneFrozen<T>(value: T): T {
  * Checks a space at definition time and returns a deeply frozen copy of it. Checked: the name and role are
  * identifiers; every table is `schema.table`; there is at least one metric; metric and dimension names are unique
  * identifiers (and not `period`, the time-grain column); columns match `/^[a-z_][a-z0-9_]*$/`; metric SQL is one
- * balanced expression with no `;`, comment or `$`; formats, column types and time grains are known.
+ * balanced expression with no `;`, comment or `$`; a metric's `targetOf` is `space.metric` (two identifiers, not
+ * itself); formats, column types and time grains are known.
  * @throws {SemanticError} listing every problem found.
  */
 export function defineSpace(definition: SpaceDefinition): SemanticSpace {

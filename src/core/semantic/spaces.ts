@@ -405,7 +405,20 @@ export const targetsSpace: SemanticSpace = defineSpace({
   metrics: [
     {
       name: 'revenue_target',
-      synonyms: ['sales target', 'revenue goal', 'sales goal', 'revenue plan', 'sales quota'],
+      targetOf: 'sales.revenue',
+      synonyms: [
+        'sales target',
+        'revenue goal',
+        'sales goal',
+        'revenue plan',
+        'sales plan',
+        'sales quota',
+        'revenue quota',
+        'target revenue',
+        'target sales',
+        'planned revenue',
+        'planned sales',
+      ],
       label: 'Revenue target',
       sql: "sum(target) filter (where metric = 'revenue')",
       total: 'sum',
@@ -414,7 +427,8 @@ export const targetsSpace: SemanticSpace = defineSpace({
     },
     {
       name: 'orders_target',
-      synonyms: ['order target', 'orders goal', 'order goal'],
+      targetOf: 'sales.orders',
+      synonyms: ['order target', 'orders goal', 'orders plan', 'orders quota', 'target orders', 'planned orders'],
       label: 'Orders target',
       sql: "sum(target) filter (where metric = 'orders')",
       total: 'sum',

@@ -29,6 +29,12 @@ export interface MetricDefinition {
    * `sum(…)`, `count(…)`, `min(…)` or `max(…)`, else `'none'` (an average or a rate has no total).
    */
   total?: ColumnTotal;
+  /**
+   * The measure this one is the target (plan, goal, quota) of, as `'space.metric'` (`'sales.revenue'` on a
+   * revenue target): Jenny reads "revenue vs target" as that measure beside this one. Declared, never guessed
+   * from names; a link to a space the interpreter does not have is ignored.
+   */
+  targetOf?: string;
 }
 
 /** A column to group or filter by. */
