@@ -1,3 +1,12 @@
+export { type AnswerOptions, type AnswerSource, answerQuestion } from './answer';
+export {
+  createJennyEngine,
+  type JennyAskOptions,
+  type JennyEngine,
+  type JennyEngineOptions,
+  type JennyToday,
+  transportSource,
+} from './engine';
 export {
   createQuestionInterpreter,
   type InterpretOptions,
@@ -5,6 +14,28 @@ export {
   type QuestionInterpreterOptions,
 } from './interpret';
 export { findPeriod, type PeriodMatch } from './periods';
+export {
+  JENNY_STREAM_HEADERS,
+  type JennyChartData,
+  type JennyChunk,
+  type JennyQueryData,
+  type JennySqlData,
+  type JennyStatement,
+  type JennyStatusData,
+  type JennyStep,
+  type JennyTableData,
+  REASONING_ID,
+  SUMMARY_ID,
+} from './protocol';
+export {
+  type AnswerAssembler,
+  createAnswerAssembler,
+  createJennyStream,
+  encodeChunk,
+  type JennyStreamOptions,
+  STREAM_DONE,
+  toAnswerJson,
+} from './stream';
 export type {
   ClarifyInterpretation,
   DimensionValues,
@@ -14,3 +45,4 @@ export type {
   UnsupportedInterpretation,
 } from './types';
 export { type LoadDimensionValuesOptions, loadDimensionValues } from './values';
+export { enJenny, type JennyWords } from './words';

@@ -4,6 +4,7 @@ import { grainsOf, type SemanticSpace } from '../semantic/define';
 import type { MetricDefinition, SemanticFilter, SemanticQuery, TimeGrain } from '../semantic/types';
 import { buildLexicon, type Concept, type Lexicon, type Word, withinEdits, wordsOf } from './lexicon';
 import { findPeriod, type PeriodMatch } from './periods';
+import { calendarDay, daysIn } from './spans';
 import type { DimensionValues, Interpretation, QueryInterpretation, ReadingStep } from './types';
 
 /*
@@ -259,10 +260,6 @@ type Piece =
 
 const text = (words: readonly Word[]) => words.map((word) => word.text).join(' ');
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /**
  * Splits the words into pieces, choosing the split that leaves the fewest words unplaced, then the fewest pieces
  * (so the longest phrases): "number of expense lines" is "number of" and "expense lines", not "number of
@@ -412,11 +409,6 @@ function suggestionsFor(spaces: readonly SemanticSpace[]): string[] {
 function describeMetric(space: SemanticSpace, name: string): string {
   const metric = space.metrics.find((m) => m.name === name);
   return `${metric?.label ?? name} (${metric?.sql ?? name})`;
-}
-
-/** Days from one ISO day to another, inclusive. */
-function daysIn(range: { from: string; to: string }): number {
-  return (Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / 86_400_000 + 1;
 }
 
 /** What a question's words say in one space: what a query is built from, and how each part was read. */
@@ -645,7 +637,7 @@ export function createQuestionInterpreter(options: QuestionInterpreterOptions): 
   const { spaces } = options;
   const lexicon = buildLexicon(spaces, options.values);
   const examples = suggestionsFor(spaces);
-  const day = () => options.today ?? today();
+  const day = () => options.today ?? calendarDay();
   const labelOf = (space: SemanticSpace) => space.label ?? space.name;
   const examplesOf = (space: SemanticSpace) => (space.examples ?? []).slice(0, 3);
   /** 1, less 0.1 for each misspelt word read as a near one; at least 0.5. */

@@ -30,6 +30,7 @@
  * none, rather than falling back to a shorter phrase inside it.
  */
 import { isIsoDay, parseIsoDate } from '../util/iso-date';
+import { addDays } from './spans';
 
 export interface PeriodMatch {
   /** Inclusive ISO days. */
@@ -51,9 +52,9 @@ interface Range {
 type Unit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 type CalendarUnit = Exclude<Unit, 'day'>;
 
-const DAY_MS = 86_400_000;
 const MONTHS_IN = { month: 1, quarter: 3, year: 12 } as const;
-const MONTH_NAMES = [
+/** English month names, as questions and answers write them. */
+export const MONTH_NAMES: readonly string[] = [
   'January',
   'February',
   'March',
@@ -91,11 +92,6 @@ const yearOf = (day: string) => Number(day.slice(0, 4));
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-function addDays(day: string, n: number): string {
-  const date = new Date((parseIsoDate(day) ?? Number.NaN) + n * DAY_MS);
-  return iso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
 /** The same day `n` months later (earlier for a negative `n`), clamped to the end of a shorter month. */

@@ -84,9 +84,9 @@ export const SUMMARY_ID = 'summary';
 export const REASONING_ID = 'reasoning';
 
 /** The response headers of an answer stream (the AI SDK's UI message stream, version 1). */
-export const JENNY_STREAM_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+export const JENNY_STREAM_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'text/event-stream; charset=utf-8',
   'cache-control': 'no-cache, no-transform',
   'x-vercel-ai-ui-message-stream': 'v1',
   'x-accel-buffering': 'no',
-});
+};

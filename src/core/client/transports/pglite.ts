@@ -1,19 +1,44 @@
 import type { PGliteInterface, Results, Transaction } from '@electric-sql/pglite';
-import type { ColumnMeta, ColumnType, Row } from '../../adapter/types';
+import type { ColumnMeta, Row } from '../../adapter/types';
 import { SemanticError } from '../../semantic/errors';
-import { parseIsoDate } from '../../util/iso-date';
+import type { SpaceDefinition } from '../../semantic/types';
 import { abortedError, raceAbort } from '../abort';
 import { DataClientError, QueryError } from '../errors';
-import { redactParams } from '../redact';
 import type {
+  AskContext,
+  AskRequest,
   CompiledQuery,
   FeedbackRequest,
   Freshness,
+  JennyAnswer,
   QueryResult,
   SemanticRequest,
   Transport,
   TransportContext,
 } from '../types';
+import {
+  CURSOR,
+  checkRole as checkRoleName,
+  columnType,
+  DEFAULT_ROLES,
+  FEEDBACK_SQL,
+  FRESHNESS_SQL,
+  feedbackParams,
+  freshnessOf,
+  statementKind as kindOf,
+  leftRoleError,
+  now,
+  PARSERS,
+  ROLE_CHECK_SQL,
+  type RoleCheckRow,
+  refuseUnfitRole,
+  type StatementKind,
+  toQueryError as toSharedQueryError,
+} from './sql-safety';
+
+/** Jenny's engine, loaded with the first question (`import('../../jenny/engine')`). */
+type JennyEngineModule = typeof import('../../jenny/engine');
+type JennyEngine = ReturnType<JennyEngineModule['createJennyEngine']>;
 
 /**
  * The part of a PGlite database this transport uses, typed structurally so that `@electric-sql/pglite` stays an
@@ -46,79 +71,19 @@ export interface PGliteTransportOptions {
   log?: boolean;
   /** Called when a `jenny_queries` insert fails; a failed insert never fails the query. Default: ignore it. */
   onLogError?: (error: DataClientError) => void;
+  /**
+   * The spaces `ask` answers in. Default the data client's (`createDataClient({ spaces })` hands them to `ask`).
+   */
+  spaces?: readonly SpaceDefinition[];
+  /**
+   * The day Jenny counts relative periods ("last 30 days") from: an ISO day, `'calendar'` (today, UTC), or
+   * `'data'`: the day before the space's freshness job last finished (the demo warehouse's nightly load finished on
+   * 2026-01-01, so 2025-12-31), else the calendar day. Default `'data'`.
+   */
+  today?: 'calendar' | 'data' | (string & {});
 }
 
 const NAME = 'pglite';
-
-/** Role names: unquoted lower-case PostgreSQL identifiers, at most 63 bytes. */
-const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
-/** The roles the transport runs as unless its `roles` option says otherwise. */
-const DEFAULT_ROLES: readonly string[] = ['jenny_readonly', 'superset_readonly'];
-
-/**
- * What makes a role unfit to run a caller's SQL: superuser, BYPASSRLS, or being (or being a member, direct or not,
- * of) a role that is either, or `pg_read_all_data` / `pg_write_all_data`. Run as the owner, the role's name as `$1`.
- */
-const ROLE_CHECK_SQL = `
-  select r.rolsuper as superuser, r.rolbypassrls as bypass_rls,
-    array(
-      select g.rolname::text from pg_catalog.pg_roles g
-       where (g.rolsuper or g.rolbypassrls or g.rolname in ('pg_read_all_data', 'pg_write_all_data'))
-         and pg_catalog.pg_has_role(r.oid, g.oid, 'member')
-       order by g.rolname
-    ) as powerful
-  from pg_catalog.pg_roles r
-  where r.rolname = $1`;
-
-/** Queries: read through a cursor, so Postgres stops after `maxRows + 1` rows. */
-const QUERY_KEYWORDS = new Set(['select', 'with', 'values', 'table']);
-/** The other statements that run (as they are); every other statement is refused before it reaches Postgres. */
-const OTHER_KEYWORDS = new Set(['show', 'explain']);
-
-/** Postgres' white space (`space` in its lexer, scan.l); anything else, a no-break space included, is not. */
-const PG_SPACE = new Set([' ', '\t', '\n', '\r', '\f', '\v']);
-/** A keyword or identifier as Postgres' lexer reads one: bytes from 0x80 up (any non-ASCII) are letters. */
-const PG_WORD = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/;
-
-const CURSOR = 'insightpulse_rows';
-
-/** PostgreSQL type OIDs by column type; every other type is a string. */
-const NUMBER_TYPES = new Set([20, 21, 23, 26, 700, 701, 1700]);
-const DATE_TYPES = new Set([1082, 1114, 1184]);
-const BOOLEAN_TYPE = 16;
-
-/**
- * How values arrive: numbers (numeric and int8 come as text from PostgreSQL) as numbers, dates as ISO 8601 strings
- * (`2025-12-31`; timestamps with a zone in UTC, `2026-01-01T02:04:12.000Z`), so results look like what the HTTP
- * transports return.
- */
-const PARSERS: Record<number, (text: string) => unknown> = {
-  20: Number,
-  1700: Number,
-  1082: (text) => text,
-  1114: (text) => text.replace(' ', 'T'),
-  1184: timestamptz,
-};
-
-function timestamptz(text: string): string {
-  const iso = text.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
-  const time = parseIsoDate(iso);
-  return time === undefined ? text : new Date(time).toISOString();
-}
-
-function columnType(oid: number): ColumnType {
-  if (NUMBER_TYPES.has(oid)) return 'number';
-  if (DATE_TYPES.has(oid)) return 'date';
-  if (oid === BOOLEAN_TYPE) return 'boolean';
-  return 'string';
-}
-
-/** A PGlite (Postgres) error's fields this transport reads. */
-interface PostgresErrorLike {
-  code?: unknown;
-  message?: unknown;
-}
 
 /**
  * A transport that runs SQL on an embedded PGlite database, such as the demo warehouse (`createDemoWarehouse`).
@@ -148,6 +113,10 @@ interface PostgresErrorLike {
  * `public.jenny_feedback`, both as the owner. Every call honours its signal: an abort rejects at once with an
  * `'aborted'` DataClientError, and a call still waiting its turn never runs (PGlite cannot cancel a statement
  * that has started: it runs to its end and its result is dropped).
+ *
+ * `ask` answers Jenny's questions with no server: the offline interpreter reads the question and `answerQuestion`
+ * builds the answer from rows this transport returns, in the spaces of the `spaces` option or of the data client.
+ * Jenny's code (`jenny/engine`) loads with the first question, so the transport itself stays small.
  */
 export function pgliteTransport(options: PGliteTransportOptions): Transport {
   const { db } = options;
@@ -203,34 +172,13 @@ export function pgliteTransport(options: PGliteTransportOptions): Transport {
    */
   async function checkRoleIsFit(role: string): Promise<void> {
     if (fitRoles.has(role)) return;
-    let result: Results<{ superuser: boolean; bypass_rls: boolean; powerful: string[] }>;
+    let result: Results<RoleCheckRow>;
     try {
       result = await db.query(ROLE_CHECK_SQL, [role]);
     } catch (error) {
       throw toQueryError(error, undefined, [], `Checking role "${role}"`);
     }
-    const row = result.rows[0];
-    if (!row) {
-      throw new QueryError('permission', `The query cannot run as role "${role}": the database has no such role`, {
-        transport: NAME,
-        sqlState: '22023',
-      });
-    }
-    const why = row.superuser
-      ? 'it is a superuser'
-      : row.bypass_rls
-        ? 'it bypasses row-level security'
-        : row.powerful.length > 0
-          ? `it has the privileges of ${row.powerful.map((name) => `"${name}"`).join(', ')}`
-          : undefined;
-    if (why) {
-      throw new QueryError(
-        'permission',
-        `The query was refused: the pglite transport does not run as role "${role}" because ${why}; ` +
-          'use a read-only role',
-        { transport: NAME, sqlState: '42501' },
-      );
-    }
+    refuseUnfitRole(result.rows[0], role, NAME);
     fitRoles.add(role);
   }
 
@@ -265,10 +213,7 @@ export function pgliteTransport(options: PGliteTransportOptions): Transport {
           elapsed = now() - started;
         }
         if (current.rows[0]?.role !== role) {
-          throw new QueryError('permission', `The statement tried to leave role "${role}": its result was refused`, {
-            transport: NAME,
-            sqlState: '42501',
-          });
+          throw leftRoleError(role, NAME);
         }
         if (timedOut()) throw timeoutError(timeoutMs, true);
         const truncated = result.rows.length > maxRows;
@@ -288,7 +233,10 @@ export function pgliteTransport(options: PGliteTransportOptions): Transport {
     }
   }
 
-  return {
+  /** One engine per transport (and per set of spaces), made with the first question. */
+  let jenny: { spaces: object; engine: Promise<JennyEngine> } | undefined;
+
+  const transport: Transport = {
     name: NAME,
 
     query(query: CompiledQuery | SemanticRequest, ctx: TransportContext): Promise<QueryResult> {
@@ -334,82 +282,71 @@ export function pgliteTransport(options: PGliteTransportOptions): Transport {
       return Promise.race([job, late]);
     },
 
+    /**
+     * Jenny on the embedded warehouse, without a server: the offline interpreter reads the question, and the answer is
+     * built from rows this transport returns (`answerQuestion`). Jenny's code loads with the first question.
+     */
+    ask(request: AskRequest, ctx: AskContext): Promise<JennyAnswer> {
+      if (ctx?.signal?.aborted) return Promise.reject(abortedError(ctx.signal.reason, NAME));
+      const spaces = options.spaces ?? ctx?.spaces;
+      if (!spaces || (Array.isArray(spaces) ? spaces.length : (spaces as ReadonlyMap<string, unknown>).size) === 0) {
+        return Promise.reject(
+          new SemanticError(
+            `The pglite transport cannot answer "${request.space}": it has no space definitions (known spaces: none). ` +
+              'Give pgliteTransport or the data client its spaces',
+            { available: [] },
+          ),
+        );
+      }
+      if (!jenny || jenny.spaces !== spaces) {
+        const engine = import('../../jenny/engine').then(({ createJennyEngine, transportSource }) =>
+          createJennyEngine({ source: transportSource(transport, spaces), today: options.today ?? 'data' }),
+        );
+        const made = { spaces, engine };
+        // A failed load is tried again with the next question.
+        engine.catch(() => {
+          if (jenny === made) jenny = undefined;
+        });
+        jenny = made;
+      }
+      return raceAbort(
+        jenny.engine.then((engine) =>
+          engine.ask(request, { signal: ctx?.signal, onPart: ctx?.onPart, onText: ctx?.onText }),
+        ),
+        ctx?.signal,
+        NAME,
+      );
+    },
+
     freshness(source: string, ctx: TransportContext): Promise<Freshness> {
       return enqueue(ctx?.signal, async () => {
         let result: Results<Record<string, unknown>>;
         try {
-          result = await db.query(
-            `select status, rows_written, finished_at
-               from public.data_lab_job_runs
-              where job_name = $1
-              order by started_at desc, run_id desc
-              limit 1`,
-            [source],
-            { parsers: PARSERS },
-          );
+          result = await db.query(FRESHNESS_SQL, [source], { parsers: PARSERS });
         } catch (error) {
           throw toQueryError(error, undefined, [source], 'Reading public.data_lab_job_runs');
         }
-        const last = result.rows[0] as
-          | { status: string | null; rows_written: number | null; finished_at: string | null }
-          | undefined;
-        if (!last) return { source };
-        return {
-          source,
-          updatedAt: last.finished_at ?? undefined,
-          status: last.status ?? undefined,
-          rowsWritten: last.rows_written ?? undefined,
-        };
+        return freshnessOf(source, result.rows[0]);
       });
     },
 
     feedback(request: FeedbackRequest, ctx: TransportContext): Promise<void> {
-      const params = [request.space, request.question, request.rating, request.comment ?? null, request.sql ?? null];
+      const params = feedbackParams(request);
       return enqueue(ctx?.signal, async () => {
         try {
-          await db.query(
-            'insert into public.jenny_feedback (space, question, rating, comment, sql) values ($1, $2, $3, $4, $5)',
-            params,
-          );
+          await db.query(FEEDBACK_SQL, params);
         } catch (error) {
           throw toQueryError(error, undefined, params, 'Saving feedback to public.jenny_feedback');
         }
       });
     },
   };
+  return transport;
 }
 
-type StatementKind = 'query' | 'other';
-
-/**
- * How a statement runs: a query (SELECT, WITH, VALUES, TABLE) through a cursor, SHOW and EXPLAIN as they are.
- * Anything else (a write, SET, DO, CALL, PREPARE, COMMIT, LISTEN, …) is refused: a read-only role has no use for
- * it, and some of it (SET ROLE, a DO block) could try to leave the role, which PGlite's superuser session would
- * otherwise allow, or outlive the ROLLBACK (a prepared statement). The first keyword is found the way Postgres'
- * lexer finds it (nested block comments included), and a statement whose start Postgres would not read the same
- * way (an unterminated comment) is refused.
- */
+/** How a statement runs, or a `'permission'` QueryError refusing it (see sql-safety's `statementKind`). */
 function statementKind(sql: string, role: string): StatementKind {
-  const start = firstTokenAt(sql);
-  if (start < 0) {
-    throw new QueryError(
-      'permission',
-      `The statement is refused: it opens a /* comment it never closes (role "${role}" is read-only)`,
-      { transport: NAME },
-    );
-  }
-  const word = PG_WORD.exec(sql.slice(start))?.[0] ?? '';
-  // Postgres folds only ASCII letters when it matches keywords.
-  const keyword = word.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
-  if (QUERY_KEYWORDS.has(keyword)) return 'query';
-  if (OTHER_KEYWORDS.has(keyword)) return 'other';
-  const what = /^[a-z_]{1,30}$/.test(keyword) ? `${keyword.toUpperCase()} is` : 'The statement is';
-  throw new QueryError(
-    'permission',
-    `${what} refused: role "${role}" is read-only, and the pglite transport ` +
-      'runs only queries (SELECT, WITH, VALUES, TABLE), SHOW and EXPLAIN',
-    { transport: NAME },
-  );
+  return kindOf(sql, role, NAME);
 }
 
 /** Runs one statement and returns at most `maxRows + 1` rows (a query stops there; SHOW and EXPLAIN are cut after). */
@@ -427,50 +364,8 @@ async function runStatement(
   return tx.query<Row>(sql, params, { parsers: PARSERS });
 }
 
-/**
- * Where the first token of `sql` starts, skipping what Postgres' lexer skips before it: white space, `--` comments
- * (to the end of the line, which `\n` or `\r` ends), block comments (which nest: an inner opening needs its own
- * closing, and only the outer one ends the comment) and opening parentheses. -1 when a block comment is never closed
- * (Postgres refuses the statement).
- */
-function firstTokenAt(sql: string): number {
-  let i = 0;
-  while (i < sql.length) {
-    const c = sql[i] as string;
-    if (PG_SPACE.has(c) || c === '(') {
-      i++;
-    } else if (c === '-' && sql[i + 1] === '-') {
-      i += 2;
-      while (i < sql.length && sql[i] !== '\n' && sql[i] !== '\r') i++;
-    } else if (c === '/' && sql[i + 1] === '*') {
-      i += 2;
-      for (let depth = 1; depth > 0; ) {
-        if (i >= sql.length) return -1;
-        if (sql[i] === '/' && sql[i + 1] === '*') {
-          depth++;
-          i += 2;
-        } else if (sql[i] === '*' && sql[i + 1] === '/') {
-          depth--;
-          i += 2;
-        } else {
-          i++;
-        }
-      }
-    } else {
-      break;
-    }
-  }
-  return i;
-}
-
 function checkRole(role: string): void {
-  if (typeof role !== 'string' || !ROLE_NAME.test(role)) {
-    throw new QueryError(
-      'permission',
-      `Cannot run as role ${JSON.stringify(String(role)).slice(0, 80)}: a role is a lower-case identifier (letters, digits, _)`,
-      { transport: NAME },
-    );
-  }
+  checkRoleName(role, NAME);
 }
 
 function timeoutError(timeoutMs: number, ran: boolean): QueryError {
@@ -483,39 +378,7 @@ function timeoutError(timeoutMs: number, ran: boolean): QueryError {
   );
 }
 
-/**
- * A Postgres error as a QueryError whose message holds no parameter value. `role` is the read-only role the
- * statement ran as; undefined for the owner's own statements (freshness, feedback).
- */
+/** A Postgres error as a QueryError whose message holds no parameter value (see sql-safety's `toQueryError`). */
 function toQueryError(error: unknown, role: string | undefined, params: readonly unknown[], what = 'The query') {
-  const pg = (typeof error === 'object' && error !== null ? error : {}) as PostgresErrorLike;
-  const sqlState = typeof pg.code === 'string' ? pg.code : undefined;
-  const message = redactParams(typeof pg.message === 'string' ? pg.message : String(error), params);
-  const options = { transport: NAME, sqlState };
-  if (role && sqlState === '42501') {
-    return new QueryError(
-      'permission',
-      `${what} was refused: role "${role}" is read-only and may read only the warehouse's curated schemas (${message})`,
-      options,
-    );
-  }
-  // A query is read through a cursor, and DECLARE refuses a write in WITH before the read-only check would.
-  if (role && (sqlState === '25006' || (sqlState === '0A000' && /data-modifying/.test(message)))) {
-    return new QueryError(
-      'permission',
-      `${what} tried to write, but role "${role}" is read-only (${message})`,
-      options,
-    );
-  }
-  if (role && sqlState === '22023' && /^role ".*" does not exist$/.test(message)) {
-    return new QueryError('permission', `${what} cannot run as role "${role}": the database has no such role`, options);
-  }
-  if (sqlState === '42501' || sqlState === '25006')
-    return new QueryError('permission', `${what} was refused: ${message}`, options);
-  if (sqlState === '57014') return new QueryError('timeout', `${what} was cancelled: ${message}`, options);
-  return new QueryError('query', `${what} failed: ${message}`, options);
-}
-
-function now(): number {
-  return globalThis.performance?.now() ?? Date.now();
+  return toSharedQueryError(error, role, params, what, NAME);
 }
