@@ -116,6 +116,7 @@ const typeEntries = {
   'client-pglite': 'src/core/client/transports/pglite.ts',
   warehouse: 'src/core/warehouse/index.ts',
   jenny: 'src/core/jenny/index.ts',
+  server: 'src/core/server/index.ts',
   superset: 'src/core/superset/index.ts',
   'kpi-tile': 'src/react/kpi-tile/index.ts',
   'superset-embed': 'src/react/superset-embed/index.ts',

@@ -19,6 +19,15 @@ const mocking = readdirSync(unitDir, { recursive: true, encoding: 'utf8' })
   .filter((file) => /\.test\.tsx?$/.test(file))
   .filter((file) => /\bvi\s*\.\s*(doM|m)ock\s*\(/.test(readFileSync(unitDir + file, 'utf8')))
   .map((file) => `test/unit/${file}`);
+/**
+ * Files that run against a real PostgreSQL (they `inject('postgres')`): their own project, `unit-postgres`, whose
+ * global setup starts a throwaway cluster (test/setup/postgres.global.ts), so the other unit projects never wait
+ * for one.
+ */
+const postgresFiles = readdirSync(unitDir, { recursive: true, encoding: 'utf8' })
+  .filter((file) => /\.test\.ts$/.test(file))
+  .filter((file) => /\binject\(\s*['"]postgres['"]\s*\)/.test(readFileSync(unitDir + file, 'utf8')))
+  .map((file) => `test/unit/${file}`);
 
 function unitProjects(name: string, extension: 'ts' | 'tsx'): TestProjectInlineConfiguration[] {
   const node = extension === 'ts';
@@ -30,10 +39,16 @@ function unitProjects(name: string, extension: 'ts' | 'tsx'): TestProjectInlineC
     testTimeout: 60_000,
     hookTimeout: 120_000,
   };
-  const isolated = mocking.filter((file) => file.endsWith(`.${extension}`));
+  const isolated = mocking.filter((file) => file.endsWith(`.${extension}`) && !postgresFiles.includes(file));
   const shared: TestProjectInlineConfiguration = {
     extends: true,
-    test: { ...test, name, include: [`test/unit/**/*.test.${extension}`], exclude: isolated, isolate: false },
+    test: {
+      ...test,
+      name,
+      include: [`test/unit/**/*.test.${extension}`],
+      exclude: [...isolated, ...postgresFiles],
+      isolate: false,
+    },
   };
   if (!isolated.length) return [shared];
   return [shared, { extends: true, test: { ...test, name: `${name}-isolated`, include: isolated } }];
@@ -82,6 +97,22 @@ export default defineConfig({
     projects: [
       ...unitProjects('unit', 'ts'),
       ...unitProjects('unit-dom', 'tsx'),
+      ...(postgresFiles.length
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'unit-postgres',
+                environment: 'node',
+                include: postgresFiles,
+                setupFiles: ['test/setup/node.ts'],
+                globalSetup: ['test/setup/postgres.global.ts'],
+                testTimeout: 60_000,
+                hookTimeout: 120_000,
+              },
+            } satisfies TestProjectInlineConfiguration,
+          ]
+        : []),
       {
         // Type tests (`*.test-d.ts`): checked by tsc through Vitest, so a wrong type fails a test.
         extends: true,

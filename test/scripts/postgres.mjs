@@ -15,13 +15,13 @@
  * the directory at the end, failure or not. Without PostgreSQL binaries it prints `skipped: no PostgreSQL` and
  * exits 0 (Debian: apt-get install postgresql).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { tsImport } from 'tsx/esm/api';
+import { findBin, startServer } from './pg-cluster.mjs';
 import { applyWarehouse, salesRowsOf } from './warehouse-apply.mjs';
 
 const started = Date.now();
@@ -39,88 +39,10 @@ function summary() {
   return failed;
 }
 
-/** The newest /usr/lib/postgresql/<version>/bin with initdb and pg_ctl, or PG_BIN. */
-function findBin() {
-  const candidates = [];
-  if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
-  const root = '/usr/lib/postgresql';
-  if (existsSync(root)) {
-    for (const version of readdirSync(root).sort((a, b) => Number(b) - Number(a))) {
-      candidates.push(join(root, version, 'bin'));
-    }
-  }
-  return candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 function parseScale(argv) {
   const index = argv.indexOf('--scale');
   const inline = argv.find((arg) => arg.startsWith('--scale='));
   return salesRowsOf(inline ? inline.slice('--scale='.length) : index >= 0 ? argv[index + 1] : undefined);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The server
-
-/** Runs a PostgreSQL binary, as `postgres` (or `nobody`) when this process is root: initdb refuses root. */
-function makeRunner() {
-  if (process.getuid?.() !== 0) return { run: (cmd, args) => execFileSync(cmd, args, { stdio: 'pipe' }), owner: null };
-  const user = ['postgres', 'nobody'].find((name) => spawnSync('id', ['-u', name]).status === 0);
-  if (!user) throw new Error('Running as root, and neither a postgres nor a nobody user exists to run PostgreSQL as');
-  const uid = Number(execFileSync('id', ['-u', user], { encoding: 'utf8' }).trim());
-  const gid = Number(execFileSync('id', ['-g', user], { encoding: 'utf8' }).trim());
-  return {
-    run: (cmd, args) => execFileSync('runuser', ['-u', user, '--', cmd, ...args], { stdio: 'pipe' }),
-    owner: { user, uid, gid },
-  };
-}
-
-async function startServer(bin, dir) {
-  const { run, owner } = makeRunner();
-  if (owner) chownSync(dir, owner.uid, owner.gid);
-  const data = join(dir, 'data');
-  run(join(bin, 'initdb'), [
-    '-D',
-    data,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '--encoding=UTF8',
-    '--locale=C',
-    '--no-sync',
-  ]);
-  const port = await freePort();
-  const options = [
-    '-c listen_addresses=127.0.0.1',
-    `-c port=${port}`,
-    `-c unix_socket_directories=${dir}`,
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
-    '-c timezone=UTC',
-    // one process per query, so floating-point sums add up in one order, like PGlite's
-    '-c max_parallel_workers_per_gather=0',
-  ].join(' ');
-  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
-  const stop = () => {
-    try {
-      run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
-    } catch {
-      // already stopped
-    }
-  };
-  return { port, stop, log: join(dir, 'server.log') };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -77,7 +77,8 @@ const vitest = run(
   'vitest',
   'npx',
   ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-  { CHROME_PATH: chromium },
+  // The unit-postgres tests fail, rather than skip, without PostgreSQL (test/setup/postgres.global.ts).
+  { CHROME_PATH: chromium, INSIGHTPULSE_REQUIRE_POSTGRES: '1' },
 );
 let tests = { passed: 0, failed: 0, skipped: 0 };
 if (existsSync(report)) {

@@ -11,7 +11,7 @@ import {
   STREAM_DONE,
   toAnswerJson,
 } from '../../src/core/jenny/stream';
-import { type FaultServer, startFaultServer, stream } from '../fixtures/fault-server';
+import { type FaultServer, json, startFaultServer, stream } from '../fixtures/fault-server';
 
 /** An answer's chunks in the order `answerQuestion` reports them. */
 const CHUNKS: JennyChunk[] = [
@@ -288,5 +288,16 @@ describe('httpTransport reading the answer stream', () => {
     await expect(
       ask(events([CHUNKS[0] as JennyChunk, { type: 'error', errorText: 'statement timeout' }])),
     ).rejects.toMatchObject({ name: 'HttpError', message: expect.stringContaining('statement timeout') });
+  });
+
+  it("says the handler's typed error body in the HttpError", async () => {
+    server.on(
+      'POST /api/jenny/query',
+      json(400, { error: { code: 'question-required', message: 'The request has no question' } }),
+    );
+    const transport = httpTransport({ baseUrl: server.url });
+    await expect(
+      transport.ask?.({ space: 'sales', question: '' }, { signal: new AbortController().signal }),
+    ).rejects.toMatchObject({ name: 'HttpError', status: 400, message: expect.stringContaining('has no question') });
   });
 });

@@ -22,6 +22,7 @@ const dataEntries = {
   '@insightpulse/ui/client/pglite': 'core/client/transports/pglite',
   '@insightpulse/ui/warehouse': 'core/warehouse/index',
   '@insightpulse/ui/jenny': 'core/jenny/index',
+  '@insightpulse/ui/server': 'core/server/index',
 };
 /** The module of each of the other entries. */
 const KPI_TILE = 'react/kpi-tile/index.js';
@@ -93,10 +94,18 @@ describe('the built package (npm run build)', () => {
         expect(file).not.toMatch(/^(react\/|index\.js|core\/index\.js|core\/echarts\/)/);
       }
     }
-    for (const transport of ['http', 'supabase', 'pglite']) {
+    for (const transport of ['http', 'supabase', 'pglite', 'postgres']) {
       expect(loadedBy('core/client/index.js')).not.toContain(`core/client/transports/${transport}.js`);
     }
     expect([...loadedBy('core/client/transports/http.js')].map(dist).join('\n')).not.toContain('@electric-sql/pglite');
+    // The server entry runs on Node and on edge runtimes: Fetch API only, and `pg` is the caller's pool, never imported.
+    for (const file of loadedBy('core/server/index.js')) {
+      for (const code of [dist(file), dist(file.replace(/\.js$/, '.cjs'))]) {
+        expect(code, file).not.toMatch(
+          /from ['"](pg|node:[a-z_]+|@electric-sql\/pglite)['"]|require\(['"](pg|node:[a-z_]+|@electric-sql\/pglite)['"]\)/,
+        );
+      }
+    }
   });
 
   it('builds the KpiTile entry without ECharts, echarts-for-react or Radix, and marks it a client entry', () => {
@@ -218,16 +227,18 @@ describe('the built package (npm run build)', () => {
       '@electric-sql/pglite': '^0.5.0',
       '@supabase/supabase-js': '^2.40.0',
       echarts: '^5.5.0 || ^6.0.0',
+      pg: '^8.11.0',
       react: '^18.2.0 || ^19.0.0',
       'react-dom': '^18.2.0 || ^19.0.0',
       '@superset-ui/switchboard': '^0.20.3',
       rison: '^0.1.1',
     });
-    // Only the apps that use the embedded warehouse, Supabase or SupersetEmbed install them.
+    // Only the apps that use the embedded warehouse, Supabase, SupersetEmbed or the postgres transport install them.
     expect(pkg.peerDependenciesMeta).toEqual({
       '@electric-sql/pglite': { optional: true },
       '@supabase/supabase-js': { optional: true },
       '@superset-ui/switchboard': { optional: true },
+      pg: { optional: true },
       rison: { optional: true },
     });
     for (const [name, range] of Object.entries(pkg.dependencies)) expect(range, name).toMatch(/^\^\d/);

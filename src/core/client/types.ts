@@ -134,3 +134,25 @@ export interface Transport {
   feedback?(request: FeedbackRequest, ctx: TransportContext): Promise<void>;
   freshness?(source: string, ctx: TransportContext): Promise<Freshness>;
 }
+
+/** How a question ended, as `public.jenny_queries.outcome` records it. */
+export type JennyOutcome = 'answered' | 'clarify' | 'unsupported' | 'error' | 'aborted' | 'timeout';
+
+/**
+ * One question, as the handler logs it (one row of `public.jenny_queries`). Nothing in it is a secret: the SQL
+ * holds `$n` placeholders, never parameter values, and `error` is a typed error's message (which never holds one).
+ */
+export interface JennyLogEntry {
+  /** The space the question was asked in. */
+  space: string;
+  question: string;
+  /** The SQL that ran (statements one after another), or `''` when none did. */
+  sql: string;
+  /** Rows in the answer; null when none came back (a refusal, an error). */
+  rowCount: number | null;
+  /** From the request to the answer, in ms. */
+  durationMs: number;
+  outcome: JennyOutcome;
+  /** What went wrong, when the outcome is `'error'` or `'timeout'`: a message without secrets or values. */
+  error?: string;
+}

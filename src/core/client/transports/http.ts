@@ -241,7 +241,16 @@ async function httpError(response: Response, what: string, secrets: readonly str
     const parsed: unknown = JSON.parse(await response.text());
     if (typeof parsed === 'object' && parsed !== null) {
       const { error, message } = parsed as { error?: unknown; message?: unknown };
-      detail = typeof error === 'string' ? error : typeof message === 'string' ? message : '';
+      // `{ error: '…' }`, `{ message: '…' }`, or Jenny's handler's `{ error: { code, message } }`.
+      const nested = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+      detail =
+        typeof error === 'string'
+          ? error
+          : typeof nested === 'string'
+            ? nested
+            : typeof message === 'string'
+              ? message
+              : '';
     }
   } catch {
     // An HTML error page or an unreadable body: the status says enough.
