@@ -7,6 +7,10 @@
  *    the per-series filter approach (one filter and one map per series).
  * 2. The gzip size of an app that imports one component from the root entry, built by Vite and by esbuild
  *    (React left out, ECharts in), next to an app with echarts-for-react's default entry and the full ECharts.
+ * 3. The embedded warehouse: seeding, snapshots, semantic queries on 1M rows, the client's cache.
+ * 4. SupersetEmbed's and the KPI tile's first loads; DataTable with 100,000 rows against a plain 1,000-row table.
+ * 5. Jenny: reading each question of the eval set, whole answers against their query alone, and the jenny entry's
+ *    size for an app that only reads questions and one that answers them.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -322,4 +326,88 @@ console.log('\nKPI tiles and DataTable');
   } finally {
     await browser.close();
   }
+}
+
+console.log('\nJenny: questions to answers on the demo warehouse, in Node');
+{
+  const { createQuestionInterpreter, createJennyEngine, loadDimensionValues } = await import(
+    '../../src/core/jenny/index'
+  );
+  const { EVAL_QUESTIONS, EVAL_TODAY } = await import('../jenny/questions');
+  const warehouse = await createDemoWarehouse();
+  try {
+    const client = createDataClient({
+      transport: pgliteTransport({ db: warehouse.db, log: false }),
+      spaces: demoSpaces,
+    });
+    const values = await loadDimensionValues(client, demoSpaces);
+    const interpreter = createQuestionInterpreter({ spaces: demoSpaces, values, today: EVAL_TODAY });
+    // Interpretation: each question of the eval set read 50 times; the median of the per-question medians.
+    const perQuestion = EVAL_QUESTIONS.map(({ question }) => {
+      const times: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const start = performance.now();
+        interpreter.interpret(question);
+        times.push(performance.now() - start);
+      }
+      return median(times);
+    });
+    const slowest = Math.max(...perQuestion);
+    console.log(
+      `  interpretation, ${EVAL_QUESTIONS.length} questions          ${(median(perQuestion) * 1000).toFixed(0).padStart(6)} µs median per question, slowest ${(slowest * 1000).toFixed(0)} µs (goal <= 1 ms median)`,
+    );
+
+    // A whole answer (read, query, chart, summary, reasoning, suggestions) against its query alone, the floor.
+    const jenny = createJennyEngine({ source: client, values, today: 'data' });
+    const asked = [
+      ['sales', 'Top 5 brands by revenue last 30 days'],
+      ['sales', 'Revenue by region by month this year'],
+      ['finance', 'Expenses by department last quarter'],
+      ['creative', 'CTR by channel last 90 days'],
+    ] as const;
+    for (const [space, question] of asked) {
+      const times: number[] = [];
+      const queryTimes: number[] = [];
+      let interpretation: unknown;
+      for (let i = 0; i < 9; i++) {
+        client.clear();
+        const start = performance.now();
+        const answer = await jenny.ask({ space, question });
+        times.push(performance.now() - start);
+        interpretation = answer.interpretation;
+      }
+      const read = interpretation as { kind: string; space: string; query: never } | undefined;
+      if (read?.kind === 'query') {
+        for (let i = 0; i < 9; i++) {
+          client.clear();
+          const start = performance.now();
+          await client.query({ kind: 'semantic', space: read.space, query: read.query });
+          queryTimes.push(performance.now() - start);
+        }
+      }
+      const ms = median(times);
+      const floor = queryTimes.length ? median(queryTimes) : Number.NaN;
+      console.log(
+        `  answer: ${question.padEnd(40)} ${ms.toFixed(1).padStart(6)} ms median of 9 (its query alone ${floor.toFixed(1)} ms, ${(ms / floor).toFixed(1)}x; goal <= 150 ms)`,
+      );
+    }
+    client.dispose();
+  } finally {
+    await warehouse.close();
+  }
+  const entry = await appSize(
+    'esbuild',
+    appImporting(['createQuestionInterpreter', 'findPeriod', 'loadDimensionValues'], 'dist/core/jenny/index.js'),
+  );
+  const entryVite = await appSize(
+    'vite',
+    appImporting(['createQuestionInterpreter', 'findPeriod', 'loadDimensionValues'], 'dist/core/jenny/index.js'),
+  );
+  const answers = await appSize('esbuild', appImporting(['createJennyEngine'], 'dist/core/jenny/index.js'));
+  console.log(
+    `  @insightpulse/ui/jenny, the interpreter          esbuild ${fmt(entry.total)}, Vite ${fmt(entryVite.total)} gzip (goal <= 15 KiB, no ECharts)`,
+  );
+  console.log(
+    `  an app answering with createJennyEngine          esbuild ${fmt(answers.total)} gzip (adapter included)`,
+  );
 }
