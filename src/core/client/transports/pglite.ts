@@ -33,6 +33,7 @@ import {
   type RoleCheckRow,
   refuseUnfitRole,
   type StatementKind,
+  semanticRefusal,
   toQueryError as toSharedQueryError,
 } from './sql-safety';
 
@@ -241,12 +242,7 @@ export function pgliteTransport(options: PGliteTransportOptions): Transport {
 
     query(query: CompiledQuery | SemanticRequest, ctx: TransportContext): Promise<QueryResult> {
       if (!('sql' in query) || typeof query.sql !== 'string') {
-        return Promise.reject(
-          new SemanticError(
-            `The pglite transport runs SQL and cannot compile semantic requests (space "${(query as SemanticRequest).space}"): ` +
-              'give the data client the space definition',
-          ),
-        );
+        return Promise.reject(semanticRefusal(NAME, query as SemanticRequest));
       }
       const role = query.role ?? defaultRole;
       try {

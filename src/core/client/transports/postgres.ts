@@ -1,5 +1,4 @@
 import type { ColumnMeta, Row } from '../../adapter/types';
-import { SemanticError } from '../../semantic/errors';
 import { abortedError, raceAbort } from '../abort';
 import { DataClientError, QueryError } from '../errors';
 import type {
@@ -29,6 +28,7 @@ import {
   type RoleCheckRow,
   refuseUnfitRole,
   type StatementKind,
+  semanticRefusal,
   statementKind,
   toQueryError,
 } from './sql-safety';
@@ -298,12 +298,7 @@ export function postgresTransport(options: PostgresTransportOptions): PostgresTr
 
     query(query: CompiledQuery | SemanticRequest, ctx: TransportContext): Promise<QueryResult> {
       if (!('sql' in query) || typeof query.sql !== 'string') {
-        return Promise.reject(
-          new SemanticError(
-            `The postgres transport runs SQL and cannot compile semantic requests (space "${(query as SemanticRequest).space}"): ` +
-              'compile it first (give the data client the space definition)',
-          ),
-        );
+        return Promise.reject(semanticRefusal(NAME, query as SemanticRequest));
       }
       const signal = ctx?.signal;
       if (signal?.aborted) return Promise.reject(abortedError(signal.reason, NAME));

@@ -1,8 +1,9 @@
 import type { ColumnType } from '../../adapter/types';
+import { SemanticError } from '../../semantic/errors';
 import { parseIsoDate } from '../../util/iso-date';
 import { QueryError } from '../errors';
 import { redactParams } from '../redact';
-import type { FeedbackRequest, Freshness } from '../types';
+import type { FeedbackRequest, Freshness, SemanticRequest } from '../types';
 
 /*
  * What the SQL transports (pglite, postgres) share to run a caller's SQL read-only: which statements run and how,
@@ -290,4 +291,15 @@ export function freshnessOf(source: string, row: Record<string, unknown> | undef
     status: last.status ?? undefined,
     rowsWritten: last.rows_written ?? undefined,
   };
+}
+
+/**
+ * A transport that runs SQL refusing a semantic request: the data client compiles those, from the space definitions
+ * it is given.
+ */
+export function semanticRefusal(transport: string, request: SemanticRequest): SemanticError {
+  return new SemanticError(
+    `The ${transport} transport runs SQL and cannot compile semantic requests (space "${request.space}"): ` +
+      'give the data client the space definition',
+  );
 }
