@@ -392,6 +392,31 @@ describe.skipIf(skip)(`createJennyHandler on PostgreSQL${skip ? ` (skipped: ${sk
     expect(await logRows(question)).toEqual([expect.objectContaining({ outcome: 'answered', row_count: 3 })]);
   });
 
+  it("answers generated SQL as Jenny's own answers look: a title first, the table, then a chart of the rows", async () => {
+    const question = unique('revenue by region, from the model');
+    generated.set(question, {
+      sql: 'select region, sum(revenue) as revenue from scout.sales group by region order by region',
+      title: 'Revenue by region',
+    });
+    const response = await handler(
+      post('/api/jenny/query', { space: 'sales', question }, { accept: 'text/event-stream' }),
+    );
+    const { chunks } = await chunksOf(response);
+    const types = chunks.map((chunk) => chunk.type);
+    expect(types.indexOf('data-query')).toBeLessThan(types.indexOf('data-sql'));
+    expect(types.indexOf('data-table')).toBeLessThan(types.indexOf('data-chart'));
+    expect(chunks.find((chunk) => chunk.type === 'data-query')).toMatchObject({ data: { title: 'Revenue by region' } });
+    const chart = chunks.find((chunk) => chunk.type === 'data-chart');
+    expect(chart).toMatchObject({
+      data: { spec: { kind: expect.any(String) }, option: { series: expect.any(Array) } },
+    });
+
+    const json = (await (await handler(post('/api/jenny/query', { space: 'sales', question }))).json()) as {
+      echarts_option: { series: unknown[] } | null;
+    };
+    expect(json.echarts_option?.series.length).toBeGreaterThan(0);
+  });
+
   it('logs clarify and unsupported questions with their outcome and no rows', async () => {
     const since = await lastLogId();
     const question = 'delete every sale';

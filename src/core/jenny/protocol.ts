@@ -23,7 +23,8 @@ export interface JennyStatusData {
 export interface JennyQueryData {
   /** The answer's title ("Revenue by brand, last 30 days"). */
   title: string;
-  interpretation: Interpretation;
+  /** How Jenny's interpreter read the question; absent when the SQL came from elsewhere (a server's LLM). */
+  interpretation?: Interpretation;
   /** The day relative periods were counted from (ISO `YYYY-MM-DD`): the data's last day on a demo warehouse. */
   asOf?: string;
 }

@@ -117,9 +117,10 @@ export function createAnswerAssembler(): AnswerAssembler {
     push(chunk) {
       switch (chunk.type) {
         case 'data-query': {
+          const { interpretation } = chunk.data;
           title = chunk.data.title;
-          answer.interpretation = chunk.data.interpretation;
-          answer.kind = chunk.data.interpretation.kind === 'query' ? 'answer' : chunk.data.interpretation.kind;
+          if (interpretation) answer.interpretation = interpretation;
+          answer.kind = !interpretation || interpretation.kind === 'query' ? 'answer' : interpretation.kind;
           if (chunk.data.asOf) answer.asOf = chunk.data.asOf;
           return;
         }

@@ -12,6 +12,7 @@ import type {
   TransportContext,
 } from '../client/types';
 import { InsightPulseError } from '../errors';
+import { chartOf } from '../jenny/chart';
 import { createJennyEngine, type JennyToday, transportSource } from '../jenny/engine';
 import type { QuestionInterpreter } from '../jenny/interpret';
 import { JENNY_STREAM_HEADERS, type JennyChunk, SUMMARY_ID } from '../jenny/protocol';
@@ -224,7 +225,9 @@ export function createJennyHandler(options: JennyHandlerOptions): JennyHandler {
 
     async function answerSql(question: AskRequest, where: SpaceDefinition, generated: GeneratedSql) {
       const params = [...(generated.params ?? [])];
+      const title = generated.title ?? question.question;
       onPart?.({ type: 'data-status', id: 'status', data: { step: 'reading' } });
+      onPart?.({ type: 'data-query', id: 'query', data: { title } });
       onPart?.({ type: 'data-status', id: 'status', data: { step: 'querying' } });
       const statements = [{ space: where.name, sql: generated.sql, params }];
       onPart?.({ type: 'data-sql', id: 'sql', data: { sql: generated.sql, statements } });
@@ -243,6 +246,9 @@ export function createJennyHandler(options: JennyHandlerOptions): JennyHandler {
         id: 'table',
         data: { rows: result.rows, meta: result.meta, rowCount: result.rowCount, truncated: result.truncated },
       });
+      // The rows' chart, chosen and written as Jenny's own answers are (no ECharts is loaded to write it).
+      const chart = chartOf(result, { bars: result.truncated, locale: options.locale ?? 'en-US', messages: undefined });
+      if (chart) onPart?.({ type: 'data-chart', id: 'chart', data: chart.chunk });
       onPart?.({ type: 'data-status', id: 'status', data: { step: 'summarizing' } });
       onPart?.({ type: 'text-start', id: SUMMARY_ID });
       onPart?.({ type: 'text-delta', id: SUMMARY_ID, delta: summary });
@@ -250,8 +256,9 @@ export function createJennyHandler(options: JennyHandlerOptions): JennyHandler {
       onPart?.({ type: 'data-status', id: 'status', data: { step: 'done' } });
       const answered: JennyAnswer = {
         kind: 'answer',
-        title: generated.title ?? question.question,
+        title,
         summary,
+        ...(chart ? { echartsOption: chart.option } : {}),
         rows: result.rows,
         meta: result.meta,
         generatedSql: generated.sql,

@@ -369,8 +369,8 @@ function checkChunk(event: Record<string, unknown>, at: string, shape: ShapeRead
     case 'data-query': {
       const body = data();
       shape.string(body.title, `${at}.data.title`);
-      const interpretation = shape.record(body.interpretation, `${at}.data.interpretation`);
-      shape.string(interpretation.kind, `${at}.data.interpretation.kind`);
+      const interpretation = shape.optionalRecord(body.interpretation, `${at}.data.interpretation`);
+      if (interpretation) shape.string(interpretation.kind, `${at}.data.interpretation.kind`);
       shape.optionalString(body.asOf, `${at}.data.asOf`);
       return event as unknown as JennyChunk;
     }
