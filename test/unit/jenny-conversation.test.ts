@@ -393,3 +393,18 @@ describe('targetOf on a metric', () => {
     expect(targetsSpace.metrics.map((m) => m.targetOf)).toEqual(['sales.revenue', 'sales.orders']);
   });
 });
+
+describe('the explanation in a locale', () => {
+  it('writes its numbers in the locale it is given, and reads the question the same way', () => {
+    const read = (locale?: string) =>
+      createQuestionInterpreter({ spaces: demoSpaces, today: '2025-12-31', ...(locale ? { locale } : {}) }).interpret(
+        'top 1000 stores by revenue',
+      );
+    const english = read();
+    const german = read('de-DE');
+    if (english.kind !== 'query' || german.kind !== 'query') throw new Error('not read');
+    expect(german.query).toEqual(english.query);
+    expect(english.explanation.map((step) => step.meaning)).toContain('1,000 rows');
+    expect(german.explanation.map((step) => step.meaning)).toContain('1.000 rows');
+  });
+});

@@ -122,7 +122,13 @@ export function createJennyEngine(options: JennyEngineOptions): JennyEngine {
     if (known) return known;
     const loaded = await loadValues(signal);
     const interpreter =
-      interpreters.get(day) ?? createQuestionInterpreter({ spaces, ...(loaded ? { values: loaded } : {}), today: day });
+      interpreters.get(day) ??
+      createQuestionInterpreter({
+        spaces,
+        ...(loaded ? { values: loaded } : {}),
+        today: day,
+        ...(options.locale ? { locale: options.locale } : {}),
+      });
     interpreters.set(day, interpreter);
     return interpreter;
   }

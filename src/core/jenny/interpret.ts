@@ -41,6 +41,11 @@ export interface QuestionInterpreterOptions {
   values?: DimensionValues;
   /** The ISO day relative periods count from ("last 30 days"). Default the calendar day (UTC). */
   today?: string;
+  /**
+   * The locale numbers in the explanation are written in ("1,000 rows"). Default `'en-US'`. Questions are read in
+   * English (with Taglish function words) whatever it says; dates in the explanation stay ISO days.
+   */
+  locale?: string;
 }
 
 export interface InterpretOptions {
@@ -638,6 +643,7 @@ export function createQuestionInterpreter(options: QuestionInterpreterOptions): 
   const lexicon = buildLexicon(spaces, options.values);
   const examples = suggestionsFor(spaces);
   const day = () => options.today ?? calendarDay();
+  const count = new Intl.NumberFormat(options.locale ?? 'en-US').format;
   const labelOf = (space: SemanticSpace) => space.label ?? space.name;
   const examplesOf = (space: SemanticSpace) => (space.examples ?? []).slice(0, 3);
   /** 1, less 0.1 for each misspelt word read as a near one; at least 0.5. */
@@ -1134,7 +1140,7 @@ export function createQuestionInterpreter(options: QuestionInterpreterOptions): 
           const after = nextPiece?.kind;
           if (previous?.kind === 'ranking' || after === 'ranking' || after === 'concept' || after === 'grain') {
             limit = piece.value;
-            steps.push({ words: text(piece.words), meaning: `${piece.value} rows` });
+            steps.push({ words: text(piece.words), meaning: `${count(piece.value)} rows` });
           }
           return;
         }
@@ -1324,7 +1330,7 @@ export function createQuestionInterpreter(options: QuestionInterpreterOptions): 
       if (limit === undefined && !parts.plural && (dimensions.length > 0 || grain)) limit = 1;
       steps.push({
         words: text(ranking.words),
-        meaning: `sorted by ${metric?.label ?? by}, ${direction === 'desc' ? 'highest' : 'lowest'} first${limit ? `, ${limit} ${limit === 1 ? 'row' : 'rows'}` : ''}`,
+        meaning: `sorted by ${metric?.label ?? by}, ${direction === 'desc' ? 'highest' : 'lowest'} first${limit ? `, ${count(limit)} ${limit === 1 ? 'row' : 'rows'}` : ''}`,
       });
       if (limit !== undefined) query.limit = limit;
     } else if (parts.sort) {
