@@ -4,6 +4,7 @@ import { DefaultChatTransport, readUIMessageStream, type UIMessage, type UIMessa
 import { createParser } from 'eventsource-parser';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { httpTransport } from '../../src/core/client/transports/http';
 import { postgresTransport } from '../../src/core/client/transports/postgres';
 import { JENNY_STREAM_HEADERS, type JennyChunk } from '../../src/core/jenny/protocol';
 import { demoSpaces, salesSpace } from '../../src/core/semantic';
@@ -292,6 +293,37 @@ describe.skipIf(skip)(`createJennyHandler on PostgreSQL${skip ? ` (skipped: ${sk
         await expect.poll(async () => (await logRows(question)).map((row) => row.outcome)).toEqual(['aborted']);
         expect((await logRows(question))[0]).toMatchObject({ sql: 'select pg_sleep(20) as slept', row_count: null });
       }
+    } finally {
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+    }
+  });
+
+  it("is read by the library's own httpTransport: chunks as they arrive, and an abort that stops the statement", async () => {
+    const http: Server = createServer(toNodeListener(handler));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const { port } = http.address() as AddressInfo;
+    try {
+      const transport = httpTransport({ baseUrl: `http://127.0.0.1:${port}` });
+      const parts: string[] = [];
+      const answer = await transport.ask?.(
+        { space: 'sales', question: 'Revenue by region in 2025' },
+        { signal: new AbortController().signal, onPart: (chunk) => parts.push(chunk.type) },
+      );
+      expect(parts).toEqual(expect.arrayContaining(['data-query', 'data-sql', 'data-table', 'text-delta', 'finish']));
+      expect(answer?.rows.length).toBeGreaterThan(0);
+      expect(answer?.summary).toMatch(/led/);
+
+      const question = unique('slow question through httpTransport');
+      generated.set(question, 'select pg_sleep(20) as slept');
+      const controller = new AbortController();
+      const asked = transport.ask?.({ space: 'sales', question }, { signal: controller.signal });
+      asked?.catch(() => undefined);
+      await expect.poll(sleeping, { timeout: 10_000, interval: 50 }).toBe(1);
+      controller.abort();
+      await expect(asked).rejects.toMatchObject({ code: 'aborted' });
+      await expect.poll(sleeping, { timeout: 3000, interval: 50 }).toBe(0);
+      await expect.poll(async () => (await logRows(question)).map((row) => row.outcome)).toEqual(['aborted']);
     } finally {
       http.closeAllConnections();
       await new Promise((resolve) => http.close(resolve));
