@@ -36,6 +36,16 @@ export {
   dataTableToCSV,
 } from './react/data-table';
 export {
+  type JennyAssistantMessage,
+  type JennyChatStatus,
+  type JennyMessage,
+  type JennyMessageState,
+  type JennyUserMessage,
+  type UseJennyOptions,
+  type UseJennyResult,
+  useJenny,
+} from './react/jenny-panel';
+export {
   computeKpi,
   KpiError,
   KpiGrid,

@@ -1,5 +1,16 @@
 export { type AnswerOptions, type AnswerSource, answerQuestion } from './answer';
 export {
+  createJennyChat,
+  type JennyAssistantMessage,
+  type JennyChat,
+  type JennyChatOptions,
+  type JennyChatSnapshot,
+  type JennyChatStatus,
+  type JennyMessage,
+  type JennyMessageState,
+  type JennyUserMessage,
+} from './chat';
+export {
   createJennyEngine,
   type JennyAskOptions,
   type JennyEngine,
