@@ -37,6 +37,13 @@ const renderWithRef: Record<string, (ref: RefObject<HTMLElement | null>) => Reac
       <root.KpiTile label="Revenue" value={1} />
     </root.KpiGrid>
   ),
+  JennyPanel: (ref) => (
+    <root.JennyPanel
+      ref={ref as RefObject<HTMLDivElement>}
+      space="sales"
+      client={client.createDataClient({ transport: client.memoryTransport({}) })}
+    />
+  ),
   InsightPulseProvider: (ref) => (
     <root.InsightPulseProvider ref={ref as RefObject<HTMLDivElement>}>
       <p>inside</p>
@@ -56,7 +63,12 @@ describe('conventions over the public exports', () => {
   it('every error class extends InsightPulseError', () => {
     const errors = Object.entries(entries).filter(([, value]) => isErrorClass(value));
     expect(errors.map(([name]) => name)).toEqual(
-      expect.arrayContaining(['KpiError', 'DataClientProviderMissingError', 'InsightPulseProviderMissingError']),
+      expect.arrayContaining([
+        'KpiError',
+        'DataClientProviderMissingError',
+        'InsightPulseProviderMissingError',
+        'JennyPanelContextMissingError',
+      ]),
     );
     const outside = errors
       .filter(
@@ -70,7 +82,16 @@ describe('conventions over the public exports', () => {
 
   it('finds the components (the walk is not vacuous)', () => {
     expect(components.map(([name]) => name).sort()).toEqual(
-      ['ChartCard', 'DataClientProvider', 'DataTable', 'EChart', 'InsightPulseProvider', 'KpiGrid', 'KpiTile'].sort(),
+      [
+        'ChartCard',
+        'DataClientProvider',
+        'DataTable',
+        'EChart',
+        'InsightPulseProvider',
+        'JennyPanel',
+        'KpiGrid',
+        'KpiTile',
+      ].sort(),
     );
   });
 

@@ -11,9 +11,11 @@ import {
   enChartReasons,
   fil,
   InsightPulseProvider,
+  JennyPanel,
   KpiTile,
   type Messages,
 } from '../../src';
+import { createDataClient, memoryTransport } from '../../src/core/client';
 import { SAMPLE_CHART_ARGUMENTS, SAMPLE_REASONS } from '../fixtures/chart-reasons';
 
 /** Every string a catalogue can say: its strings, and its functions given placeholder values. */
@@ -261,5 +263,43 @@ describe('components in Filipino', () => {
   it('a component’s messages prop changes its own words over the provider’s', () => {
     inFilipino(<ChartCard title="Kita" error="Wala" onRetry={() => {}} messages={{ common: { retry: 'Ulitin' } }} />);
     expect(screen.getByRole('button', { name: 'Ulitin' })).toBeVisible();
+  });
+  it('JennyPanel says its empty state, composer, steps, answer and feedback in Filipino', async () => {
+    const user = userEvent.setup();
+    const question = 'Kita ayon sa buwan';
+    const answer = {
+      kind: 'answer' as const,
+      title: 'Kita kada buwan',
+      summary: 'Pinakamataas ang Enero.',
+      rows,
+      meta,
+      generatedSql: 'select 1',
+      suggestions: ['Kita ayon sa rehiyon'],
+      asOf: '2026-02-28',
+    };
+    const client = createDataClient({ transport: memoryTransport({ answers: { [question]: answer } }) });
+    inFilipino(
+      <JennyPanel
+        space="benta"
+        client={client}
+        spaceName="Benta"
+        spaceDescription="Ang benta ng bawat tindahan."
+        exampleQuestions={[question]}
+      />,
+    );
+    expect(screen.getByRole('heading', { name: 'Magtanong kay Jenny tungkol sa Benta' })).toBeVisible();
+    expect(screen.getByRole('textbox', { name: 'Magtanong tungkol sa iyong datos' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Ipadala' })).toBeVisible();
+    expect(englishIn(everythingSaid())).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: question }));
+    expect(await screen.findByRole('heading', { name: 'Kita kada buwan', level: 3 })).toBeVisible();
+    expect(screen.getByRole('status')).toHaveTextContent('Handa na ang sagot.');
+    expect(screen.getByRole('log', { name: 'Usapan kasama si Jenny' })).toBeVisible();
+    expect(screen.getByRole('grid', { name: 'Kita kada buwan: ang datos' })).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Nakatulong' }));
+    expect(await screen.findByText('Salamat sa puna.')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Kopyahin ang SQL' })).toBeVisible();
+    expect(englishIn(everythingSaid())).toEqual([]);
   });
 });

@@ -108,6 +108,39 @@ export const enSupersetEmbed: Messages['supersetEmbed'] = {
   tryAgain: 'Try again',
 };
 
+/** English: JennyPanel. */
+export const enJennyPanel: Messages['jennyPanel'] = {
+  label: 'Ask Jenny',
+  thread: 'Conversation with Jenny',
+  you: 'You',
+  jenny: 'Jenny',
+  question: 'Ask a question about your data',
+  hint: 'Enter sends; Shift+Enter starts a new line; Escape stops the answer.',
+  send: 'Send',
+  stop: 'Stop',
+  asking: 'Asking Jenny…',
+  reading: 'Reading the question…',
+  querying: 'Running the query…',
+  summarizing: 'Writing the summary…',
+  done: 'Answer ready.',
+  stopped: 'Stopped. What arrived is kept.',
+  failed: 'Jenny could not answer.',
+  emptyTitle: (space) => (space ? `Ask Jenny about ${space}` : 'Ask Jenny about your data'),
+  examples: 'Try asking',
+  followUps: 'Follow-up questions',
+  tryInstead: 'Questions Jenny can answer',
+  sql: 'SQL',
+  copy: 'Copy SQL',
+  copied: 'SQL copied.',
+  copyFailed: 'The SQL could not be copied.',
+  table: (title) => `${title}: the data`,
+  asOf: (date) => `As of ${date}`,
+  helpful: 'Helpful',
+  notHelpful: 'Not helpful',
+  thanks: 'Thanks for the feedback.',
+  feedbackFailed: 'The feedback could not be saved.',
+};
+
 const KINDS = {
   line: 'Line chart',
   area: 'Area chart',
@@ -145,5 +178,6 @@ export const en: Messages = {
   dataTable: enDataTable,
   kpiTile: enKpiTile,
   supersetEmbed: enSupersetEmbed,
+  jennyPanel: enJennyPanel,
   chart: enChart,
 };

@@ -146,6 +146,55 @@ export interface Messages {
     failedDetail: (error: { code: string; message: string }) => string;
     tryAgain: string;
   };
+  /** JennyPanel: the conversation, its composer, status and answers. */
+  jennyPanel: {
+    /** The panel's accessible name. */
+    label: string;
+    /** The conversation log's accessible name. */
+    thread: string;
+    /** Who asked, said before a question. */
+    you: string;
+    /** Who answered, said before an answer. */
+    jenny: string;
+    /** The composer's label. */
+    question: string;
+    /** The composer's hint: how to send and how to start a new line. */
+    hint: string;
+    send: string;
+    stop: string;
+    /** The status while waiting for the first chunk. */
+    asking: string;
+    /** The status steps of an answer as it streams. */
+    reading: string;
+    querying: string;
+    summarizing: string;
+    done: string;
+    /** The status of an answer that was stopped. */
+    stopped: string;
+    /** The status of an answer that failed. */
+    failed: string;
+    /** The empty state's heading, with the space's name when it is known. */
+    emptyTitle: (space: string) => string;
+    /** Above the space's example questions. */
+    examples: string;
+    /** Above the follow-up questions. */
+    followUps: string;
+    /** Above the questions Jenny can answer when she asks back or refuses. */
+    tryInstead: string;
+    /** The SQL's heading. */
+    sql: string;
+    copy: string;
+    copied: string;
+    copyFailed: string;
+    /** The table's accessible name (`title` is the answer's). */
+    table: (title: string) => string;
+    /** The day relative periods were counted from (`date` is written in the locale). */
+    asOf: (date: string) => string;
+    helpful: string;
+    notHelpful: string;
+    thanks: string;
+    feedbackFailed: string;
+  };
   /**
    * What the adapter writes into a chart (`toEChartsOption`, ChartCard): the description screen readers hear, and
    * the name of the category that folds the rest. Functions get labels as the data names them and counts as numbers.
