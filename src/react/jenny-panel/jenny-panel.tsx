@@ -436,32 +436,27 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
       )}
       {message.status === 'done' && (
         <div data-slot="jenny-panel-feedback" className="ip:flex ip:items-center ip:gap-2">
-          <button
-            type="button"
-            data-slot="jenny-panel-thumbs-up"
-            aria-label={words.helpful}
-            title={words.helpful}
-            aria-pressed={message.feedback === 'up'}
-            onClick={() => rate('up')}
-            className={BUTTON}
-          >
-            <span aria-hidden="true" data-slot="jenny-panel-icon">
-              👍
-            </span>
-          </button>
-          <button
-            type="button"
-            data-slot="jenny-panel-thumbs-down"
-            aria-label={words.notHelpful}
-            title={words.notHelpful}
-            aria-pressed={message.feedback === 'down'}
-            onClick={() => rate('down')}
-            className={BUTTON}
-          >
-            <span aria-hidden="true" data-slot="jenny-panel-icon">
-              👎
-            </span>
-          </button>
+          {(
+            [
+              ['up', words.helpful, '👍'],
+              ['down', words.notHelpful, '👎'],
+            ] as const
+          ).map(([rating, label, icon]) => (
+            <button
+              key={rating}
+              type="button"
+              data-slot={`jenny-panel-thumbs-${rating}`}
+              aria-label={label}
+              title={label}
+              aria-pressed={message.feedback === rating}
+              onClick={() => rate(rating)}
+              className={BUTTON}
+            >
+              <span aria-hidden="true" data-slot="jenny-panel-icon">
+                {icon}
+              </span>
+            </button>
+          ))}
           <p aria-live="polite" data-slot="jenny-panel-feedback-result" className={cn(MUTED, 'ip:text-ip-xs')}>
             {note ?? ''}
           </p>
