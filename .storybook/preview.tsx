@@ -67,6 +67,8 @@ const preview: Preview = {
     controls: { expanded: true },
     // Accessibility violations fail the story tests.
     a11y: { test: 'error' },
+    // Storybook opens on the first story: Jenny answering on the live embedded warehouse.
+    options: { storySort: { order: ['Jenny', ['JennyPanel', ['Ask Jenny', '*']], '*'] } },
   },
   tags: ['autodocs'],
 };
