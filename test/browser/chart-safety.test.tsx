@@ -234,13 +234,36 @@ describe('images in options from outside, in Chromium', () => {
     // The same option with same-origin images allowed: this page does fetch from that place.
     const allowed = sanitizeOption<EChartsCoreOption>(chart(place, control), { images: 'same-origin' });
     expect(allowed.warning).toBeNull();
-    render(
-      <div style={{ width: 600 }}>
-        <EChart option={hostile.option} />
-        <EChart option={allowed.option} />
-      </div>,
+    // The images ECharts makes (zrender calls `new Image()`), so the test can wait for the control's to be handled:
+    // a chart unmounted while its image still loads gets zrender's load callback after it is gone, which throws.
+    const images: HTMLImageElement[] = [];
+    const NativeImage = window.Image;
+    vi.stubGlobal(
+      'Image',
+      class extends NativeImage {
+        constructor(width?: number, height?: number) {
+          super(width, height);
+          images.push(this);
+        }
+      },
     );
-    await vi.waitFor(() => expect(requested(control)).toBe(true), { timeout: 10_000 });
-    expect(requested(probe)).toBe(false);
+    try {
+      render(
+        <div style={{ width: 600 }}>
+          <EChart option={hostile.option} />
+          <EChart option={allowed.option} />
+        </div>,
+      );
+      await vi.waitFor(() => expect(requested(control)).toBe(true), { timeout: 10_000 });
+      expect(requested(probe)).toBe(false);
+      const controls = () => images.filter((image) => image.src.includes(control));
+      await vi.waitFor(() => expect(controls().length > 0 && controls().every((image) => image.complete)).toBe(true), {
+        timeout: 10_000,
+      });
+      // The load (or error) event runs its handlers in a task of its own: let it run before the charts go.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
