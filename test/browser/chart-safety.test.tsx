@@ -234,9 +234,10 @@ describe('images in options from outside, in Chromium', () => {
     // The same option with same-origin images allowed: this page does fetch from that place.
     const allowed = sanitizeOption<EChartsCoreOption>(chart(place, control), { images: 'same-origin' });
     expect(allowed.warning).toBeNull();
-    // The images ECharts makes (zrender calls `new Image()`), so the test can wait for the control's to be handled:
+    // The images ECharts makes (zrender calls `new Image()`), and which of them have had their load or error event:
     // a chart unmounted while its image still loads gets zrender's load callback after it is gone, which throws.
     const images: HTMLImageElement[] = [];
+    const handled = new WeakSet<HTMLImageElement>();
     const NativeImage = window.Image;
     vi.stubGlobal(
       'Image',
@@ -244,6 +245,10 @@ describe('images in options from outside, in Chromium', () => {
         constructor(width?: number, height?: number) {
           super(width, height);
           images.push(this);
+          // Added before zrender sets `onload`, so it runs first, in the same event.
+          const mark = () => handled.add(this);
+          this.addEventListener('load', mark);
+          this.addEventListener('error', mark);
         }
       },
     );
@@ -257,11 +262,11 @@ describe('images in options from outside, in Chromium', () => {
       await vi.waitFor(() => expect(requested(control)).toBe(true), { timeout: 10_000 });
       expect(requested(probe)).toBe(false);
       const controls = () => images.filter((image) => image.src.includes(control));
-      await vi.waitFor(() => expect(controls().length > 0 && controls().every((image) => image.complete)).toBe(true), {
-        timeout: 10_000,
-      });
-      // The load (or error) event runs its handlers in a task of its own: let it run before the charts go.
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Checked from a timer task of waitFor's, so the event that marked them has run zrender's handler too.
+      await vi.waitFor(
+        () => expect(controls().length > 0 && controls().every((image) => handled.has(image))).toBe(true),
+        { timeout: 10_000 },
+      );
     } finally {
       vi.unstubAllGlobals();
     }

@@ -1,5 +1,5 @@
 import { parseJsonEventStream, readUIMessageStream, type UIMessage, uiMessageChunkSchema } from 'ai';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QueryError } from '../../src/core/client/errors';
 import { httpTransport } from '../../src/core/client/transports/http';
 import type { JennyAnswer } from '../../src/core/client/types';
@@ -186,7 +186,7 @@ describe('the answer stream', () => {
         { signal: request.signal },
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await vi.waitFor(() => expect(seen).toBeDefined());
     request.abort();
     await done;
     expect(seen?.aborted).toBe(true);

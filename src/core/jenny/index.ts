@@ -56,4 +56,4 @@ export type {
   UnsupportedInterpretation,
 } from './types';
 export { type LoadDimensionValuesOptions, loadDimensionValues } from './values';
-export { enJenny, type JennyWords } from './words';
+export { enJenny, type JennyRankedRow, type JennyWords } from './words';

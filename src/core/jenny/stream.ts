@@ -1,4 +1,5 @@
 import type { JennyAnswer } from '../client/types';
+import { InsightPulseError } from '../errors';
 import { type JennyChunk, REASONING_ID, SUMMARY_ID } from './protocol';
 
 /*
@@ -91,9 +92,7 @@ export function createJennyStream(
 
 /** A typed library error's message (they never carry secrets or parameter values); anything else is not said. */
 function errorTextOf(error: unknown): string {
-  if (error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && error.name !== 'Error') {
-    return error.message;
-  }
+  if (error instanceof InsightPulseError) return error.message;
   return 'The answer failed.';
 }
 

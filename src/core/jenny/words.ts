@@ -8,6 +8,16 @@ import type { FilterOperator, TimeGrain } from '../semantic/types';
  * The follow-up questions (`ask`, `askDrivers`, `askVersus`) are questions for the interpreter, which reads
  * English: a catalogue in another language keeps them readable by it.
  */
+/** The first row of a breakdown, formatted: its name, value, and its share of the total when the measure adds up. */
+export interface JennyRankedRow {
+  name: string;
+  value: string;
+  share?: string;
+  total?: string;
+  among?: string;
+  when?: string;
+}
+
 export interface JennyWords {
   // Lists and labels.
   /** Items joined: "NCR, Visayas and Mindanao". */
@@ -90,23 +100,9 @@ export interface JennyWords {
   /** The total over a time series: "The 24 months add up to ₱98,765,432." */
   total: (value: string, over: string) => string;
   /** The first row of a breakdown: "NCR led the 5 regions with ₱X, 34.2% of the ₱Y total." */
-  leader: (leader: {
-    name: string;
-    value: string;
-    share?: string;
-    total?: string;
-    among?: string;
-    when?: string;
-  }) => string;
+  leader: (leader: JennyRankedRow) => string;
   /** The first row of a breakdown sorted lowest first. */
-  lowest: (lowest: {
-    name: string;
-    value: string;
-    share?: string;
-    total?: string;
-    among?: string;
-    when?: string;
-  }) => string;
+  lowest: (lowest: JennyRankedRow) => string;
   /** What the rows a limit kept make together: "The top 5 together make ₱X, 87.1% of the total." */
   together: (together: { count: string; value: string; share?: string }) => string;
   /** A comparison of two measures: "Revenue was ₱X against a revenue target of ₱Y in 2025." */
