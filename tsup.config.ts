@@ -99,6 +99,11 @@ const SELF_CONTAINED: Record<string, RegExp> = {
   'react/chart-card/extras': /^core\/echarts\//,
   // The English chart-choice sentences, loaded when a card is first asked why.
   'react/chart-card/reasons': /^core\/echarts\//,
+  // JennyPanel's chart (ChartCard) and table, loaded when an answer first has rows; the panel hands them the page's
+  // provider values, which they provide again to their own copy of the contexts (`Reprovide`).
+  'react/jenny-panel/views': /^core\/echarts\//,
+  // JennyPanel's Explain and feedback dialogs, loaded when one first opens; they read no context.
+  'react/jenny-panel/dialogs': /^$/,
   // ECharts' rarer modules with the adapter's scatter and heatmap builders.
   'core/echarts/modules/rare': /^core\/(echarts\/setup|errors|adapter\/errors)$/,
 };

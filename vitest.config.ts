@@ -134,7 +134,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
-          globalSetup: ['test/setup/fake-superset.global.ts'],
+          globalSetup: ['test/setup/fake-superset.global.ts', 'test/setup/jenny-sse.global.ts'],
           browser: browser('browser'),
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -17,7 +17,10 @@ const BUDGETS: [name: string, bundler: Bundler, budget: number][] = [
   ['DataTable', 'esbuild', 30],
   ['EChart', 'vite', 200],
   ['ChartCard', 'vite', 210],
-  ['ChartCard', 'esbuild', 215],
+  // 216, not 215, since JennyPanel loads its chart and table on demand: esbuild turns every `import()` the root entry
+  // reaches into a chunk, even one no export in use leads to, and splits the npm modules a chunk shares with the
+  // first load (ECharts' own) into more chunks by who shares them: 0.6 KiB more for an app with only a ChartCard.
+  ['ChartCard', 'esbuild', 216],
 ];
 
 describe.skipIf(!existsSync(resolve(repo, 'dist/index.js')))('bundle budgets, importing from the root entry', () => {

@@ -294,9 +294,9 @@ describe('components in Filipino', () => {
 
     await user.click(screen.getByRole('button', { name: question }));
     expect(await screen.findByRole('heading', { name: 'Kita kada buwan', level: 3 })).toBeVisible();
-    expect(screen.getByRole('status')).toHaveTextContent('Handa na ang sagot.');
+    expect(document.querySelector('[data-slot="jenny-panel-status"]')).toHaveTextContent('Handa na ang sagot.');
     expect(screen.getByRole('log', { name: 'Usapan kasama si Jenny' })).toBeVisible();
-    expect(screen.getByRole('grid', { name: 'Kita kada buwan: ang datos' })).toBeVisible();
+    expect(await screen.findByRole('grid', { name: 'Kita kada buwan: ang datos' })).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Nakatulong' }));
     expect(await screen.findByText('Salamat sa puna.')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Kopyahin ang SQL' })).toBeVisible();

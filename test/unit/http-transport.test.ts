@@ -493,3 +493,68 @@ describe('a data client over HTTP', () => {
     expect(error.message).toContain('[redacted]');
   });
 });
+
+describe('httpTransport: ask with a reading', () => {
+  /** A reading edited in the Explain dialog (the type of `AskRequest['reading']`). */
+  type Reading = NonNullable<Parameters<NonNullable<Transport['ask']>>[0]['reading']>;
+  const reading: Reading = {
+    kind: 'query',
+    space: 'sales',
+    query: {
+      metrics: ['revenue'],
+      dimensions: ['brand'],
+      dateRange: { from: '2025-12-02', to: '2025-12-31' },
+      sort: [{ by: 'revenue', direction: 'desc' }],
+      limit: 3,
+    },
+    explanation: [],
+    confidence: 1,
+  };
+
+  /** A fetch that answers every request with the JSON answer, keeping what it was sent. */
+  function stubFetch() {
+    return vi.fn<typeof fetch>(
+      async () => new Response(JSON.stringify(answerBody), { headers: { 'content-type': 'application/json' } }),
+    );
+  }
+
+  const sentBody = (stub: ReturnType<typeof stubFetch>, call = 0) =>
+    JSON.parse(String(stub.mock.calls[call]?.[1]?.body)) as Record<string, unknown>;
+
+  it('sends the reading in the body, as it was given', async () => {
+    const stub = stubFetch();
+    const answer = await httpTransport({ baseUrl: 'http://jenny.test/', fetch: stub }).ask?.(
+      { space: 'sales', question: 'Top 5 brands by revenue', reading },
+      ctx(),
+    );
+    expect(stub).toHaveBeenCalledOnce();
+    const [url, init] = stub.mock.calls[0] ?? [];
+    expect(url).toBe('http://jenny.test/api/jenny/query');
+    expect(init?.method).toBe('POST');
+    expect(sentBody(stub)).toEqual({
+      space: 'sales',
+      question: 'Top 5 brands by revenue',
+      domain: null,
+      history: [],
+      reading,
+    });
+    expect(answer?.title).toBe('Revenue by region');
+  });
+
+  it('sends no reading key when the request has none', async () => {
+    const stub = stubFetch();
+    const http = httpTransport({ baseUrl: 'http://jenny.test', fetch: stub });
+    await http.ask?.({ space: 'sales', question: 'Revenue by region' }, ctx());
+    await http.ask?.({ space: 'sales', question: 'Revenue by region', reading: undefined }, ctx());
+    expect(sentBody(stub, 0)).not.toHaveProperty('reading');
+    expect(sentBody(stub, 1)).not.toHaveProperty('reading');
+  });
+
+  it('sends the reading through a data client too', async () => {
+    const stub = stubFetch();
+    const client = createDataClient({ transport: httpTransport({ baseUrl: 'http://jenny.test', fetch: stub }) });
+    clients.push(client);
+    await client.ask({ space: 'sales', question: 'q', reading });
+    expect(sentBody(stub).reading).toEqual(reading);
+  });
+});

@@ -210,3 +210,126 @@ describe('a conversation whose answers take their time', () => {
     await three;
   });
 });
+
+describe('rerun: an answer again from an edited reading', () => {
+  type Reading = NonNullable<JennyAssistantMessage['reading']>;
+  /** editReading, loaded here so that this block adds no import to the file. */
+  let edit: typeof import('../../src/core/jenny/reading').editReading;
+  const sales = demoSpaces.find((space) => space.name === 'sales');
+  const reading: Reading = {
+    kind: 'query',
+    space: 'sales',
+    query: { metrics: ['revenue'], dimensions: ['brand'], sort: [{ by: 'revenue', direction: 'desc' }], limit: 3 },
+    explanation: [],
+    confidence: 1,
+  };
+
+  beforeAll(async () => {
+    ({ editReading: edit } = await import('../../src/core/jenny/reading'));
+  });
+
+  it('replaces the answer on the embedded warehouse with the edited reading’s, and regenerate repeats it', async () => {
+    const chat = createJennyChat({ client, space: 'sales' });
+    await chat.send('Top 5 brands by revenue last 30 days');
+    const [first] = assistants(chat);
+    if (first?.answer.interpretation?.kind !== 'query') throw new Error('no reading to edit');
+    expect(first.answer.rows).toHaveLength(5);
+    expect(first).not.toHaveProperty('reading');
+
+    const edited = edit(first.answer.interpretation, { limit: 3 }, sales);
+    await chat.rerun(first.id, edited);
+    const [rerun, ...others] = assistants(chat);
+    expect(others).toEqual([]);
+    expect(chat.getSnapshot().messages).toHaveLength(2);
+    expect(rerun?.id).not.toBe(first.id);
+    expect(rerun?.replyTo).toBe(first.replyTo);
+    expect(rerun?.status).toBe('done');
+    expect(rerun?.reading).toEqual(edited);
+    expect(rerun?.answer.rows).toHaveLength(3);
+    expect(rerun?.answer.rows).toEqual(first.answer.rows.slice(0, 3));
+    expect(rerun?.answer.interpretation).toMatchObject({ query: edited.query, explanation: [] });
+    expect(chat.getSnapshot().selected?.id).toBe(rerun?.id);
+    expect(chat.getSnapshot().status).toBe('ready');
+
+    await chat.regenerate(rerun?.id);
+    const [again] = assistants(chat);
+    expect(again?.id).not.toBe(rerun?.id);
+    expect(again?.reading).toEqual(edited);
+    expect(again?.answer.rows).toEqual(rerun?.answer.rows);
+    expect(again?.answer.generatedSql).toBe(rerun?.answer.generatedSql);
+    chat.dispose();
+  });
+
+  it('sends the reading with the question and history through client.ask, and records it on the message', async () => {
+    const script = scriptedClient();
+    const chat = createJennyChat({ client: script.fake, space: 'sales', domain: 'revenue' });
+    const one = chat.send('Revenue by brand');
+    script.finish({ title: 'Revenue by brand', summary: 'A led.', rows: [{ brand: 'A', revenue: 3 }] });
+    await one;
+    const two = chat.send('and by region?');
+    script.finish({ title: 'Revenue by region', summary: 'NCR led.', rows: [{ region: 'NCR', revenue: 9 }] });
+    await two;
+    const [first, second] = assistants(chat);
+    if (!first || !second) throw new Error('no answers');
+
+    const rerun = chat.rerun(second.id, reading);
+    expect(chat.getSnapshot().status).toBe('loading');
+    expect(script.asked).toHaveLength(3);
+    expect(script.asked[2]?.request).toEqual({
+      space: 'sales',
+      question: 'and by region?',
+      domain: 'revenue',
+      history: script.asked[1]?.request.history,
+      reading,
+    });
+    expect(script.asked[1]?.request).not.toHaveProperty('reading');
+    const streaming = assistants(chat)[1];
+    expect(streaming?.reading).toEqual(reading);
+    expect(streaming?.status).toBe('streaming');
+    script.finish({ title: 'Revenue by brand', summary: 'Three brands.', rows: [{ brand: 'A', revenue: 3 }] });
+    await rerun;
+    const after = assistants(chat);
+    expect(after[0]).toEqual(first);
+    expect(after[1]).toMatchObject({ replyTo: second.replyTo, status: 'done', content: 'Three brands.', reading });
+
+    // regenerate (the latest answer, by default) asks the same reading again; the first answer's has none.
+    const again = chat.regenerate();
+    expect(script.asked[3]?.request.reading).toEqual(reading);
+    script.finish({ title: 't', summary: 's', rows: [] });
+    await again;
+    expect(assistants(chat)[1]?.reading).toEqual(reading);
+    const plain = chat.regenerate(first.id);
+    expect(script.asked[4]?.request).not.toHaveProperty('reading');
+    script.finish({ title: 't', summary: 's', rows: [] });
+    await plain;
+    expect(assistants(chat)[0]).not.toHaveProperty('reading');
+
+    // A new question is read as typed.
+    const three = chat.send('Orders by brand');
+    expect(script.asked[5]?.request).not.toHaveProperty('reading');
+    script.finish({ title: 't', summary: 's', rows: [] });
+    await three;
+  });
+
+  it('reruns by the question’s id too, stops the answer it replaces, and ignores an unknown id', async () => {
+    const script = scriptedClient();
+    const chat = createJennyChat({ client: script.fake, space: 'sales' });
+    const one = chat.send('Revenue by brand');
+    const [streaming] = assistants(chat);
+    if (!streaming) throw new Error('no answer');
+    const rerun = chat.rerun(streaming.replyTo, reading);
+    await one;
+    expect(script.asked[0]?.signal?.aborted).toBe(true);
+    expect(script.asked[1]?.request.reading).toEqual(reading);
+    expect(assistants(chat)).toHaveLength(1);
+    script.finish({ title: 't', summary: 'Done.', rows: [] });
+    await rerun;
+    expect(assistants(chat)[0]).toMatchObject({ status: 'done', reading });
+
+    await chat.rerun('no-such-message', reading);
+    expect(script.asked).toHaveLength(2);
+    chat.dispose();
+    await chat.rerun(assistants(chat)[0]?.id as string, reading);
+    expect(script.asked).toHaveLength(2);
+  });
+});

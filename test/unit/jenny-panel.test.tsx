@@ -74,6 +74,9 @@ function setup(props: Partial<Parameters<typeof JennyPanel>[0]> = {}) {
   return { ...scripted, ...view, user, textbox, ask };
 }
 
+/** The panel's one status (a chart card inside has its own, about the chart). */
+const panelStatus = () =>
+  screen.getAllByRole('status').find((element) => element.getAttribute('data-slot') === 'jenny-panel-status');
 const root = (container: HTMLElement) => container.querySelector('[data-slot="jenny-panel"]') as HTMLElement;
 
 describe('JennyPanel', () => {
@@ -95,25 +98,28 @@ describe('JennyPanel', () => {
     const call = await ask('Revenue by region');
     const log = screen.getByRole('log', { name: 'Conversation with Jenny' });
     expect(within(log).getByRole('button', { name: /Revenue by region/ })).toBeVisible();
-    expect(screen.getByRole('status')).toHaveTextContent('Asking Jenny…');
+    expect(panelStatus()).toHaveTextContent('Asking Jenny…');
     expect(screen.getByRole('button', { name: 'Stop' })).toBeVisible();
     expect(screen.getByRole('button', { name: 'Send' })).toBeVisible();
     act(() => call.emit({ type: 'data-status', id: 'status', data: { step: 'querying' } }));
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Running the query…'));
+    await waitFor(() => expect(panelStatus()).toHaveTextContent('Running the query…'));
     expect(root(container)).toHaveAttribute('data-state', 'streaming');
     expect(log.querySelector('[data-slot="jenny-panel-reply"]')).toHaveAttribute('aria-busy', 'true');
 
     act(() => call.end(answered));
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Answer ready.'));
+    await waitFor(() => expect(panelStatus()).toHaveTextContent('Answer ready.'));
     expect(root(container)).toHaveAttribute('data-state', 'ready');
     expect(log.querySelector('[data-slot="jenny-panel-reply"]')).not.toHaveAttribute('aria-busy');
     expect(screen.getByRole('heading', { name: 'Revenue by region', level: 3 })).toBeVisible();
-    expect(screen.getByText('NCR led with ₱1,200.', { selector: '[data-slot="jenny-panel-summary"]' })).toBeVisible();
-    expect(screen.getByRole('grid', { name: 'Revenue by region: the data' })).toBeVisible();
+    expect(container.querySelector('[data-slot="jenny-panel-summary"]')).toHaveTextContent('NCR led with ₱1,200.');
+    // The table and chart load on first use.
+    expect(await screen.findByRole('grid', { name: 'Revenue by region: the data' })).toBeVisible();
     expect(container.querySelector('pre')).toHaveTextContent('select region, sum(revenue) from sales group by 1');
     expect(screen.getByText(/^As of Dec 31, 2025$/)).toBeVisible();
-    // No chart: the answer carries no chart.
-    expect(container.querySelector('[data-slot="chart-card"]')).toBeNull();
+    // The answer carries no option: the chart is drawn from its rows.
+    await waitFor(() =>
+      expect(container.querySelector('[data-slot="jenny-panel-chart"]')).toHaveAttribute('data-source', 'rows'),
+    );
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
     // A follow-up question sends.
     await userEvent.click(screen.getByRole('button', { name: 'And by channel?' }));
@@ -133,7 +139,7 @@ describe('JennyPanel', () => {
     expect(textbox()).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(calls[0]?.ctx.signal.aborted).toBe(true);
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Stopped. What arrived is kept.'));
+    await waitFor(() => expect(panelStatus()).toHaveTextContent('Stopped. What arrived is kept.'));
 
     // The Send button sends too, and gives focus back to the textarea.
     await user.type(textbox(), 'Orders by month');
@@ -151,7 +157,7 @@ describe('JennyPanel', () => {
     await user.type(textbox(), 'and by');
     act(() => call.emit({ type: 'data-status', id: 'status', data: { step: 'summarizing' } }));
     act(() => call.end(answered));
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Answer ready.'));
+    await waitFor(() => expect(panelStatus()).toHaveTextContent('Answer ready.'));
     expect(textbox()).toHaveValue('and by');
   });
 
@@ -214,7 +220,7 @@ describe('JennyPanel', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The warehouse is not reachable.');
     expect(root(container)).toHaveAttribute('data-state', 'error');
-    expect(screen.getByRole('status')).toHaveTextContent('Jenny could not answer.');
+    expect(panelStatus()).toHaveTextContent('Jenny could not answer.');
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[1]?.request.question).toBe('Revenue by region');
@@ -230,10 +236,12 @@ describe('JennyPanel', () => {
     act(() => call.emit({ type: 'text-delta', id: 'summary', delta: hostile }));
     await waitFor(() => expect(screen.getAllByText(hostile).length).toBeGreaterThan(0));
     act(() => call.end({ ...answered, title: '<b>Title</b>', summary: hostile }));
-    await screen.findByRole('heading', { name: '<b>Title</b>' });
-    expect(screen.getByText(hostile, { selector: '[data-slot="jenny-panel-summary"]' })).toBeVisible();
-    expect(container.querySelector('img')).toBeNull();
-    expect(container.querySelector('b, strong')).toBeNull();
+    await screen.findByRole('heading', { name: '<b>Title</b>', level: 3 });
+    // Markdown's safe subset: the HTML as written, the image as its alt text, bold as emphasis; nothing else.
+    const summary = container.querySelector('[data-slot="jenny-panel-summary"]') as HTMLElement;
+    expect(summary).toHaveTextContent('<img src=x onerror=alert(1)> x bold');
+    expect(within(summary).getByText('bold').tagName).toBe('STRONG');
+    expect(container.querySelector('img, b, a, script')).toBeNull();
   });
 
   it('thumbs up and down send feedback on a done answer', async () => {
@@ -276,11 +284,52 @@ describe('JennyPanel', () => {
     expect(screen.getByRole('heading', { name: 'Revenue by region', level: 4 })).toBeVisible();
   });
 
+  it("charts a server's option only when sanitizeOption keeps all of it, else the rows", async () => {
+    const { ask, container } = setup();
+    const first = await ask('Revenue by region');
+    const clean = {
+      dataset: { source: [['NCR', 1]] },
+      xAxis: { type: 'category' },
+      yAxis: {},
+      series: [{ type: 'bar' }],
+    };
+    act(() => first.end({ ...answered, echartsOption: clean }));
+    await waitFor(() =>
+      expect(container.querySelector('[data-slot="jenny-panel-chart"]')).toHaveAttribute('data-source', 'option'),
+    );
+    const second = await ask('Revenue by channel');
+    const hostile = { ...clean, graphic: [{ type: 'image', style: { image: 'https://evil.example/x.png' } }] };
+    act(() => second.end({ ...answered, echartsOption: hostile }));
+    await waitFor(() =>
+      expect(container.querySelector('[data-slot="jenny-panel-chart"]')).toHaveAttribute('data-source', 'rows'),
+    );
+    const third = await ask('Revenue by region as a table');
+    act(() =>
+      third.end({
+        ...answered,
+        interpretation: {
+          kind: 'query',
+          space: 'sales',
+          query: { metrics: ['revenue'], dimensions: ['region'] },
+          confidence: 1,
+          explanation: [],
+          view: 'table',
+        },
+      }),
+    );
+    await screen.findAllByRole('grid');
+    await waitFor(() => expect(container.querySelector('[data-slot="jenny-panel-chart"]')).toBeNull());
+  });
+
   it('every rendered part carries a data-slot', async () => {
     const { ask, container } = setup();
     const unnamed = () =>
       [...container.querySelectorAll('*')]
-        .filter((element) => !element.parentElement?.closest('svg') && !element.hasAttribute('data-slot'))
+        .filter(
+          // ECharts' own elements (the chart's canvas layers, its SVG) are the chart's, not the panel's parts.
+          (element) =>
+            !element.parentElement?.closest('svg, [data-slot="echart"]') && !element.hasAttribute('data-slot'),
+        )
         .map(
           (element) =>
             `${element.tagName} in ${element.parentElement?.closest('[data-slot]')?.getAttribute('data-slot')}`,

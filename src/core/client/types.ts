@@ -1,6 +1,6 @@
 import type { ColumnMeta, Row } from '../adapter/types';
 import type { JennyChunk, JennyStatement } from '../jenny/protocol';
-import type { Interpretation } from '../jenny/types';
+import type { Interpretation, QueryInterpretation } from '../jenny/types';
 import type { SemanticQuery, SpaceDefinition } from '../semantic/types';
 
 /** SQL the caller wrote, with `$1`-style parameters. */
@@ -71,6 +71,11 @@ export interface AskRequest {
   /** A domain hint within the space, for example `'revenue'`. */
   domain?: string;
   history?: readonly AskTurn[];
+  /**
+   * A reading to answer as given instead of reading `question` again: one edited in the Explain dialog's chips
+   * (see `editReading`). It is checked (`checkReading`) and runs with no interpreter and no model.
+   */
+  reading?: QueryInterpretation;
 }
 
 /** Jenny's answer: text, chart, table, SQL and reasoning (the platform's `/api/jenny/query` contract). */

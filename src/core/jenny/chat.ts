@@ -4,6 +4,7 @@ import type { AskRequest, AskTurn, FeedbackRequest, JennyAnswer } from '../clien
 import type { Status } from '../status';
 import type { JennyChunk, JennyStep } from './protocol';
 import { createAnswerAssembler } from './stream';
+import type { QueryInterpretation } from './types';
 
 /*
  * A conversation with Jenny as a small subscribable store, framework-free: the messages, the one status, and
@@ -49,6 +50,8 @@ export interface JennyAssistantMessage {
   error?: Error;
   /** What the person said of it. */
   feedback?: 'up' | 'down';
+  /** The reading it answers when it was run again from edited chips (`rerun`), not from its question. */
+  reading?: QueryInterpretation;
 }
 
 export type JennyMessage = JennyUserMessage | JennyAssistantMessage;
@@ -101,6 +104,11 @@ export interface JennyChat {
   stop(): void;
   /** Asks the question of an assistant message again (default the latest), replacing that answer. */
   regenerate(messageId?: string): Promise<void>;
+  /**
+   * Answers an assistant message's question again with an edited reading (the Explain dialog's chips), replacing
+   * that answer: no interpreter, no model, so the same reading runs the same query.
+   */
+  rerun(messageId: string, reading: QueryInterpretation): Promise<void>;
   /** Shows an older answer (an assistant message's id, or the user message it answers). */
   select(messageId: string): void;
   /** Sends feedback on an answer through `client.feedback`; rejects when it could not be saved. */
@@ -183,7 +191,12 @@ export function createJennyChat(options: JennyChatOptions): JennyChat {
       .slice(-maxHistory);
   }
 
-  async function answer(user: JennyUserMessage, assistantId: string, history: AskTurn[]) {
+  async function answer(
+    user: JennyUserMessage,
+    assistantId: string,
+    history: AskTurn[],
+    reading: QueryInterpretation | undefined,
+  ) {
     const controller = new AbortController();
     current = { controller, id: assistantId };
     const assembler = createAnswerAssembler();
@@ -201,7 +214,13 @@ export function createJennyChat(options: JennyChatOptions): JennyChat {
     };
     try {
       const answered = await client.ask(
-        { space: user.space, question: user.content, history, ...(options.domain ? { domain: options.domain } : {}) },
+        {
+          space: user.space,
+          question: user.content,
+          history,
+          ...(options.domain ? { domain: options.domain } : {}),
+          ...(reading ? { reading } : {}),
+        },
         { signal: controller.signal, onPart },
       );
       if (controller.signal.aborted) return;
@@ -227,6 +246,30 @@ export function createJennyChat(options: JennyChatOptions): JennyChat {
     current = undefined;
     running.controller.abort();
     update(running.id, (m) => (m.status === 'streaming' ? { ...m, status: 'stopped' } : m));
+  }
+
+  /** Answers the question of `target` again (with `reading`, when given) in its place. */
+  async function replace(target: JennyAssistantMessage, reading: QueryInterpretation | undefined) {
+    const user = messages.find((m): m is JennyUserMessage => m.id === target.replyTo && m.role === 'user');
+    if (!user) return;
+    // One answer streams at a time, as with `send`: whatever is streaming stops.
+    stop();
+    const index = messages.indexOf(user);
+    const fresh: JennyAssistantMessage = {
+      id: createId(),
+      role: 'assistant',
+      content: '',
+      createdAt: new Date(now()).toISOString(),
+      space: user.space,
+      replyTo: user.id,
+      status: 'streaming',
+      answer: EMPTY_ANSWER,
+      ...(reading ? { reading } : {}),
+    };
+    messages = messages.map((m) => (m.id === target.id ? fresh : m));
+    selectedId = fresh.id;
+    commit();
+    await answer(user, fresh.id, historyBefore(index, user.space), reading);
   }
 
   function assistantFor(messageId: string): JennyAssistantMessage | undefined {
@@ -262,7 +305,7 @@ export function createJennyChat(options: JennyChatOptions): JennyChat {
       messages = [...messages, user, assistant];
       selectedId = undefined;
       commit();
-      await answer(user, assistant.id, history);
+      await answer(user, assistant.id, history, undefined);
     },
 
     stop,
@@ -272,24 +315,13 @@ export function createJennyChat(options: JennyChatOptions): JennyChat {
       const target = messageId
         ? assistantFor(messageId)
         : messages.filter((m): m is JennyAssistantMessage => m.role === 'assistant').at(-1);
-      const user = target && messages.find((m): m is JennyUserMessage => m.id === target.replyTo && m.role === 'user');
-      if (!target || !user) return;
-      if (current?.id === target.id) stop();
-      const index = messages.indexOf(user);
-      const fresh: JennyAssistantMessage = {
-        id: createId(),
-        role: 'assistant',
-        content: '',
-        createdAt: new Date(now()).toISOString(),
-        space: user.space,
-        replyTo: user.id,
-        status: 'streaming',
-        answer: EMPTY_ANSWER,
-      };
-      messages = messages.map((m) => (m.id === target.id ? fresh : m));
-      selectedId = fresh.id;
-      commit();
-      await answer(user, fresh.id, historyBefore(index, user.space));
+      if (target) await replace(target, target.reading);
+    },
+
+    async rerun(messageId, reading) {
+      if (disposed) return;
+      const target = assistantFor(messageId);
+      if (target) await replace(target, reading);
     },
 
     select(messageId) {

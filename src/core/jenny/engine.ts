@@ -11,6 +11,7 @@ import { isIsoDay } from '../util/iso-date';
 import { type AnswerSource, answerQuestion } from './answer';
 import { createQuestionInterpreter, type InterpretOptions, type QuestionInterpreter } from './interpret';
 import { type JennyChunk, SUMMARY_ID } from './protocol';
+import { checkReading } from './reading';
 import { addDays, calendarDay } from './spans';
 import type { DimensionValues, Interpretation } from './types';
 import { loadDimensionValues } from './values';
@@ -156,11 +157,14 @@ export function createJennyEngine(options: JennyEngineOptions): JennyEngine {
       const { day, freshness } = await dayFor(space, signal);
       const interpreter = await interpreterFor(day, signal);
       if (signal?.aborted) throw abortedError(signal.reason);
-      // The conversation so far, for follow-ups ("and by region?"), where the interpreter reads it.
-      const interpretation = interpreter.interpret(request.question, {
-        space: request.space,
-        history: request.history,
-      } as InterpretOptions);
+      // A reading given (edited in the Explain dialog) is answered as given; otherwise the question is read, with
+      // the conversation so far for follow-ups ("and by region?").
+      const interpretation: Interpretation = request.reading
+        ? checkReading(request.reading, source.spaces)
+        : interpreter.interpret(request.question, {
+            space: request.space,
+            history: request.history,
+          } as InterpretOptions);
       return answerQuestion(source, interpretation, {
         signal,
         locale: options.locale,

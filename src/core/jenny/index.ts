@@ -24,6 +24,7 @@ export {
   type QuestionInterpreter,
   type QuestionInterpreterOptions,
 } from './interpret';
+export { parseSummary, type SummaryBlock, type SummaryInline } from './markdown';
 export { findPeriod, type PeriodMatch } from './periods';
 export {
   JENNY_STREAM_HEADERS,
@@ -38,6 +39,16 @@ export {
   REASONING_ID,
   SUMMARY_ID,
 } from './protocol';
+export {
+  checkReading,
+  type EditableChips,
+  editableChips,
+  editReading,
+  MAX_READING_LIMIT,
+  type ReadingEdit,
+  readingGrains,
+} from './reading';
+export { type JennyAnswerJson, type JennyMappedResult, type JennyResult, toJennyAnswer } from './result';
 export {
   type AnswerAssembler,
   createAnswerAssembler,

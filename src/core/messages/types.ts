@@ -194,6 +194,51 @@ export interface Messages {
     notHelpful: string;
     thanks: string;
     feedbackFailed: string;
+    /** The button that opens the feedback dialog, and the dialog's parts. */
+    comment: string;
+    commentTitle: string;
+    commentDescription: string;
+    commentLabel: string;
+    /** The dialog's question: was the answer helpful (answered with `helpful` / `notHelpful`). */
+    rating: string;
+    sendComment: string;
+    cancel: string;
+    close: string;
+    /** The button that opens the Explain dialog, and the dialog's parts. */
+    explain: string;
+    explainTitle: string;
+    explainDescription: string;
+    reasoning: string;
+    /** Above the reading's chips: what Jenny read the question as, each part editable. */
+    interpretation: string;
+    measure: string;
+    breakdowns: string;
+    addBreakdown: string;
+    period: string;
+    from: string;
+    to: string;
+    grain: string;
+    /** A time grain's name in the grain chip (`day` … `year`). */
+    grains: Record<'day' | 'week' | 'month' | 'quarter' | 'year', string>;
+    filters: string;
+    /** One filter chip: the dimension's label, its operator and value(s) written out. */
+    filter: (
+      dimension: string,
+      op: 'eq' | 'neq' | 'in' | 'not_in' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains',
+      value: string,
+    ) => string;
+    limit: string;
+    /** Nothing chosen in a chip (no grain, no breakdown, no limit). */
+    none: string;
+    /** A chip's remove button (`label` is the chip's). */
+    remove: (label: string) => string;
+    rerun: string;
+    /** Said of an answer run again from edited chips. */
+    edited: string;
+    /** The space switcher's label. */
+    space: string;
+    /** Said after a link in an answer's text: it leaves the page. */
+    newTab: string;
   };
   /**
    * What the adapter writes into a chart (`toEChartsOption`, ChartCard): the description screen readers hear, and

@@ -16,8 +16,10 @@ import { chartOf } from '../jenny/chart';
 import { createJennyEngine, type JennyToday, transportSource } from '../jenny/engine';
 import type { QuestionInterpreter } from '../jenny/interpret';
 import { JENNY_STREAM_HEADERS, type JennyChunk, SUMMARY_ID } from '../jenny/protocol';
+import { checkReading } from '../jenny/reading';
 import { createJennyStream, toAnswerJson } from '../jenny/stream';
-import type { DimensionValues } from '../jenny/types';
+import type { DimensionValues, QueryInterpretation } from '../jenny/types';
+import { SemanticError } from '../semantic/errors';
 import type { SpaceDefinition } from '../semantic/types';
 
 /** SQL an LLM (or any code) wrote for a question: `$n` parameters, run read-only as the space's role. */
@@ -208,7 +210,8 @@ export function createJennyHandler(options: JennyHandlerOptions): JennyHandler {
   /** Answers one question with `generateSql`'s SQL, or the engine; reports each chunk through `onPart`. */
   async function answer(request: AskRequest, signal: AbortSignal, onPart?: (chunk: JennyChunk) => void) {
     const space = spaces.get(request.space) as SpaceDefinition;
-    if (options.generateSql) {
+    // A reading edited in the Explain dialog is answered as given, never by the model.
+    if (options.generateSql && !request.reading) {
       // A hook that does not honour the signal is not waited for once the request is gone.
       const generated = await raceAbort(
         Promise.resolve(
@@ -426,7 +429,24 @@ export function createJennyHandler(options: JennyHandlerOptions): JennyHandler {
     const domain = optionalText(body.domain, 'domain', 100);
     if (domain) request.domain = domain;
     if (body.history !== undefined && body.history !== null) request.history = historyOf(body.history);
+    if (body.reading !== undefined && body.reading !== null) request.reading = readingOf(body.reading, request.space);
     return request;
+  }
+
+  /** A reading to answer as given, in the request's space, or a 400 refusal saying what is wrong with it. */
+  function readingOf(value: unknown, space: string): QueryInterpretation {
+    let reading: QueryInterpretation;
+    try {
+      reading = checkReading(value, spaces);
+    } catch (error) {
+      throw new Refusal(
+        400,
+        'invalid-request',
+        error instanceof SemanticError ? error.message : 'The reading is not valid.',
+      );
+    }
+    if (reading.space !== space) throw new Refusal(400, 'invalid-request', 'The reading must be in the space asked.');
+    return reading;
   }
 
   function historyOf(value: unknown): AskTurn[] {

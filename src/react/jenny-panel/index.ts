@@ -5,6 +5,7 @@ export type {
   JennyMessageState,
   JennyUserMessage,
 } from '../../core/jenny/chat';
+export type { JennyAnswerJson, JennyMappedResult, JennyResult } from '../../core/jenny/result';
 export {
   JennyPanel,
   type JennyPanelComposerProps,
@@ -12,6 +13,8 @@ export {
   type JennyPanelPartProps,
   type JennyPanelProps,
   type JennyPanelRootProps,
+  type JennyPanelSpacesProps,
   type JennyPanelState,
 } from './jenny-panel';
+export type { JennyPanelFeedback, JennyPanelMessage } from './use-controlled-jenny';
 export { type UseJennyOptions, type UseJennyResult, useJenny } from './use-jenny';

@@ -4,8 +4,11 @@ import {
   type ForwardRefExoticComponent,
   forwardRef,
   type KeyboardEvent,
+  lazy,
   type RefAttributes,
   type RefObject,
+  Suspense,
+  useCallback,
   useContext,
   useId,
   useMemo,
@@ -15,18 +18,36 @@ import {
 import type { DataClient } from '../../core/client/client';
 import { InsightPulseError } from '../../core/errors';
 import type { JennyAssistantMessage } from '../../core/jenny/chat';
+import type { JennyResult } from '../../core/jenny/result';
 import { describeFreshness } from '../../core/kpi/sentence';
-import type { Messages } from '../../core/messages';
-import { enCommon, enJennyPanel } from '../../core/messages/en';
+import type { Messages, PartialMessages } from '../../core/messages';
+import { enCommon, enJennyPanel, enProvenance } from '../../core/messages/en';
+import type { SpaceDefinition } from '../../core/semantic/types';
 import type { ComponentStatus } from '../../core/status';
-import { ChartCard } from '../chart-card';
-import { DataTable } from '../data-table';
 import { cn } from '../lib/cn';
 import { useWords } from '../lib/messages';
+import { ProvenanceFooter } from '../lib/provenance';
+import { useResolvedTheme } from '../lib/use-resolved-theme';
 import { useDataClient } from '../provider/data-client-provider';
+import { useProvided } from '../provider/insightpulse-provider';
+import { Summary } from './summary';
+import { type JennyPanelFeedback, type JennyPanelMessage, useControlledJenny } from './use-controlled-jenny';
 import { type UseJennyResult, useJenny } from './use-jenny';
 
-const ENGLISH = { common: enCommon, jennyPanel: enJennyPanel };
+const ENGLISH = { common: enCommon, jennyPanel: enJennyPanel, provenance: enProvenance };
+
+/*
+ * What an answer shows only once it has rows (the chart, with ECharts, and the table) and the dialogs load on first
+ * use, each as one self-contained file (see tsup.config.ts): a panel that has not answered yet loads neither.
+ */
+const loadViews = () => import('./views');
+const AnswerChart = /* @__PURE__ */ lazy(() => loadViews().then((views) => ({ default: views.AnswerChart })));
+const AnswerTable = /* @__PURE__ */ lazy(() => loadViews().then((views) => ({ default: views.AnswerTable })));
+const loadDialogs = () => import('./dialogs');
+const ExplainDialog = /* @__PURE__ */ lazy(() => loadDialogs().then((dialogs) => ({ default: dialogs.ExplainDialog })));
+const FeedbackDialog = /* @__PURE__ */ lazy(() =>
+  loadDialogs().then((dialogs) => ({ default: dialogs.FeedbackDialog })),
+);
 
 /** Thrown by a `JennyPanel` part used outside `<JennyPanel.Root>`. */
 export class JennyPanelContextMissingError extends InsightPulseError<'missing-provider'> {
@@ -42,7 +63,22 @@ export type JennyPanelState = ComponentStatus | 'streaming';
 interface JennyPanelContextValue extends UseJennyResult {
   words: Messages['jennyPanel'];
   common: Messages['common'];
+  provenance: Messages['provenance'];
   locale: string;
+  /** The theme mode, for the dialogs (their portal leaves the provider's subtree). */
+  mode: 'light' | 'dark';
+  /** Where questions go: false while the panel has no space (and no `onSendQuestion`). */
+  canSend: boolean;
+  /** An edited reading can be run again (the uncontrolled panel); the app's own answers cannot. */
+  canRerun: boolean;
+  /** Feedback has somewhere to go (the data client, or `onFeedback`). */
+  canFeedback: boolean;
+  /** The space questions go to, its definition (for the Explain chips), and the spaces to switch between. */
+  space: string | undefined;
+  definitionOf: (space: string) => SpaceDefinition | undefined;
+  spaces: readonly string[];
+  setSpace: (space: string) => void;
+  spaceLabel: (space: string) => string;
   spaceName: string | undefined;
   spaceDescription: string | undefined;
   exampleQuestions: readonly string[];
@@ -62,15 +98,21 @@ function useJennyPanel(part: string): JennyPanelContextValue {
 const BUTTON =
   'ip:inline-flex ip:cursor-pointer ip:items-center ip:gap-2 ip:rounded-ip-md ip:border ip:border-solid ip:border-ip-outline ip:bg-transparent ip:px-3 ip:py-1 ip:text-ip-sm ip:text-ip-on-surface ip:hover:bg-ip-surface-variant ip:focus-visible:outline-2 ip:focus-visible:outline-offset-2 ip:focus-visible:outline-ip-primary ip:disabled:cursor-default ip:disabled:opacity-40';
 const PRIMARY =
-  'ip:inline-flex ip:cursor-pointer ip:items-center ip:rounded-ip-md ip:border-0 ip:bg-ip-primary ip:px-4 ip:py-1 ip:text-ip-sm ip:text-ip-on-primary ip:focus-visible:outline-2 ip:focus-visible:outline-offset-2 ip:focus-visible:outline-ip-primary';
+  'ip:inline-flex ip:cursor-pointer ip:items-center ip:rounded-ip-md ip:border-0 ip:bg-ip-primary ip:px-4 ip:py-1 ip:text-ip-sm ip:text-ip-on-primary ip:focus-visible:outline-2 ip:focus-visible:outline-offset-2 ip:focus-visible:outline-ip-primary ip:disabled:cursor-default ip:disabled:opacity-40';
 const MUTED = 'ip:m-0 ip:text-ip-sm ip:text-ip-on-surface-variant';
 
 export interface JennyPanelRootProps extends Omit<ComponentProps<'div'>, 'ref'> {
-  /** The space questions are asked in (`'sales'`). */
-  space: string;
+  /** The space questions are asked in (`'sales'`), controlled; with `spaces`, give `onSpaceChange` too. */
+  space?: string;
+  /** The space to start in, uncontrolled. Default the first of `spaces`. */
+  defaultSpace?: string;
+  /** Called with the space chosen in the switcher. */
+  onSpaceChange?: (space: string) => void;
+  /** Spaces to switch between: with more than one, the panel shows a switcher. Default none. */
+  spaces?: readonly string[];
   /** A domain hint within the space, sent with each question. Default none. */
   domain?: string;
-  /** The data client. Default the `DataClientProvider`'s. */
+  /** The data client. Default the `DataClientProvider`'s (the controlled panel needs none). */
   client?: DataClient;
   /** The space's name in the empty state. Default its `label` (or name) when the client knows the space. */
   spaceName?: string;
@@ -78,49 +120,164 @@ export interface JennyPanelRootProps extends Omit<ComponentProps<'div'>, 'ref'> 
   spaceDescription?: string;
   /** Questions offered before the first one. Default the space's `examples` when the client knows the space. */
   exampleQuestions?: readonly string[];
+  /**
+   * The conversation, controlled (the seed's `messages`): the app keeps it and answers `onSendQuestion`. An object
+   * instead is the panel's words, as on every component (see `Messages`). Default: the panel keeps the conversation.
+   */
+  messages?: readonly JennyPanelMessage[] | PartialMessages;
+  /** The result shown, controlled: Jenny's answer, the API's JSON answer, or the seed's mapped result. */
+  selectedResult?: JennyResult | null;
+  /**
+   * Answers a question, controlled; the panel shows it pending until the promise it returns settles (a rejection
+   * is shown with Retry). Stop aborts `signal`.
+   */
+  onSendQuestion?: (question: string, options: { signal: AbortSignal }) => unknown;
+  /** A past question chosen in the thread, controlled (its id, or its answer's). */
+  onSelectMessage?: (messageId: string) => void;
+  /** Feedback on an answer, controlled. Default through `client.feedback` (uncontrolled). */
+  onFeedback?: (feedback: JennyPanelFeedback) => unknown;
+  /** Numbers and dates. Default the provider's locale, else `en-US`. */
+  locale?: string;
 }
 
 const NO_QUESTIONS: readonly string[] = [];
+const NO_SPACES: readonly string[] = [];
 
 const stateOf = (status: UseJennyResult['status']): JennyPanelState => (status === 'idle' ? 'empty' : status);
 
-/**
- * Runs the conversation (`useJenny`) and gives it to the parts inside; renders the panel's root `<div>` with `data-state` the conversation's status.
- */
-const Root = forwardRef<HTMLDivElement, JennyPanelRootProps>(function JennyPanelRoot(
-  { space, domain, client: clientProp, spaceName, spaceDescription, exampleQuestions, className, children, ...props },
-  ref,
-) {
-  const client = useDataClient({ client: clientProp });
-  const jenny = useJenny({ space, client, ...(domain ? { domain } : {}) });
-  const { words, locale } = useWords({}, ENGLISH);
+/** The panel is controlled when the app keeps the conversation (`messages` as a list) or answers it. */
+const isControlled = (props: JennyPanelRootProps) =>
+  Array.isArray(props.messages) || props.onSendQuestion !== undefined;
+
+type Shared = Omit<
+  JennyPanelContextValue,
+  keyof UseJennyResult | 'canSend' | 'canRerun' | 'canFeedback' | 'definitionOf' | 'spaceLabel'
+>;
+
+/** The words, theme and space the panel shows, the same whichever way it is run. */
+function useShared(props: JennyPanelRootProps): { shared: Shared; rest: Omit<ComponentProps<'div'>, 'ref'> } {
+  const {
+    space: spaceProp,
+    defaultSpace,
+    onSpaceChange,
+    spaces = NO_SPACES,
+    domain: _domain,
+    client: _client,
+    spaceName,
+    spaceDescription,
+    exampleQuestions,
+    messages,
+    selectedResult: _result,
+    onSendQuestion: _send,
+    onSelectMessage: _select,
+    onFeedback: _feedback,
+    locale: localeProp,
+    ...rest
+  } = props;
+  const words = Array.isArray(messages) ? undefined : (messages as PartialMessages | undefined);
+  const { words: catalogue, locale } = useWords({ locale: localeProp, messages: words }, ENGLISH);
+  const { mode } = useResolvedTheme(undefined);
+  const [chosen, setChosen] = useState(defaultSpace ?? spaces[0]);
+  const space = spaceProp ?? chosen;
   const composer = useRef<HTMLTextAreaElement>(null);
-  const known = client.spaces.get(space);
-  const name = spaceName ?? known?.label ?? known?.name;
-  const description = spaceDescription ?? known?.description;
-  const examples = exampleQuestions ?? known?.examples ?? NO_QUESTIONS;
-  const value = useMemo<JennyPanelContextValue>(
+  const onSpace = useRef(onSpaceChange);
+  onSpace.current = onSpaceChange;
+  const controlledSpace = spaceProp !== undefined;
+  const setSpace = useCallback(
+    (next: string) => {
+      if (!controlledSpace) setChosen(next);
+      onSpace.current?.(next);
+    },
+    [controlledSpace],
+  );
+  const questions = exampleQuestions ?? NO_QUESTIONS;
+  const shared = useMemo<Shared>(
     () => ({
-      ...jenny,
-      words: words.jennyPanel,
-      common: words.common,
+      words: catalogue.jennyPanel,
+      common: catalogue.common,
+      provenance: catalogue.provenance,
       locale,
-      spaceName: name,
-      spaceDescription: description,
-      exampleQuestions: examples,
+      mode,
+      space,
+      spaces,
+      setSpace,
+      spaceName,
+      spaceDescription,
+      exampleQuestions: questions,
       composer,
     }),
-    [jenny, words, locale, name, description, examples],
+    [catalogue, locale, mode, space, spaces, setSpace, spaceName, spaceDescription, questions],
   );
+  return { rest, shared };
+}
+
+/** The panel keeping its own conversation (`useJenny`) on the data client. */
+const UncontrolledRoot = forwardRef<HTMLDivElement, JennyPanelRootProps>(function JennyPanelUncontrolled(props, ref) {
+  const { rest, shared } = useShared(props);
+  const client = useDataClient({ client: props.client });
+  const jenny = useJenny({ space: shared.space ?? '', client, ...(props.domain ? { domain: props.domain } : {}) });
+  const known = shared.space ? client.spaces.get(shared.space) : undefined;
+  const value = useMemo<JennyPanelContextValue>(
+    () => ({
+      ...shared,
+      ...jenny,
+      canSend: Boolean(shared.space),
+      canRerun: true,
+      canFeedback: true,
+      definitionOf: (name) => client.spaces.get(name),
+      spaceLabel: (name) => client.spaces.get(name)?.label ?? name,
+      spaceName: shared.spaceName ?? known?.label ?? known?.name,
+      spaceDescription: shared.spaceDescription ?? known?.description,
+      exampleQuestions: props.exampleQuestions ?? known?.examples ?? NO_QUESTIONS,
+    }),
+    [shared, jenny, known, client, props.exampleQuestions],
+  );
+  return <RootView value={value} rest={rest} forwardedRef={ref} />;
+});
+
+/** The seed's controlled panel: the app keeps the messages and the result, and answers `onSendQuestion`. */
+const ControlledRoot = forwardRef<HTMLDivElement, JennyPanelRootProps>(function JennyPanelControlled(props, ref) {
+  const { rest, shared } = useShared(props);
+  const jenny = useControlledJenny({
+    messages: Array.isArray(props.messages) ? (props.messages as readonly JennyPanelMessage[]) : undefined,
+    selectedResult: props.selectedResult,
+    onSendQuestion: props.onSendQuestion,
+    onSelectMessage: props.onSelectMessage,
+    onFeedback: props.onFeedback,
+  });
+  const value = useMemo<JennyPanelContextValue>(
+    () => ({
+      ...shared,
+      ...jenny,
+      canSend: props.onSendQuestion !== undefined,
+      canRerun: false,
+      canFeedback: props.onFeedback !== undefined,
+      definitionOf: () => undefined,
+      spaceLabel: (name) => name,
+    }),
+    [shared, jenny, props.onSendQuestion, props.onFeedback],
+  );
+  return <RootView value={value} rest={rest} forwardedRef={ref} />;
+});
+
+function RootView({
+  value,
+  rest: { className, children, ...props },
+  forwardedRef,
+}: {
+  value: JennyPanelContextValue;
+  rest: Omit<ComponentProps<'div'>, 'ref'>;
+  forwardedRef: React.ForwardedRef<HTMLDivElement>;
+}) {
   return (
     <JennyPanelContext.Provider value={value}>
       <div
         {...props}
-        ref={ref}
+        ref={forwardedRef}
         data-slot="jenny-panel"
-        data-state={stateOf(jenny.status)}
+        data-state={stateOf(value.status)}
         className={cn(
-          'ip:flex ip:flex-col ip:gap-4 ip:rounded-ip-lg ip:border ip:border-solid ip:border-ip-outline-variant ip:bg-ip-surface ip:p-4 ip:font-ip-sans ip:text-ip-on-surface',
+          'ip:flex ip:min-w-0 ip:flex-col ip:gap-4 ip:rounded-ip-lg ip:border ip:border-solid ip:border-ip-outline-variant ip:bg-ip-surface ip:p-4 ip:font-ip-sans ip:text-ip-on-surface',
           className,
         )}
       >
@@ -128,6 +285,15 @@ const Root = forwardRef<HTMLDivElement, JennyPanelRootProps>(function JennyPanel
       </div>
     </JennyPanelContext.Provider>
   );
+}
+
+/**
+ * Runs the conversation and gives it to the parts inside; renders the panel's root `<div>` (a region named by the
+ * panel's label) with `data-state` the conversation's status. Uncontrolled, it keeps the conversation with
+ * `useJenny` on the data client; controlled (`messages` as a list, or `onSendQuestion`), the app keeps it.
+ */
+const Root = forwardRef<HTMLDivElement, JennyPanelRootProps>(function JennyPanelRoot(props, ref) {
+  return isControlled(props) ? <ControlledRoot {...props} ref={ref} /> : <UncontrolledRoot {...props} ref={ref} />;
 });
 
 export type JennyPanelPartProps = Omit<ComponentProps<'div'>, 'ref'>;
@@ -149,14 +315,14 @@ const Thread = forwardRef<HTMLDivElement, JennyPanelPartProps>(function JennyPan
         <ol data-slot="jenny-panel-messages" className="ip:m-0 ip:flex ip:list-none ip:flex-col ip:gap-2 ip:p-0">
           {messages.map((message) =>
             message.role === 'user' ? (
-              <li key={message.id} data-slot="jenny-panel-question" className="ip:self-end">
+              <li key={message.id} data-slot="jenny-panel-question" className="ip:max-w-full ip:min-w-0 ip:self-end">
                 <button
                   type="button"
                   data-slot="jenny-panel-question-button"
                   aria-current={selected?.replyTo === message.id ? 'true' : undefined}
                   onClick={() => select(message.id)}
                   className={cn(
-                    'ip:cursor-pointer ip:rounded-ip-md ip:border-0 ip:bg-ip-primary-container ip:px-3 ip:py-2 ip:text-start ip:text-ip-sm ip:text-ip-on-primary-container',
+                    'ip:max-w-full ip:cursor-pointer ip:rounded-ip-md ip:border-0 ip:bg-ip-primary-container ip:px-3 ip:py-2 ip:text-start ip:text-ip-sm ip:text-ip-on-primary-container ip:wrap-anywhere',
                     'ip:focus-visible:outline-2 ip:focus-visible:outline-offset-2 ip:focus-visible:outline-ip-primary ip:aria-[current=true]:font-ip-semibold',
                   )}
                 >
@@ -172,7 +338,7 @@ const Thread = forwardRef<HTMLDivElement, JennyPanelPartProps>(function JennyPan
                 data-slot="jenny-panel-reply"
                 data-state={message.status}
                 aria-busy={message.status === 'streaming' ? 'true' : undefined}
-                className="ip:self-start ip:rounded-ip-md ip:bg-ip-surface-variant ip:px-3 ip:py-2 ip:text-ip-sm"
+                className="ip:max-w-full ip:min-w-0 ip:self-start ip:rounded-ip-md ip:bg-ip-surface-variant ip:px-3 ip:py-2 ip:text-ip-sm ip:wrap-anywhere"
               >
                 <span data-slot="jenny-panel-speaker" className="ip:font-ip-semibold">
                   {`${words.jenny}: `}
@@ -221,14 +387,14 @@ const Composer = forwardRef<HTMLFormElement, JennyPanelComposerProps>(function J
   { className, onSubmit, ...props },
   ref,
 ) {
-  const { send, stop, status, words, composer } = useJennyPanel('Composer');
+  const { send, stop, status, words, composer, canSend } = useJennyPanel('Composer');
   const [draft, setDraft] = useState('');
   const id = useId();
   const hintId = useId();
   const busy = status === 'loading' || status === 'streaming';
   const submit = () => {
     const question = draft.trim();
-    if (!question) return;
+    if (!question || !canSend) return;
     setDraft('');
     void send(question);
     composer.current?.focus();
@@ -264,10 +430,11 @@ const Composer = forwardRef<HTMLFormElement, JennyPanelComposerProps>(function J
         data-slot="jenny-panel-input"
         aria-describedby={hintId}
         rows={2}
+        disabled={!canSend}
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={onKeyDown}
-        className="ip:w-full ip:resize-y ip:rounded-ip-md ip:border ip:border-solid ip:border-ip-outline ip:bg-ip-surface ip:p-2 ip:font-ip-sans ip:text-ip-sm ip:text-ip-on-surface ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary"
+        className="ip:box-border ip:w-full ip:resize-y ip:rounded-ip-md ip:border ip:border-solid ip:border-ip-outline ip:bg-ip-surface ip:p-2 ip:font-ip-sans ip:text-ip-sm ip:text-ip-on-surface ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary"
       />
       <div data-slot="jenny-panel-actions" className="ip:flex ip:items-center ip:justify-between ip:gap-2">
         <p id={hintId} data-slot="jenny-panel-hint" className={cn(MUTED, 'ip:text-ip-xs')}>
@@ -279,7 +446,7 @@ const Composer = forwardRef<HTMLFormElement, JennyPanelComposerProps>(function J
               {words.stop}
             </button>
           )}
-          <button type="submit" data-slot="jenny-panel-send" className={PRIMARY}>
+          <button type="submit" data-slot="jenny-panel-send" className={PRIMARY} disabled={!canSend}>
             {words.send}
           </button>
         </div>
@@ -301,12 +468,12 @@ function QuestionList({
   return (
     <ul data-slot={slot} className="ip:m-0 ip:flex ip:list-none ip:flex-wrap ip:gap-2 ip:p-0">
       {questions.map((question) => (
-        <li key={question} data-slot="jenny-panel-suggestion">
+        <li key={question} data-slot="jenny-panel-suggestion" className="ip:max-w-full ip:min-w-0">
           <button
             type="button"
             data-slot="jenny-panel-suggestion-button"
             onClick={() => onAsk(question)}
-            className={BUTTON}
+            className={cn(BUTTON, 'ip:max-w-full ip:text-start ip:wrap-anywhere')}
           >
             {question}
           </button>
@@ -324,24 +491,32 @@ function useAsk(context: JennyPanelContextValue) {
   };
 }
 
+/** Room kept for the chart or table while its code loads, so the answer does not jump. */
+function Placeholder({ height, slot }: { height: number; slot: string }) {
+  return <div aria-hidden="true" data-slot={slot} style={{ minHeight: height }} />;
+}
+
 function Answer({ message, context }: { message: JennyAssistantMessage; context: JennyPanelContextValue }) {
-  const { words, common, locale, regenerate, feedback } = context;
+  const { words, common, locale, regenerate, feedback, composer, mode } = context;
   const ask = useAsk(context);
   const [copy, setCopy] = useState<'copied' | 'failed'>();
   const [note, setNote] = useState<string>();
+  const [dialog, setDialog] = useState<'explain' | 'feedback'>();
   const titleId = useId();
+  const sqlId = useId();
   const { answer } = message;
   const title = answer.title;
   const refused = answer.kind === 'clarify' || answer.kind === 'unsupported';
   const rows = answer.rows;
-  const data = useMemo(() => ({ rows, meta: answer.meta ?? [] }), [rows, answer.meta]);
   const asOf = describeFreshness(answer.asOf, locale);
   const summary = answer.summary || message.content;
+  const explainable = Boolean(answer.reasoning || answer.interpretation?.kind === 'query');
+  const provided = useProvided();
 
   if (message.status === 'error') {
     return (
       <div role="alert" data-slot="jenny-panel-error" className="ip:flex ip:flex-col ip:items-start ip:gap-2">
-        <p data-slot="jenny-panel-error-message" className="ip:m-0 ip:text-ip-error">
+        <p data-slot="jenny-panel-error-message" className="ip:m-0 ip:break-words ip:text-ip-error">
           {message.error?.message || words.failed}
         </p>
         <button
@@ -365,33 +540,44 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
       () => setCopy('failed'),
     );
   };
-  const rate = (rating: 'up' | 'down') => {
+  const rate = (rating: 'up' | 'down', comment?: string) => {
     setNote(undefined);
-    feedback(message.id, rating).then(
+    return feedback(message.id, rating, comment).then(
       () => setNote(words.thanks),
-      () => setNote(words.feedbackFailed),
+      (error: unknown) => {
+        setNote(words.feedbackFailed);
+        throw error;
+      },
     );
+  };
+  const closeDialog = (open: boolean) => {
+    if (!open) setDialog(undefined);
   };
 
   return (
-    <div data-slot="jenny-panel-answer" className="ip:flex ip:flex-col ip:gap-3">
+    <div data-slot="jenny-panel-answer" className="ip:flex ip:min-w-0 ip:flex-col ip:gap-3">
       {title && (
         <h3
           id={titleId}
           data-slot="jenny-panel-title"
-          className="ip:m-0 ip:text-ip-lg ip:font-ip-semibold ip:break-words"
+          className="ip:m-0 ip:text-ip-lg ip:font-ip-semibold ip:wrap-anywhere"
         >
           {title}
         </h3>
       )}
-      {summary && (
-        <p
-          data-slot={refused ? 'jenny-panel-message' : 'jenny-panel-summary'}
-          className="ip:m-0 ip:whitespace-pre-wrap"
-        >
-          {summary}
+      {message.reading && (
+        <p data-slot="jenny-panel-edited" className={cn(MUTED, 'ip:text-ip-xs')}>
+          {words.edited}
         </p>
       )}
+      {summary &&
+        (refused ? (
+          <p data-slot="jenny-panel-message" className="ip:m-0 ip:whitespace-pre-wrap ip:break-words">
+            {summary}
+          </p>
+        ) : (
+          <Summary data-slot="jenny-panel-summary" text={summary} newTabLabel={words.newTab} />
+        ))}
       {refused && answer.suggestions?.length ? (
         <div data-slot="jenny-panel-alternatives" className="ip:flex ip:flex-col ip:gap-2">
           <p data-slot="jenny-panel-alternatives-label" className={MUTED}>
@@ -400,28 +586,50 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
           <QuestionList questions={answer.suggestions} slot="jenny-panel-alternatives-list" onAsk={ask} />
         </div>
       ) : null}
-      {!refused && rows.length > 0 && answer.echartsOption && (
-        <ChartCard title={title || words.label} data={data} spec="auto" headingLevel={4} />
-      )}
       {!refused && rows.length > 0 && (
-        <DataTable label={words.table(title || words.label)} data={data} height={240} locale={locale} />
+        <>
+          <Suspense fallback={<Placeholder height={320} slot="jenny-panel-chart-loading" />}>
+            <AnswerChart answer={answer} title={title || words.label} locale={locale} provided={provided} />
+          </Suspense>
+          <Suspense fallback={<Placeholder height={240} slot="jenny-panel-table-loading" />}>
+            <AnswerTable
+              answer={answer}
+              label={words.table(title || words.label)}
+              locale={locale}
+              provided={provided}
+            />
+          </Suspense>
+          <ProvenanceFooter
+            provenance={{ rowCount: rows.length, ...(answer.truncated ? { truncated: true } : {}) }}
+            rows={rows.length}
+            locale={locale}
+            messages={context.provenance}
+            slot="jenny-panel-footer"
+          />
+        </>
       )}
       {answer.generatedSql && (
-        <div data-slot="jenny-panel-sql" className="ip:flex ip:flex-col ip:gap-2">
+        <div data-slot="jenny-panel-sql" className="ip:flex ip:min-w-0 ip:flex-col ip:gap-2">
           <div data-slot="jenny-panel-sql-header" className="ip:flex ip:items-center ip:justify-between ip:gap-2">
-            <h4 data-slot="jenny-panel-sql-title" className="ip:m-0 ip:text-ip-sm ip:font-ip-semibold">
+            <h4 id={sqlId} data-slot="jenny-panel-sql-title" className="ip:m-0 ip:text-ip-sm ip:font-ip-semibold">
               {words.sql}
             </h4>
             <button type="button" data-slot="jenny-panel-copy" onClick={copySQL} className={BUTTON}>
               {words.copy}
             </button>
           </div>
-          <pre
-            data-slot="jenny-panel-sql-code"
-            className="ip:m-0 ip:max-h-60 ip:overflow-auto ip:rounded-ip-md ip:bg-ip-surface-variant ip:p-3 ip:font-ip-mono ip:text-ip-sm"
+          {/* The statement scrolls in a focusable section named by the heading, so the keyboard can scroll it. */}
+          <section
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+            tabIndex={0}
+            aria-labelledby={sqlId}
+            data-slot="jenny-panel-sql-scroll"
+            className="ip:max-h-60 ip:overflow-auto ip:rounded-ip-md ip:bg-ip-surface-variant ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary"
           >
-            <code data-slot="jenny-panel-sql-text">{answer.generatedSql}</code>
-          </pre>
+            <pre data-slot="jenny-panel-sql-code" className="ip:m-0 ip:p-3 ip:font-ip-mono ip:text-ip-sm">
+              <code data-slot="jenny-panel-sql-text">{answer.generatedSql}</code>
+            </pre>
+          </section>
           <p aria-live="polite" data-slot="jenny-panel-copy-result" className={cn(MUTED, 'ip:text-ip-xs')}>
             {copy === 'copied' ? words.copied : copy === 'failed' ? words.copyFailed : ''}
           </p>
@@ -435,33 +643,80 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
         </p>
       )}
       {message.status === 'done' && (
-        <div data-slot="jenny-panel-feedback" className="ip:flex ip:items-center ip:gap-2">
-          {(
-            [
-              ['up', words.helpful, '👍'],
-              ['down', words.notHelpful, '👎'],
-            ] as const
-          ).map(([rating, label, icon]) => (
+        <div data-slot="jenny-panel-feedback" className="ip:flex ip:flex-wrap ip:items-center ip:gap-2">
+          {explainable && (
             <button
-              key={rating}
               type="button"
-              data-slot={`jenny-panel-thumbs-${rating}`}
-              aria-label={label}
-              title={label}
-              aria-pressed={message.feedback === rating}
-              onClick={() => rate(rating)}
+              data-slot="jenny-panel-explain"
+              aria-haspopup="dialog"
+              onClick={() => setDialog('explain')}
               className={BUTTON}
             >
-              <span aria-hidden="true" data-slot="jenny-panel-icon">
-                {icon}
-              </span>
+              {words.explain}
             </button>
-          ))}
+          )}
+          {context.canFeedback && (
+            <>
+              {(
+                [
+                  ['up', words.helpful, '👍'],
+                  ['down', words.notHelpful, '👎'],
+                ] as const
+              ).map(([rating, label, icon]) => (
+                <button
+                  key={rating}
+                  type="button"
+                  data-slot={`jenny-panel-thumbs-${rating}`}
+                  aria-label={label}
+                  title={label}
+                  aria-pressed={message.feedback === rating}
+                  onClick={() => void rate(rating).catch(() => undefined)}
+                  className={BUTTON}
+                >
+                  <span aria-hidden="true" data-slot="jenny-panel-icon">
+                    {icon}
+                  </span>
+                </button>
+              ))}
+              <button
+                type="button"
+                data-slot="jenny-panel-comment"
+                aria-haspopup="dialog"
+                onClick={() => setDialog('feedback')}
+                className={BUTTON}
+              >
+                {words.comment}
+              </button>
+            </>
+          )}
           <p aria-live="polite" data-slot="jenny-panel-feedback-result" className={cn(MUTED, 'ip:text-ip-xs')}>
             {note ?? ''}
           </p>
         </div>
       )}
+      <Suspense fallback={null}>
+        {dialog === 'explain' && (
+          <ExplainDialog
+            answer={answer}
+            definitionOf={context.definitionOf}
+            words={words}
+            mode={mode}
+            onOpenChange={closeDialog}
+            returnFocus={composer}
+            {...(context.canRerun ? { onRerun: (reading) => void context.rerun(message.id, reading) } : {})}
+          />
+        )}
+        {dialog === 'feedback' && (
+          <FeedbackDialog
+            words={words}
+            mode={mode}
+            rating={message.feedback}
+            onOpenChange={closeDialog}
+            returnFocus={composer}
+            onSend={(rating, comment) => rate(rating, comment || undefined)}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }
@@ -545,16 +800,56 @@ const Suggestions = forwardRef<HTMLDivElement, JennyPanelPartProps>(function Jen
   );
 });
 
+export type JennyPanelSpacesProps = Omit<ComponentProps<'div'>, 'ref' | 'children'>;
+
+/** A labelled switcher between the panel's `spaces` (nothing when there are fewer than two). */
+const Spaces = forwardRef<HTMLDivElement, JennyPanelSpacesProps>(function JennyPanelSpaces(
+  { className, ...props },
+  ref,
+) {
+  const { spaces, space, setSpace, spaceLabel, words } = useJennyPanel('Spaces');
+  const id = useId();
+  if (spaces.length < 2) return null;
+  return (
+    <div
+      {...props}
+      ref={ref}
+      data-slot="jenny-panel-spaces"
+      className={cn('ip:flex ip:items-center ip:gap-2', className)}
+    >
+      <label htmlFor={id} data-slot="jenny-panel-spaces-label" className="ip:text-ip-sm ip:font-ip-semibold">
+        {words.space}
+      </label>
+      <select
+        id={id}
+        data-slot="jenny-panel-spaces-select"
+        value={space ?? ''}
+        onChange={(event) => setSpace(event.target.value)}
+        className="ip:rounded-ip-md ip:border ip:border-solid ip:border-ip-outline ip:bg-ip-surface ip:px-2 ip:py-1 ip:font-ip-sans ip:text-ip-sm ip:text-ip-on-surface ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary"
+      >
+        {spaces.map((name) => (
+          <option key={name} value={name}>
+            {spaceLabel(name)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+});
+
 export type JennyPanelProps = JennyPanelRootProps;
 
 /**
  * Jenny, the conversational analyst: ask a question about a space's data and get a title, a summary, a chart, the
- * table, the SQL and follow-up questions, streamed as they arrive. Built from `JennyPanel.Root`, `.Suggestions`,
- * `.Thread`, `.Result`, `.Status` and `.Composer`; recompose them for another layout. Its ref is the root `<div>`.
+ * table, the SQL and follow-up questions, streamed as they arrive. Built from `JennyPanel.Root`, `.Spaces`,
+ * `.Suggestions`, `.Thread`, `.Result`, `.Status` and `.Composer`; recompose them for another layout. Its ref is the
+ * root `<div>`. Uncontrolled (`space`, inside a `DataClientProvider`) it keeps the conversation itself; controlled
+ * as the seed's page writes it (`messages`, `selectedResult`, `onSendQuestion`) the app does.
  */
 const JennyPanelBase = forwardRef<HTMLDivElement, JennyPanelProps>(function JennyPanel(props, ref) {
   return (
     <Root {...props} ref={ref}>
+      <Spaces />
       <Suggestions />
       <Thread />
       <Result />
@@ -573,4 +868,5 @@ export const JennyPanel: Part<JennyPanelProps, HTMLDivElement> & {
   Composer: Part<JennyPanelComposerProps, HTMLFormElement>;
   Result: Part<JennyPanelPartProps, HTMLDivElement>;
   Suggestions: Part<JennyPanelPartProps, HTMLDivElement>;
-} = Object.assign(JennyPanelBase, { Root, Thread, Status, Composer, Result, Suggestions });
+  Spaces: Part<JennyPanelSpacesProps, HTMLDivElement>;
+} = Object.assign(JennyPanelBase, { Root, Thread, Status, Composer, Result, Suggestions, Spaces });

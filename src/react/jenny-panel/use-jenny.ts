@@ -33,6 +33,8 @@ export interface UseJennyResult {
   stop: JennyChat['stop'];
   /** Asks an answer's question again (default the latest). */
   regenerate: JennyChat['regenerate'];
+  /** Answers an answer's question again with an edited reading (the Explain dialog's chips). */
+  rerun: JennyChat['rerun'];
   /** Shows an older answer. */
   select: JennyChat['select'];
   /** Thumbs up or down, with an optional comment, through `client.feedback`. */
@@ -93,6 +95,7 @@ export function useJenny(options: UseJennyOptions): UseJennyResult {
     send: chat.send,
     stop: chat.stop,
     regenerate: chat.regenerate,
+    rerun: chat.rerun,
     select: chat.select,
     feedback: chat.feedback,
   };

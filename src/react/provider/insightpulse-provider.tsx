@@ -1,4 +1,4 @@
-import { type ComponentProps, createContext, forwardRef, useContext, useMemo } from 'react';
+import { type ComponentProps, createContext, forwardRef, type ReactNode, useContext, useMemo } from 'react';
 import type { ColorMode } from '../../../themes/tokens';
 import { InsightPulseError } from '../../core/errors';
 import type { PartialMessages } from '../../core/messages';
@@ -92,4 +92,27 @@ export function useInsightPulseTheme(): InsightPulseThemeValue {
 /** The provider's theme, or `null` without a provider (components then default to light). */
 export function useOptionalInsightPulseTheme(): InsightPulseThemeValue | null {
   return useContext(ThemeContext);
+}
+
+/** What the nearest `<InsightPulseProvider>` provides here (`useProvided`), to provide again with `<Reprovide>`. */
+export interface ProvidedValues {
+  theme: InsightPulseThemeValue | null;
+  messages: MessagesContextValue | null;
+}
+
+/** The provider's theme and words as they are here (null parts without a provider). */
+export function useProvided(): ProvidedValues {
+  return { theme: useContext(ThemeContext), messages: useContext(MessagesContext) };
+}
+
+/**
+ * Provides values read with `useProvided` again. A module published self-contained (with its own copy of this file
+ * and its contexts, see tsup.config.ts) wraps what it renders in it, so its components see the page's provider.
+ */
+export function Reprovide({ value, children }: { value: ProvidedValues; children: ReactNode }) {
+  return (
+    <ThemeContext.Provider value={value.theme}>
+      <MessagesContext.Provider value={value.messages}>{children}</MessagesContext.Provider>
+    </ThemeContext.Provider>
+  );
 }

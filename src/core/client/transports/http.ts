@@ -1,5 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import { type JennyChunk, SUMMARY_ID } from '../../jenny/protocol';
+import { parseAnswerJson } from '../../jenny/result';
 import { createAnswerAssembler } from '../../jenny/stream';
 import { abortedError, throwIfAborted } from '../abort';
 import { DataClientError, HttpError } from '../errors';
@@ -63,7 +64,7 @@ interface Io {
  *
  * - `query`: `POST /api/query` with `{ sql, params, role? }` (compiled) or `{ space, query }` (the server
  *   compiles), answered by `{ rows, meta?, sql?, row_count?, truncated?, duration_ms? }`.
- * - `ask`: `POST /api/jenny/query` with `{ space, question, domain, history }`, answered by JSON
+ * - `ask`: `POST /api/jenny/query` with `{ space, question, domain, history, reading? }`, answered by JSON
  *   `{ title, summary, echarts_option, rows, generated_sql, reasoning }` or by a stream.
  * - `feedback`: `POST /api/jenny/feedback` with the `FeedbackRequest`; any 2xx answer will do.
  * - `freshness`: `GET /api/freshness?source=…`, answered by `{ source, updated_at, status, rows_written }`.
@@ -167,6 +168,7 @@ export function httpTransport(options: HttpTransportOptions): Transport {
         question: request.question,
         domain: request.domain ?? null,
         history: request.history ?? [],
+        ...(request.reading ? { reading: request.reading } : {}),
       };
       const accept = 'application/x-ndjson, text/event-stream;q=0.9, application/json;q=0.8';
       return exchange(ctx, 'POST', '/api/jenny/query', body, accept, async (response, io) => {
@@ -174,7 +176,7 @@ export function httpTransport(options: HttpTransportOptions): Transport {
         if (NDJSON.test(type) || SSE.test(type)) {
           return readAnswerStream(response, io, SSE.test(type) ? 'sse' : 'ndjson', ctx);
         }
-        const answer = parseAnswer(await readJson(response, io.shape), '', io.shape);
+        const answer = parseAnswerJson(await readJson(response, io.shape), '', io.shape);
         // A transport that cannot stream still reports the text, in one piece.
         if (answer.summary) ctx.onText?.(answer.summary);
         return answer;
@@ -285,62 +287,6 @@ function parseQueryResult(value: unknown, shape: ShapeReader): QueryResult {
   };
 }
 
-/** A JSON answer at `prefix` (`''` for the body); `streamed` stands in for a missing summary. */
-function parseAnswer(value: unknown, prefix: string, shape: ShapeReader, streamed?: string): JennyAnswer {
-  const at = (key: string) => (prefix ? `${prefix}.${key}` : key);
-  const body = shape.record(value, prefix || '$');
-  const summary =
-    streamed !== undefined && (body.summary === undefined || body.summary === null)
-      ? streamed
-      : shape.string(body.summary, at('summary'));
-  return {
-    title: shape.string(body.title, at('title')),
-    summary,
-    echartsOption: shape.optionalRecord(body.echarts_option, at('echarts_option')),
-    rows: shape.rows(body.rows, at('rows')),
-    meta: shape.meta(body.meta, at('meta')),
-    generatedSql: shape.optionalString(body.generated_sql, at('generated_sql')),
-    reasoning: shape.optionalString(body.reasoning, at('reasoning')),
-    ...jennyExtras(body, at, shape),
-  };
-}
-
-const ANSWER_KINDS = new Set(['answer', 'clarify', 'unsupported']);
-
-/** What Jenny's own server adds to the seed's answer: each field optional, each checked when present. */
-function jennyExtras(
-  body: Record<string, unknown>,
-  at: (key: string) => string,
-  shape: ShapeReader,
-): Partial<JennyAnswer> {
-  const extras: Partial<JennyAnswer> = {};
-  if (body.kind !== undefined && body.kind !== null) {
-    if (!ANSWER_KINDS.has(body.kind as string))
-      shape.fail(at('kind'), 'one of answer, clarify, unsupported', body.kind);
-    extras.kind = body.kind as JennyAnswer['kind'];
-  }
-  if (body.suggestions !== undefined && body.suggestions !== null) {
-    if (!Array.isArray(body.suggestions) || !body.suggestions.every((item) => typeof item === 'string')) {
-      shape.fail(at('suggestions'), 'an array of strings', body.suggestions);
-    }
-    extras.suggestions = body.suggestions as string[];
-  }
-  const interpretation = shape.optionalRecord(body.interpretation, at('interpretation'));
-  if (interpretation) {
-    shape.string(interpretation.kind, at('interpretation.kind'));
-    extras.interpretation = interpretation as unknown as JennyAnswer['interpretation'];
-  }
-  if (body.statements !== undefined && body.statements !== null) {
-    if (!Array.isArray(body.statements)) shape.fail(at('statements'), 'an array', body.statements);
-    extras.statements = body.statements as JennyAnswer['statements'];
-  }
-  const asOf = shape.optionalString(body.as_of, at('as_of'));
-  if (asOf !== undefined) extras.asOf = asOf;
-  const truncated = shape.optionalBoolean(body.truncated, at('truncated'));
-  if (truncated !== undefined) extras.truncated = truncated;
-  return extras;
-}
-
 /** The UI message chunk types Jenny's stream may carry that hold nothing an answer needs. */
 const SKIPPED_CHUNKS = new Set([
   'start',
@@ -439,7 +385,7 @@ async function readAnswerStream(
       text += delta;
       ctx.onText?.(delta);
     } else if (event.type === 'answer') {
-      answer ??= parseAnswer(event.answer, `${at}.answer`, shape, text);
+      answer ??= parseAnswerJson(event.answer, `${at}.answer`, shape, text);
     } else if (event.type === 'error') {
       fail(event.errorText ?? event.error, event.status);
     } else {

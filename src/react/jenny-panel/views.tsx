@@ -1,0 +1,89 @@
+import { useMemo } from 'react';
+import { chooseChart } from '../../core/adapter/choose';
+import { sanitizeOption } from '../../core/adapter/sanitize';
+import type { JennyAnswer } from '../../core/client/types';
+import { ChartCard } from '../chart-card/chart-card';
+import { DataTable } from '../data-table/data-table';
+import { type ProvidedValues, Reprovide } from '../provider/insightpulse-provider';
+
+/**
+ * An answer's chart and table: what a JennyPanel loads the first time an answer has rows (ECharts through ChartCard,
+ * and the DataTable), so a panel that has answered nothing yet, or only asked back, never loads them. Published as
+ * one self-contained file (see tsup.config.ts), with its own copy of the provider's contexts: the panel hands it the
+ * page's provider values (`useProvided`), which it provides again around the card and the table.
+ */
+
+/** How an answer is charted: its own option (checked), else its rows, else not at all. */
+export type AnswerChartSource = 'option' | 'rows' | 'none';
+
+interface AnswerChartProps {
+  answer: JennyAnswer;
+  /** The page's provider values, provided again around the card. */
+  provided: ProvidedValues;
+  /** The card's title (the answer's, or the panel's name when it has none). */
+  title: string;
+  locale: string;
+}
+
+/**
+ * How to chart an answer. Its `echartsOption` comes from outside (a server, a model): it goes through
+ * `sanitizeOption` and is used only when nothing had to be removed; a refused or missing option charts the rows
+ * instead, when the adapter can chart them. An answer asked for "as a table" has no chart.
+ */
+export function answerChart(answer: JennyAnswer): { source: AnswerChartSource; option?: Record<string, unknown> } {
+  const reading = answer.interpretation;
+  if (reading?.kind === 'query' && reading.view === 'table') return { source: 'none' };
+  if (answer.kind === 'clarify' || answer.kind === 'unsupported') return { source: 'none' };
+  if (answer.echartsOption) {
+    const checked = sanitizeOption(answer.echartsOption);
+    if (!checked.warning) return { source: 'option', option: checked.option };
+  }
+  if (answer.rows.length === 0) return { source: 'none' };
+  try {
+    chooseChart({ rows: answer.rows, meta: answer.meta ?? [] });
+    return { source: 'rows' };
+  } catch {
+    // Rows with nothing to chart (no measure): the table alone shows them.
+    return { source: 'none' };
+  }
+}
+
+/** The answer's chart in a ChartCard: its checked option, or a chart of its rows (see `answerChart`). */
+export function AnswerChart({ answer, title, locale, provided }: AnswerChartProps) {
+  const { echartsOption, rows, meta, interpretation, kind } = answer;
+  // Keyed on what the choice reads: a streaming answer is a new object with every chunk.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the answer's parts are the keys
+  const chart = useMemo(() => answerChart(answer), [echartsOption, rows, meta, interpretation, kind]);
+  const data = useMemo(() => ({ rows: answer.rows, meta: answer.meta ?? [] }), [answer.rows, answer.meta]);
+  if (chart.source === 'none') return null;
+  return (
+    <Reprovide value={provided}>
+      <div data-slot="jenny-panel-chart" data-source={chart.source}>
+        {chart.source === 'option' ? (
+          <ChartCard title={title} option={chart.option} locale={locale} headingLevel={4} />
+        ) : (
+          <ChartCard title={title} data={data} spec="auto" locale={locale} headingLevel={4} />
+        )}
+      </div>
+    </Reprovide>
+  );
+}
+
+interface AnswerTableProps {
+  answer: JennyAnswer;
+  provided: ProvidedValues;
+  label: string;
+  locale: string;
+}
+
+/** The answer's rows in a DataTable: the chart's text alternative. */
+export function AnswerTable({ answer, label, locale, provided }: AnswerTableProps) {
+  const data = useMemo(() => ({ rows: answer.rows, meta: answer.meta ?? [] }), [answer.rows, answer.meta]);
+  return (
+    <Reprovide value={provided}>
+      <div data-slot="jenny-panel-table">
+        <DataTable label={label} data={data} height={240} locale={locale} />
+      </div>
+    </Reprovide>
+  );
+}
