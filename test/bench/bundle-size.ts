@@ -2,10 +2,11 @@
  * Gzip sizes of small apps built by real bundlers (Vite and esbuild), as apps that install the library
  * build it: React left out (every React app has it), ECharts and everything else in. `initial` is what
  * loads first (the entry chunk and every chunk it imports statically); `total` adds the chunks loaded on
- * demand. Shared by `npm run bench` and the bundle budget test.
+ * demand; `initialModules` says which modules the first load holds. Shared by `npm run bench` and the bundle
+ * budget test.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
@@ -18,6 +19,8 @@ export interface AppSize {
   initial: number;
   /** Gzip KiB of every JavaScript chunk, those loaded on demand too. */
   total: number;
+  /** The absolute paths of the modules bundled into the chunks loaded first (to tell what is deferred). */
+  initialModules: string[];
 }
 
 export type Bundler = 'vite' | 'esbuild';
@@ -25,6 +28,20 @@ export type Bundler = 'vite' | 'esbuild';
 /** An app that imports `names` from the built root entry (or `from`, a path under dist/) and uses them. */
 export function appImporting(names: readonly string[], from = 'dist/index.js'): string {
   return `import { ${names.join(', ')} } from '${join(repo, from)}';\nwindow.used = [${names.join(', ')}];`;
+}
+
+/**
+ * An app that imports `names` from the built root entry (or `from`, a path under dist/) and renders `element` into a
+ * root: `element` is a JavaScript expression that may use `h` (React's `createElement`) and `Fragment`, for example
+ * `"h(JennyPanel, { space: 'sales' })"`. React and react-dom are left out of the sizes, like everything React.
+ */
+export function appRendering(names: readonly string[], element: string, from = 'dist/index.js'): string {
+  return [
+    "import { createElement as h, Fragment } from 'react';",
+    "import { createRoot } from 'react-dom/client';",
+    `import { ${names.join(', ')} } from '${join(repo, from)}';`,
+    `createRoot(document.getElementById('root')).render(${element});`,
+  ].join('\n');
 }
 
 const kib = (file: string) => gzipSync(readFileSync(file)).length / 1024;
@@ -37,7 +54,7 @@ function workDir(): string {
 
 async function viteSize(dir: string): Promise<AppSize> {
   writeFileSync(join(dir, 'index.html'), '<script type="module" src="./main.js"></script>');
-  await vite({
+  const built = await vite({
     root: dir,
     configFile: false,
     logLevel: 'silent',
@@ -63,7 +80,12 @@ async function viteSize(dir: string): Promise<AppSize> {
   const scripts = Object.entries(manifest).filter(([, chunk]) => chunk.file.endsWith('.js'));
   const sum = (list: [string, Chunk][]) =>
     list.reduce((total, [, chunk]) => total + kib(join(dir, 'dist', chunk.file)), 0);
-  return { initial: sum(scripts.filter(([key]) => initial.has(key))), total: sum(scripts) };
+  const initialFiles = new Set(scripts.filter(([key]) => initial.has(key)).map(([, chunk]) => chunk.file));
+  const initialModules = (Array.isArray(built) ? built : [built])
+    .flatMap((result) => ('output' in result ? result.output : []))
+    .flatMap((item) => (item.type === 'chunk' && initialFiles.has(item.fileName) ? item.moduleIds : []))
+    .filter((id) => isAbsolute(id));
+  return { initial: sum(scripts.filter(([key]) => initial.has(key))), total: sum(scripts), initialModules };
 }
 
 async function esbuildSize(dir: string): Promise<AppSize> {
@@ -93,7 +115,10 @@ async function esbuildSize(dir: string): Promise<AppSize> {
   };
   if (entry) visit(entry);
   const sum = (files: string[]) => files.reduce((total, file) => total + kib(join(dir, file)), 0);
-  return { initial: sum([...initial]), total: sum(scripts) };
+  const initialModules = [...initial].flatMap((file) =>
+    Object.keys(outputs[file]?.inputs ?? {}).map((input) => resolve(dir, input)),
+  );
+  return { initial: sum([...initial]), total: sum(scripts), initialModules };
 }
 
 /** Builds `main` (an app's main.js) with the bundler and measures it. */

@@ -11,8 +11,12 @@
  * 4. SupersetEmbed's and the KPI tile's first loads; DataTable with 100,000 rows against a plain 1,000-row table.
  * 5. Jenny: reading each question of the eval set, whole answers against their query alone, and the jenny entry's
  *    size for an app that only reads questions and one that answers them.
+ * 6. JennyPanel: the first load of an app rendering it, built by Vite and esbuild, against an app rendering one
+ *    ChartCard (the library's first chart); a 2,000-token summary streaming into it in Chromium: React commits
+ *    against animation frames, and the long tasks.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
@@ -22,7 +26,8 @@ import { createDataClient, type QueryRequest } from '../../src/core/client';
 import { pgliteTransport } from '../../src/core/client/transports/pglite';
 import { demoSpaces } from '../../src/core/semantic';
 import { createDemoWarehouse } from '../../src/core/warehouse';
-import { appImporting, appSize } from './bundle-size';
+import { type AppSize, appImporting, appRendering, appSize } from './bundle-size';
+import { measureJennyStream, type StreamOptions } from './jenny-stream';
 
 const ROWS = 1_000_000;
 const SERIES = 20;
@@ -409,5 +414,134 @@ console.log('\nJenny: questions to answers on the demo warehouse, in Node');
   );
   console.log(
     `  an app answering with createJennyEngine          esbuild ${fmt(answers.total)} gzip (adapter included)`,
+  );
+}
+
+console.log(
+  "\nJennyPanel: an app rendering it from the root entry (gzip, React left out; goal <= 40 KiB beyond the library's first chart)",
+);
+{
+  const data = "{ rows: [{ month: '2025-01', revenue: 412 }, { month: '2025-02', revenue: 398 }] }";
+  const chartCard = `h(ChartCard, { title: 'Revenue', data: ${data}, spec: 'auto' })`;
+  const panel = "h(JennyPanel, { space: 'sales' })";
+  const apps = {
+    chart: appRendering(['ChartCard'], chartCard),
+    panel: appRendering(['JennyPanel'], panel),
+    both: appRendering(['ChartCard', 'JennyPanel'], `h(Fragment, null, ${chartCard}, ${panel})`),
+  };
+  /** What the first load holds of what the issue says loads when first needed. */
+  const deferred: [string, RegExp][] = [
+    ['ECharts', /\/node_modules\/(echarts|zrender)\//],
+    ['ChartCard', /\/dist\/react\/chart-card\//],
+    ['DataTable', /\/dist\/react\/data-table\//],
+    ['the dialog', /\/node_modules\/@radix-ui\/react-dialog\//],
+  ];
+  const held = (size: AppSize) => deferred.filter(([, pattern]) => size.initialModules.some((m) => pattern.test(m)));
+  const sizeOf = async (main: string) => ({
+    vite: await appSize('vite', main),
+    esbuild: await appSize('esbuild', main),
+  });
+  const sizes = { chart: await sizeOf(apps.chart), panel: await sizeOf(apps.panel), both: await sizeOf(apps.both) };
+  const names = { chart: 'ChartCard (the first chart)', panel: 'JennyPanel', both: 'ChartCard and JennyPanel' };
+  console.log(
+    '  | app rendering | Vite first load | Vite all | esbuild first load | esbuild all | in the first load |',
+  );
+  console.log('  | --- | --- | --- | --- | --- | --- |');
+  for (const key of Object.keys(apps) as (keyof typeof apps)[]) {
+    const { vite, esbuild: es } = sizes[key];
+    const inFirst = [...new Set([...held(vite), ...held(es)].map(([name]) => name))];
+    console.log(
+      `  | ${names[key]} | ${fmt(vite.initial)} | ${fmt(vite.total)} | ${fmt(es.initial)} | ${fmt(es.total)} | ${inFirst.join(', ') || 'none of ECharts, ChartCard, DataTable, the dialog'} |`,
+    );
+  }
+  const signed = (kib: number) => `${kib >= 0 ? '+' : '−'}${Math.abs(kib).toFixed(1)} KiB`.padStart(10);
+  const verdict = (kibs: number[]) => (Math.max(...kibs) <= 40 ? 'held' : 'not held');
+  const line = (label: string, of: (b: 'vite' | 'esbuild') => number, note: string, sign = true) => {
+    const [v, e] = [of('vite'), of('esbuild')];
+    const show = sign ? signed : fmt;
+    console.log(`  ${label.padEnd(48)} Vite ${show(v)}, esbuild ${show(e)} (${note}: ${verdict([v, e])})`);
+  };
+  line(
+    'JennyPanel app − ChartCard app, first load',
+    (b) => sizes.panel[b].initial - sizes.chart[b].initial,
+    'budget <= 40 KiB',
+  );
+  line(
+    'ChartCard and JennyPanel app − ChartCard app',
+    (b) => sizes.both[b].initial - sizes.chart[b].initial,
+    'what the panel adds beside a chart, <= 40 KiB',
+  );
+  line('JennyPanel app, first load', (b) => sizes.panel[b].initial, 'the whole first load <= 40 KiB', false);
+  const loadedFirst = [...new Set([...held(sizes.panel.vite), ...held(sizes.panel.esbuild)].map(([name]) => name))];
+  console.log(
+    `  ECharts, DataTable and the dialog load when first needed: ${loadedFirst.length ? `not held (the JennyPanel app loads ${loadedFirst.join(', ')} first)` : 'held'}`,
+  );
+}
+
+console.log('\nJennyPanel: a 2,000-token summary streaming in, in Chromium (dist/, React profiling build)');
+{
+  const summary = { characters: 9_000, deltaSize: 20 } as const;
+  const scenarios: [string, StreamOptions][] = [
+    ['burst: 5 chunks a task, yield by message', { ...summary, perTask: 5, yieldBy: 'message', withRows: false }],
+    ['steady: 4 chunks a task, yield by setTimeout', { ...summary, perTask: 4, yieldBy: 'timeout', withRows: false }],
+    ['burst, under a chart and table', { ...summary, perTask: 5, yieldBy: 'message', withRows: true }],
+    ['steady, under a chart and table', { ...summary, perTask: 4, yieldBy: 'timeout', withRows: true }],
+  ];
+  const runs = 3;
+  const started = performance.now();
+  const measured = await measureJennyStream(
+    scenarios.map(([, options]) => options),
+    runs,
+  );
+  const all = measured.flatMap(({ results }, i) => results.map((result) => ({ name: scenarios[i]?.[0], ...result })));
+  const most = (of: (r: (typeof all)[number]) => number, list = all) => Math.max(0, ...list.map(of));
+  const first = all[0];
+  console.log(
+    `  <JennyPanel space="sales" client={client}/> in <Profiler>; text-start, ${first?.characters.toLocaleString('en-US')} characters in ${first?.deltas} text-delta chunks of ${summary.deltaSize}, text-end, finish`,
+  );
+  console.log(
+    `  counts from the median run of ${runs}, longest times from the worst (after one warm-up run); task times from Chromium's trace, wall / CPU`,
+  );
+  console.log(
+    '  | stream | stream ms | chunks / frame | commits | frames | most commits in a frame | longest render | longest task | most CPU in a task | long tasks > 50 ms |',
+  );
+  console.log('  | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const [name] of scenarios) {
+    const results = all.filter((r) => r.name === name);
+    const mid = [...results].sort((a, b) => a.ms - b.ms)[Math.floor(results.length / 2)];
+    if (!mid) continue;
+    const longest = results.reduce((a, r) => (r.longestTask.wall > a.longestTask.wall ? r : a), mid).longestTask;
+    const longTasks = results.reduce((n, r) => n + r.longTasks, 0);
+    console.log(
+      `  | ${name} | ${mid.ms.toFixed(0)} | ${(mid.deltas / Math.max(1, mid.frames)).toFixed(1)} | ${mid.commits} | ${mid.frames} | ${most((r) => r.maxCommitsPerFrame, results)} | ${most((r) => r.longestRender, results).toFixed(1)} ms | ${longest.wall.toFixed(1)} / ${longest.cpu.toFixed(1)} ms | ${most((r) => r.longestCpuTask, results).toFixed(1)} ms | ${longTasks ? `${longTasks}, longest ${most((r) => r.longestLongTask, results).toFixed(0)} ms` : 'none'} |`,
+    );
+  }
+  const perFrame = most((r) => r.maxCommitsPerFrame);
+  const whole = all.every((r) => r.shownWhole);
+  const drawn = all.filter((r) => r.name?.includes('chart')).every((r) => r.chartDrawn);
+  console.log(
+    `  at most 1 React commit per animation frame: ${perFrame <= 1 ? 'held' : 'not held'} (most in one frame ${perFrame}; every summary shown whole: ${whole ? 'yes' : 'no'}; chart and table drawn first where named: ${drawn ? 'yes' : 'no'})`,
+  );
+  const wall = most((r) => r.longestTask.wall);
+  const cpu = most((r) => r.longestCpuTask);
+  console.log(
+    `  never blocked longer than 50 ms: ${wall <= 50 ? 'held' : 'not held'} in wall time (longest task ${wall.toFixed(1)} ms); ${cpu <= 50 ? 'held' : 'not held'} in CPU time (most CPU in one task ${cpu.toFixed(1)} ms)`,
+  );
+  console.log(
+    `  the panel's own work: longest React render ${most((r) => r.longestRender).toFixed(1)} ms (Profiler actualDuration), longest task emitting chunks into the store ${most((r) => r.longestEmitTask).toFixed(1)} ms`,
+  );
+  const worst = all.reduce<(typeof all)[number] | undefined>(
+    (a, r) => ((r.longFrame?.duration ?? 0) > (a?.longFrame?.duration ?? 0) ? r : a),
+    undefined,
+  );
+  if (worst?.longFrame) {
+    const frame = worst.longFrame;
+    console.log(
+      `  longest animation frame over 50 ms (${worst.name}): ${frame.duration.toFixed(0)} ms, blocking ${frame.blocking.toFixed(0)} ms; script ${frame.script.toFixed(0)} ms (the longest: ${frame.invoker || 'none listed'}), its rendering step (rAF callbacks, style, layout, paint) ${frame.rendering.toFixed(0)} ms`,
+    );
+  }
+  const [load] = loadavg();
+  console.log(
+    `  machine: load average ${load?.toFixed(1)} on ${availableParallelism()} CPUs (wall time includes waiting for a CPU); this section ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
 }

@@ -42,6 +42,29 @@ describe.skipIf(!existsSync(resolve(repo, 'dist/index.js')))('bundle budgets, im
     }
   });
 
+  it('loads JennyPanel within 40 KiB first, with ECharts, ChartCard, DataTable and Radix Dialog on demand', {
+    timeout: 180_000,
+  }, async () => {
+    for (const bundler of ['vite', 'esbuild'] as const) {
+      // The check can fail: a ChartCard app's first load names ECharts' modules this way.
+      const card = await appSize(bundler, appImporting(['ChartCard']));
+      expect(card.initialModules.join('\n')).toContain('node_modules/echarts/');
+      const { initial, initialModules } = await appSize(bundler, appImporting(['JennyPanel']));
+      expect(initial).toBeGreaterThan(1);
+      expect(initial).toBeLessThanOrEqual(40);
+      const first = initialModules.join('\n');
+      expect(first).toContain('jenny-panel');
+      for (const later of [
+        'node_modules/echarts/',
+        'chart-card/chart-card',
+        'data-table/data-table',
+        '@radix-ui/react-dialog',
+      ]) {
+        expect(first, `${bundler}: ${later}`).not.toContain(later);
+      }
+    }
+  });
+
   it('keeps ECharts out of an app that draws no chart', { timeout: 180_000 }, async () => {
     const chart = await appSize('vite', appImporting(['EChart']));
     for (const bundler of ['vite', 'esbuild'] as const) {

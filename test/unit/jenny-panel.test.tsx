@@ -7,6 +7,7 @@ import { createDataClient, type DataClient, memoryTransport } from '../../src/co
 import type { AskContext, AskRequest, FeedbackRequest, JennyAnswer } from '../../src/core/client/types';
 import { InsightPulseError } from '../../src/core/errors';
 import type { JennyChunk } from '../../src/core/jenny/protocol';
+import { fromUIMessages } from '../../src/core/jenny/ui-messages';
 import { demoSpaces } from '../../src/core/semantic';
 import { JennyPanel, JennyPanelContextMissingError } from '../../src/react/jenny-panel';
 import { DataClientProvider } from '../../src/react/provider';
@@ -319,6 +320,38 @@ describe('JennyPanel', () => {
     );
     await screen.findAllByRole('grid');
     await waitFor(() => expect(container.querySelector('[data-slot="jenny-panel-chart"]')).toBeNull());
+  });
+
+  it("renders useChat's messages through fromUIMessages: the streaming answer busy, then done", async () => {
+    const parts = [
+      { type: 'data-query', id: 'query', data: { title: 'Revenue by region' } },
+      {
+        type: 'data-table',
+        id: 'table',
+        data: { rows: answered.rows, meta: answered.meta, rowCount: 2, truncated: false },
+      },
+      { type: 'text', text: 'NCR led' },
+    ];
+    const ui = [
+      { id: 'u1', role: 'user' as const, parts: [{ type: 'text', text: 'Revenue by region' }] },
+      { id: 'a1', role: 'assistant' as const, parts },
+    ];
+    const streaming = fromUIMessages(ui, 'streaming');
+    const { container, rerender } = render(
+      <JennyPanel messages={streaming.messages} selectedResult={streaming.result} onSendQuestion={() => undefined} />,
+    );
+    expect(root(container)).toHaveAttribute('data-state', 'streaming');
+    expect(container.querySelector('[data-slot="jenny-panel-reply"]')).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('heading', { name: 'Revenue by region', level: 3 })).toBeVisible();
+    const done = fromUIMessages([
+      ui[0],
+      { ...ui[1], parts: [...parts.slice(0, 2), { type: 'text', text: 'NCR led.' }] },
+    ] as typeof ui);
+    rerender(<JennyPanel messages={done.messages} selectedResult={done.result} onSendQuestion={() => undefined} />);
+    expect(root(container)).toHaveAttribute('data-state', 'ready');
+    expect(container.querySelector('[data-slot="jenny-panel-reply"]')).not.toHaveAttribute('aria-busy');
+    expect(container.querySelector('[data-slot="jenny-panel-summary"]')).toHaveTextContent('NCR led.');
+    expect(await screen.findByRole('grid', { name: 'Revenue by region: the data' })).toBeVisible();
   });
 
   it('every rendered part carries a data-slot', async () => {

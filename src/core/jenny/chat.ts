@@ -224,7 +224,21 @@ export function createJennyChat(options: JennyChatOptions): JennyChat {
         { signal: controller.signal, onPart },
       );
       if (controller.signal.aborted) return;
-      update(assistantId, (m) => ({ ...m, status: 'done', step: 'done', content: answered.summary, answer: answered }));
+      // What streamed in stays the same objects (the chart and table keep them and draw nothing again); the final
+      // answer adds what only it has.
+      update(assistantId, (m) => ({
+        ...m,
+        status: 'done',
+        step: 'done',
+        content: answered.summary,
+        answer: {
+          ...answered,
+          ...(m.answer.rows.length > 0 && m.answer.rows.length === answered.rows.length
+            ? { rows: m.answer.rows, ...(m.answer.meta ? { meta: m.answer.meta } : {}) }
+            : {}),
+          ...(m.answer.echartsOption ? { echartsOption: m.answer.echartsOption } : {}),
+        },
+      }));
     } catch (error) {
       if (controller.signal.aborted || isAbortError(error)) {
         update(assistantId, (m) => (m.status === 'streaming' ? { ...m, status: 'stopped' } : m));

@@ -48,7 +48,13 @@ export {
   type ReadingEdit,
   readingGrains,
 } from './reading';
-export { type JennyAnswerJson, type JennyMappedResult, type JennyResult, toJennyAnswer } from './result';
+export {
+  type JennyAnswerJson,
+  type JennyMappedResult,
+  type JennyPanelMessage,
+  type JennyResult,
+  toJennyAnswer,
+} from './result';
 export {
   type AnswerAssembler,
   createAnswerAssembler,
@@ -66,5 +72,12 @@ export type {
   ReadingStep,
   UnsupportedInterpretation,
 } from './types';
+export {
+  answerOfUIMessage,
+  type FromUIMessages,
+  fromUIMessages,
+  type UIChatStatus,
+  type UIMessageLike,
+} from './ui-messages';
 export { type LoadDimensionValuesOptions, loadDimensionValues } from './values';
 export { enJenny, type JennyRankedRow, type JennyWords } from './words';

@@ -64,6 +64,20 @@ function jennyExtras(
   return extras;
 }
 
+/** A message as the app keeps it (the seed's `JennyMessage`), for a controlled JennyPanel. */
+export interface JennyPanelMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  /** The question, or the answer's text. */
+  content: string;
+  /** An assistant message's title. */
+  summary?: string;
+  /** When it was written: any text (the seed writes `toLocaleTimeString()`), a `Date` or an ISO moment. */
+  createdAt?: string | Date;
+  /** An assistant message's state. Default `'complete'`. */
+  status?: 'pending' | 'streaming' | 'complete' | 'error' | 'stopped';
+}
+
 /** The seed's mapped result (its "Pattern 2"). */
 export interface JennyMappedResult {
   title: string;

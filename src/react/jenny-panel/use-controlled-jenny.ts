@@ -2,27 +2,16 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isAbortError } from '../../core/client/abort';
 import type { JennyAnswer } from '../../core/client/types';
 import type { JennyAssistantMessage, JennyMessage, JennyMessageState } from '../../core/jenny/chat';
-import { type JennyResult, toJennyAnswer } from '../../core/jenny/result';
+import { type JennyPanelMessage, type JennyResult, toJennyAnswer } from '../../core/jenny/result';
+
+export type { JennyPanelMessage };
+
 import type { UseJennyResult } from './use-jenny';
 
 /**
  * The seed's controlled JennyPanel: the app keeps the messages and the result, and answers `onSendQuestion`. This
  * hook turns those props into what the panel's parts read from `useJenny`, so one set of parts serves both.
  */
-
-/** A message as the app keeps it (the seed's `JennyMessage`). */
-export interface JennyPanelMessage {
-  id: string;
-  role: 'user' | 'assistant';
-  /** The question, or the answer's text. */
-  content: string;
-  /** An assistant message's title. */
-  summary?: string;
-  /** When it was written: any text (the seed writes `toLocaleTimeString()`), a `Date` or an ISO moment. */
-  createdAt?: string | Date;
-  /** An assistant message's state. Default `'complete'`. */
-  status?: 'pending' | 'streaming' | 'complete' | 'error' | 'stopped';
-}
 
 export interface ControlledJennyOptions {
   messages: readonly JennyPanelMessage[] | undefined;
@@ -118,7 +107,9 @@ export function useControlledJenny(options: ControlledJennyOptions): UseJennyRes
       });
     }
     const lastUser = given.findLast((m) => m.role === 'user');
-    if (pending) {
+    // The app's own messages may already hold the answer coming in (useChat's do): then it is the pending one.
+    const streaming = out.at(-1)?.role === 'assistant' && (out.at(-1) as JennyAssistantMessage).status === 'streaming';
+    if (pending && !streaming) {
       out.push({
         id: PENDING_ID,
         role: 'assistant',
@@ -210,15 +201,18 @@ export function useControlledJenny(options: ControlledJennyOptions): UseJennyRes
   }, []);
 
   const selected = messages.findLast((m): m is JennyAssistantMessage => m.role === 'assistant');
-  const status: UseJennyResult['status'] = pending
-    ? 'loading'
-    : !selected
-      ? 'idle'
-      : selected.status === 'error'
-        ? 'error'
-        : selected.answer.rows.length > 0
-          ? 'ready'
-          : 'empty';
+  const status: UseJennyResult['status'] =
+    selected?.status === 'streaming' && selected.id !== PENDING_ID
+      ? 'streaming'
+      : pending
+        ? 'loading'
+        : !selected
+          ? 'idle'
+          : selected.status === 'error'
+            ? 'error'
+            : selected.answer.rows.length > 0
+              ? 'ready'
+              : 'empty';
   const error = selected?.status === 'error' ? selected.error : undefined;
   return { messages, status, error, selected, send, stop, regenerate, rerun, select, feedback };
 }
