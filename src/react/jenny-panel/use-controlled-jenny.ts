@@ -109,7 +109,9 @@ export function useControlledJenny(options: ControlledJennyOptions): UseJennyRes
     const lastUser = given.findLast((m) => m.role === 'user');
     // The app's own messages may already hold the answer coming in (useChat's do): then it is the pending one.
     const streaming = out.at(-1)?.role === 'assistant' && (out.at(-1) as JennyAssistantMessage).status === 'streaming';
-    if (pending && !streaming) {
+    // The reply the panel keeps itself: waiting for the app, or how that ended.
+    const own = pending && !streaming ? 'streaming' : failure ? (failure.stopped ? 'stopped' : 'error') : undefined;
+    if (own) {
       out.push({
         id: PENDING_ID,
         role: 'assistant',
@@ -117,20 +119,9 @@ export function useControlledJenny(options: ControlledJennyOptions): UseJennyRes
         createdAt: '',
         space: '',
         replyTo: lastUser?.id ?? '',
-        status: 'streaming',
+        status: own,
         answer: { title: '', summary: '', rows: [] },
-      });
-    } else if (failure) {
-      out.push({
-        id: PENDING_ID,
-        role: 'assistant',
-        content: '',
-        createdAt: '',
-        space: '',
-        replyTo: lastUser?.id ?? '',
-        status: failure.stopped ? 'stopped' : 'error',
-        answer: { title: '', summary: '', rows: [] },
-        ...(failure.stopped ? {} : { error: failure.error }),
+        ...(own === 'error' && failure ? { error: failure.error } : {}),
       });
     }
     return out;
