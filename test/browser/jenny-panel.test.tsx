@@ -270,6 +270,22 @@ describe('the uncontrolled panel on the HTTP handler', () => {
     expect(composer()).toHaveFocus();
   });
 
+  it('Ask again asks the same question again and replaces the answer', async () => {
+    const { client, asked } = httpClient();
+    const { container } = render(<JennyPanel space="sales" client={client} />);
+    await userEvent.type(composer(), 'Orders by region last 30 days{Enter}');
+    await screen.findByRole('grid', { name: /the data$/ }, { timeout: 30_000 });
+    await userEvent.click(screen.getByRole('button', { name: 'Ask again' }));
+    await waitFor(() => expect(asked).toHaveLength(2));
+    expect(asked[1]?.question).toBe('Orders by region last 30 days');
+    expect(asked[1]?.reading).toBeUndefined();
+    await waitFor(() => expect(panelStatus()).toHaveTextContent('Answer ready.'), { timeout: 30_000 });
+    // One question, one answer: the new one replaced the old.
+    const log = screen.getByRole('log', { name: 'Conversation with Jenny' });
+    expect(log.querySelectorAll('[data-slot="jenny-panel-reply"]')).toHaveLength(1);
+    expect(container.querySelector('[data-slot="jenny-panel"]')).toHaveAttribute('data-state', 'ready');
+  });
+
   it('switches spaces: later questions go to the space chosen', async () => {
     const { client, asked } = httpClient();
     render(<JennyPanel spaces={['sales', 'finance']} client={client} />);

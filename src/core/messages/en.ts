@@ -168,6 +168,7 @@ export const enJennyPanel: Messages['jennyPanel'] = {
   none: 'None',
   remove: (label) => `Remove ${label}`,
   rerun: 'Run again',
+  regenerate: 'Ask again',
   edited: 'Run again from an edited reading.',
   space: 'Space',
   newTab: 'opens in a new tab',

@@ -213,6 +213,7 @@ export const fil: Messages = {
     none: 'Wala',
     remove: (label) => `Alisin ang ${label}`,
     rerun: 'Patakbuhin ulit',
+    regenerate: 'Itanong ulit',
     edited: 'Pinatakbo ulit mula sa binagong pagbasa.',
     space: 'Espasyo',
     newTab: 'magbubukas sa bagong tab',

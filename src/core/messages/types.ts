@@ -233,6 +233,8 @@ export interface Messages {
     /** A chip's remove button (`label` is the chip's). */
     remove: (label: string) => string;
     rerun: string;
+    /** Asks a finished answer's question again (the data may have changed). */
+    regenerate: string;
     /** Said of an answer run again from edited chips. */
     edited: string;
     /** The space switcher's label. */

@@ -655,6 +655,14 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
               {words.explain}
             </button>
           )}
+          <button
+            type="button"
+            data-slot="jenny-panel-regenerate"
+            onClick={() => void regenerate(message.id)}
+            className={BUTTON}
+          >
+            {words.regenerate}
+          </button>
           {context.canFeedback && (
             <>
               {(
