@@ -1,17 +1,30 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { createDataClient, type DataClient, memoryTransport } from '../src/core/client';
-import type { AskContext, AskRequest, JennyAnswer } from '../src/core/client/types';
+import type { AskContext, AskRequest, FeedbackRequest, JennyAnswer, TransportContext } from '../src/core/client/types';
 import type { JennyChunk } from '../src/core/jenny/protocol';
+import type { QueryInterpretation } from '../src/core/jenny/types';
 import { demoSpaces } from '../src/core/semantic';
-import { JennyPanel, type JennyPanelProps } from '../src/react/jenny-panel';
-import { withDemoClient } from './support/demo-data';
+import {
+  type JennyPanelMessage as JennyMessage,
+  JennyPanel,
+  type JennyPanelProps,
+  type JennyResult,
+} from '../src/react/jenny-panel';
+import { demoData, withDemoClient } from './support/demo-data';
 import {
   CONVERSATION,
+  EXPLAINED_QUESTION,
+  EXPLAINED_REASONING,
+  FINANCE_QUESTION,
+  FINANCE_TITLE,
   HOSTILE_CELLS,
+  HOSTILE_EXPLAIN_QUESTION,
+  HOSTILE_FILTER_VALUES,
   HOSTILE_QUESTION,
+  HOSTILE_REASONING,
   HOSTILE_SUGGESTION,
   HOSTILE_SUMMARY_HTML,
   HOSTILE_TITLE,
@@ -22,6 +35,8 @@ import {
   TEN_THOUSAND,
   TEN_THOUSAND_QUESTION,
 } from './support/jenny-answers';
+import { createSeedApi, type SeedApi } from './support/seed-api';
+import { JennyPage } from './support/seed-page';
 
 const QUESTION = 'Top 5 brands by revenue last 30 days';
 
@@ -59,17 +74,38 @@ const tick = (ms: number, signal: AbortSignal) =>
     });
   });
 
-/** A data client whose answers follow a script, chunk by chunk, as the answer stream delivers them. */
-function scriptedClient(script: Script): DataClient {
+/** A scripted data client, and what its transport received: the questions asked and the feedback sent. */
+interface ScriptedClient {
+  client: DataClient;
+  asked: AskRequest[];
+  feedback: FeedbackRequest[];
+}
+
+/** An answer run again from an edited reading: the reading given, and as many rows as its limit keeps. */
+const answerReading = (answer: JennyAnswer, reading: QueryInterpretation): JennyAnswer => ({
+  ...answer,
+  interpretation: reading,
+  rows: reading.query.limit === undefined ? answer.rows : answer.rows.slice(0, reading.query.limit),
+});
+
+/**
+ * A data client whose answers follow a script, chunk by chunk, as the answer stream delivers them. Its transport
+ * records each question and each feedback; with `failFeedback`, saving feedback fails.
+ */
+function scriptedClient(script: Script, { failFeedback = false } = {}): ScriptedClient {
+  const asked: AskRequest[] = [];
+  const feedback: FeedbackRequest[] = [];
   const transport = {
     ...memoryTransport({}),
     async ask(request: AskRequest, { signal, onPart }: AskContext): Promise<JennyAnswer> {
+      asked.push(request);
       const emit = (chunk: JennyChunk) => onPart?.(chunk);
       emit({ type: 'data-status', id: 'status', data: { step: 'reading' } });
       await tick(50, signal);
-      // The stories' own questions (a long conversation, right-to-left text, 10,000 rows, hostile output) get
-      // their own answers; any other question gets ANSWER.
-      const answer = storyAnswer(request.question) ?? ANSWER;
+      // The stories' own questions (a long conversation, right-to-left text, 10,000 rows, hostile output, a reading
+      // to explain) get their own answers; any other question gets ANSWER. An edited reading is answered as given.
+      const given = storyAnswer(request.question) ?? ANSWER;
+      const answer = request.reading ? answerReading(given, request.reading) : given;
       if (script === 'clarify') {
         return {
           kind: 'clarify',
@@ -113,14 +149,18 @@ function scriptedClient(script: Script): DataClient {
       emit({ type: 'data-status', id: 'status', data: { step: 'done' } });
       return answer;
     },
-    async feedback() {},
+    async feedback(request: FeedbackRequest, { signal }: TransportContext): Promise<void> {
+      feedback.push(request);
+      await tick(50, signal);
+      if (failFeedback) throw new Error('The feedback store did not answer.');
+    },
   };
-  return createDataClient({ transport, retry: false, spaces: demoSpaces });
+  return { client: createDataClient({ transport, retry: false, spaces: demoSpaces }), asked, feedback };
 }
 
 /** The panel on a scripted client (made once per story). */
 function Scripted({ script, ...props }: { script: Script } & Omit<JennyPanelProps, 'client'>) {
-  const [client] = useState(() => scriptedClient(script));
+  const [{ client }] = useState(() => scriptedClient(script));
   return <JennyPanel client={client} {...props} />;
 }
 
@@ -556,5 +596,332 @@ export const HostileOutput: Story = {
     } finally {
       requests.disconnect();
     }
+  },
+};
+
+// The seed's page: the controlled panel, as the seed's "Frontend: Jenny Component" writes it.
+
+/** Answers the seed's `fetch('/api/jenny/query')` in the page while mounted (see support/seed-api.ts). */
+function WithSeedApi({ api, children }: { api: SeedApi; children: ReactNode }) {
+  useEffect(() => api.install(), [api]);
+  return <>{children}</>;
+}
+
+/** The whole page, where the dialogs portal to. */
+const page = (canvasElement: HTMLElement) => within(canvasElement.ownerDocument.body);
+
+/**
+ * The seed's page as written, controlled: it keeps the messages and the result, and posts each question to
+ * `/api/jenny/query`. That API is answered in the page, with no server: the embedded warehouse (PGlite) answers
+ * the question and the story returns the platform's JSON for it (`toAnswerJson`).
+ */
+export const SeedControlled: Story = {
+  // The embedded warehouse's data client (one per page), with the seed's API on it.
+  loaders: [async () => ({ seedApi: createSeedApi((await demoData()).client) })],
+  render: (_args, { loaded }) => (
+    <WithSeedApi api={loaded.seedApi as SeedApi}>
+      <JennyPage />
+    </WithSeedApi>
+  ),
+  play: async ({ canvasElement, loaded }) => {
+    const api = loaded.seedApi as SeedApi;
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('heading', { level: 3, name: 'Ask Jenny about Sales' })).toBeVisible();
+    await expect(canvas.getByText('Revenue, orders, and conversion metrics')).toBeVisible();
+    // Pending while the page's handler waits for the API.
+    api.hold();
+    await userEvent.click(canvas.getByRole('button', { name: 'Top 5 brands by revenue' }));
+    await waitFor(() => expect(status(canvasElement)).toHaveTextContent('Asking Jenny…'));
+    await expect(panelOf(canvasElement)).toHaveAttribute('data-state', 'loading');
+    await expect(canvas.getByRole('button', { name: 'Stop' })).toBeVisible();
+    api.release();
+    await expect(
+      await canvas.findByRole('heading', { level: 3, name: /Top 5 brands by revenue/ }, { timeout: 30_000 }),
+    ).toBeVisible();
+    await expect(api.requests).toEqual([{ space: 'sales', question: 'Top 5 brands by revenue' }]);
+    const table = await canvas.findByRole('grid', { name: /the data$/ });
+    await expect(within(table).getAllByRole('row')).toHaveLength(6);
+    await chartDrawn(canvasElement);
+    const chart = canvasElement.querySelector('[data-slot="jenny-panel-chart"]') as HTMLElement;
+    await expect(within(chart).getByRole('img')).toBeVisible();
+    await expect(panelOf(canvasElement)).toHaveAttribute('data-state', 'ready');
+    // The assistant message's text (the API's summary) is in the thread.
+    const thread = canvas.getByRole('log', { name: 'Conversation with Jenny' });
+    await expect(within(thread).getByRole('button', { name: /Top 5 brands by revenue/ })).toBeVisible();
+  },
+};
+
+/** The seed's mapped result (its "Pattern 2"), as an app that maps the API's answer itself passes it. */
+const SEED_MAPPED = {
+  title: 'Revenue by region, last 30 days',
+  description: 'NCR led with ₱2,410,118, 33.7% of the ₱7,153,305 total.',
+  chartOption: {
+    xAxis: { type: 'category', data: ['NCR', 'Calabarzon', 'Central Visayas'] },
+    yAxis: { type: 'value' },
+    series: [{ type: 'bar', name: 'Revenue', data: [2_410_118, 1_730_402, 1_120_876] }],
+  },
+  tableData: [
+    { region: 'NCR', revenue: 2_410_118 },
+    { region: 'Calabarzon', revenue: 1_730_402 },
+    { region: 'Central Visayas', revenue: 1_120_876 },
+  ],
+  sql: 'select "region", sum("revenue") as "revenue"\nfrom "scout"."sales"\nwhere "sale_date" between $1 and $2\ngroup by 1\norder by 2 desc',
+  explanation: 'Summed revenue by region over the last 30 days.\nSorted the regions by revenue, largest first.',
+};
+const SEED_MESSAGES: JennyMessage[] = [
+  { id: 'q1', role: 'user', content: 'Revenue by region last 30 days', createdAt: '10:42:07 AM' },
+  {
+    id: 'a1',
+    role: 'assistant',
+    content: SEED_MAPPED.description,
+    summary: SEED_MAPPED.title,
+    createdAt: '10:42:09 AM',
+    status: 'complete',
+  },
+];
+
+/** The controlled panel showing the seed's mapped result `{ title, description, chartOption, tableData, sql, explanation }`. */
+export const SeedMappedResult: Story = {
+  render: ({ style }) => (
+    <JennyPanel
+      style={style}
+      spaceName="Sales"
+      spaceDescription="Revenue, orders, and conversion metrics"
+      messages={SEED_MESSAGES}
+      selectedResult={SEED_MAPPED}
+      onSendQuestion={() => undefined}
+    />
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('heading', { level: 3, name: SEED_MAPPED.title })).toBeVisible();
+    await expect(canvasElement.querySelector('[data-slot="jenny-panel-summary"]')).toHaveTextContent(
+      SEED_MAPPED.description,
+    );
+    const table = await canvas.findByRole('grid', { name: `${SEED_MAPPED.title}: the data` });
+    await expect(within(table).getAllByRole('row')).toHaveLength(4);
+    await expect(within(table).getByRole('gridcell', { name: 'Central Visayas' })).toBeVisible();
+    // The chart is the app's own option (checked by sanitizeOption), not one made from the rows.
+    await chartDrawn(canvasElement);
+    await expect(canvasElement.querySelector('[data-slot="jenny-panel-chart"]')).toHaveAttribute(
+      'data-source',
+      'option',
+    );
+    await expect(canvasElement.querySelector('[data-slot="jenny-panel-sql-code"]')).toHaveTextContent(/group by 1/);
+    // The explanation is the reasoning Explain shows, line by line.
+    await userEvent.click(canvas.getByRole('button', { name: 'Explain' }));
+    const dialog = await page(canvasElement).findByRole('dialog', { name: 'How Jenny answered' });
+    await expect(within(dialog).getByText('Summed revenue by region over the last 30 days.')).toBeVisible();
+    await expect(within(dialog).getByText('Sorted the regions by revenue, largest first.')).toBeVisible();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(page(canvasElement).queryByRole('dialog')).toBeNull());
+    await expect(canvas.getByRole('textbox', { name: 'Ask a question about your data' })).toHaveFocus();
+  },
+};
+
+/** The seed's mapped result in dark mode. */
+export const SeedMappedResultDark: Story = {
+  ...SeedMappedResult,
+  parameters: { theme: 'dark' },
+  play: async (context) => {
+    await inDark(context.canvasElement);
+    await SeedMappedResult.play?.(context);
+  },
+};
+
+// The Explain and feedback dialogs, and the space switcher, on a scripted client that records what it receives.
+
+/** A scripted client made for the story (`loaded.scripted`), so its play function can read what it received. */
+const withScripted = (script: Script, options?: { failFeedback?: boolean }) => ({
+  loaders: [async () => ({ scripted: scriptedClient(script, options) })],
+});
+const scriptedOf = (loaded: Record<string, unknown>) => loaded.scripted as ScriptedClient;
+
+/** The panel on the story's scripted client, with `question` to ask. */
+const onScripted =
+  (question: string) =>
+  (args: JennyPanelProps, { loaded }: { loaded: Record<string, unknown> }) => (
+    <JennyPanel {...args} client={scriptedOf(loaded).client} exampleQuestions={[question]} />
+  );
+
+const composerOf = (canvasElement: HTMLElement) =>
+  within(canvasElement).getByRole('textbox', { name: 'Ask a question about your data' });
+
+/** Asks `question` (an example question's button) and waits for the answer. */
+async function askAndWait(canvasElement: HTMLElement, question: string) {
+  await userEvent.click(within(canvasElement).getByRole('button', { name: question }));
+  await answerReady(canvasElement);
+}
+
+/** Opens the answer's Explain dialog. */
+async function openExplain(canvasElement: HTMLElement) {
+  await userEvent.click(within(canvasElement).getByRole('button', { name: 'Explain' }));
+  return page(canvasElement).findByRole('dialog', { name: 'How Jenny answered' });
+}
+
+/**
+ * How Jenny answered: the reasoning, and the reading as chips. Changing the limit from 5 to 3 and pressing Run
+ * again closes the dialog, puts focus back in the composer and asks again with the edited reading.
+ */
+export const ExplainDialog: Story = {
+  ...withScripted('answered'),
+  render: onScripted(EXPLAINED_QUESTION),
+  play: async ({ canvasElement, loaded }) => {
+    const { asked } = scriptedOf(loaded);
+    const canvas = within(canvasElement);
+    await askAndWait(canvasElement, EXPLAINED_QUESTION);
+    const dialog = await openExplain(canvasElement);
+    await expect(dialog).toBeVisible();
+    await expect(within(dialog).getByRole('heading', { name: 'Reasoning' })).toBeVisible();
+    for (const line of EXPLAINED_REASONING) await expect(within(dialog).getByText(line)).toBeVisible();
+    // The reading, chip by chip.
+    await expect(within(dialog).getByRole('heading', { name: 'Reading' })).toBeVisible();
+    await expect(within(dialog).getByRole('combobox', { name: 'Measure' })).toHaveValue('revenue');
+    await expect(within(dialog).getByLabelText('Period: From')).toHaveValue('2025-12-02');
+    await expect(within(dialog).getByLabelText('Period: To')).toHaveValue('2025-12-31');
+    await expect(within(dialog).getByRole('combobox', { name: 'Time grain' })).toHaveValue('');
+    const breakdowns = within(dialog).getByRole('group', { name: 'Breakdowns' });
+    await expect(within(breakdowns).getByText('Brand')).toBeVisible();
+    await expect(within(breakdowns).getByRole('button', { name: 'Remove Brand' })).toBeVisible();
+    await expect(within(breakdowns).getByRole('combobox', { name: 'Add a breakdown' })).toBeVisible();
+    await expect(within(within(dialog).getByRole('group', { name: 'Filters' })).getByText('None')).toBeVisible();
+    const run = within(dialog).getByRole('button', { name: 'Run again' });
+    await expect(run).toBeDisabled();
+    // Limit 5 → 3.
+    const limit = within(dialog).getByRole('spinbutton', { name: 'Limit' });
+    await expect(limit).toHaveValue(5);
+    await userEvent.clear(limit);
+    await userEvent.type(limit, '3');
+    await expect(run).toBeEnabled();
+    await userEvent.click(run);
+    await waitFor(() => expect(page(canvasElement).queryByRole('dialog')).toBeNull());
+    await expect(composerOf(canvasElement)).toHaveFocus();
+    // The transport is asked the same question with the edited reading, and the answer has 3 rows.
+    await waitFor(() => expect(asked).toHaveLength(2));
+    await expect(asked[1]?.question).toBe(EXPLAINED_QUESTION);
+    await expect(asked[1]?.reading?.query.limit).toBe(3);
+    await answerReady(canvasElement);
+    await expect(canvas.getByText('Run again from an edited reading.')).toBeVisible();
+    const table = await canvas.findByRole('grid', { name: /the data$/ });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(4));
+  },
+};
+
+/** The Explain dialog open in dark mode (the accessibility check runs with it open). */
+export const ExplainDialogDark: Story = {
+  ...withScripted('answered'),
+  parameters: { theme: 'dark' },
+  render: onScripted(EXPLAINED_QUESTION),
+  play: async ({ canvasElement }) => {
+    await inDark(canvasElement);
+    await askAndWait(canvasElement, EXPLAINED_QUESTION);
+    const dialog = await openExplain(canvasElement);
+    await expect(dialog).toBeVisible();
+    // The dialog portals out of the provider's subtree and carries the dark theme itself.
+    await expect(dialog.closest('[data-theme]')).toHaveAttribute('data-theme', 'dark');
+    await expect(within(dialog).getByRole('button', { name: 'Run again' })).toBeDisabled();
+    await expect(within(dialog).getByText(EXPLAINED_REASONING[0])).toBeVisible();
+  },
+};
+
+/** Opens the feedback dialog on the answer, picks Helpful and writes `comment`; returns the dialog. */
+async function writeFeedback(canvasElement: HTMLElement, comment: string) {
+  await askAndWait(canvasElement, QUESTION);
+  await userEvent.click(within(canvasElement).getByRole('button', { name: 'Comment…' }));
+  const dialog = await page(canvasElement).findByRole('dialog', { name: 'Feedback on this answer' });
+  await expect(within(dialog).getByRole('radio', { name: 'Not helpful' })).toBeChecked();
+  await userEvent.click(within(dialog).getByRole('radio', { name: 'Helpful' }));
+  await expect(within(dialog).getByRole('radio', { name: 'Helpful' })).toBeChecked();
+  await userEvent.type(within(dialog).getByRole('textbox', { name: 'Comment' }), comment);
+  await userEvent.click(within(dialog).getByRole('button', { name: 'Send feedback' }));
+  return dialog;
+}
+
+const COMMENT = 'Clear, and the SQL matches.';
+
+/** A comment on an answer with its rating: sent through the data client's transport, then thanked for. */
+export const FeedbackDialog: Story = {
+  ...withScripted('answered'),
+  render: onScripted(QUESTION),
+  play: async ({ canvasElement, loaded }) => {
+    const { feedback } = scriptedOf(loaded);
+    const canvas = within(canvasElement);
+    await writeFeedback(canvasElement, COMMENT);
+    await waitFor(() => expect(page(canvasElement).queryByRole('dialog')).toBeNull());
+    await expect(canvas.getByText('Thanks for the feedback.')).toBeVisible();
+    // The rating shows on the thumbs once the conversation's next frame renders.
+    await waitFor(() =>
+      expect(canvas.getByRole('button', { name: 'Helpful' })).toHaveAttribute('aria-pressed', 'true'),
+    );
+    await expect(composerOf(canvasElement)).toHaveFocus();
+    await expect(feedback).toEqual([
+      expect.objectContaining({ space: 'sales', question: QUESTION, rating: 'up', comment: COMMENT }),
+    ]);
+  },
+};
+
+/** Feedback that cannot be saved: the dialog stays open, says so, and keeps the comment to send again. */
+export const FeedbackDialogFails: Story = {
+  ...withScripted('answered', { failFeedback: true }),
+  render: onScripted(QUESTION),
+  play: async ({ canvasElement, loaded }) => {
+    const { feedback } = scriptedOf(loaded);
+    const dialog = await writeFeedback(canvasElement, COMMENT);
+    await expect(await within(dialog).findByText('The feedback could not be saved.')).toBeVisible();
+    await expect(within(dialog).getByRole('alert')).toHaveTextContent('The feedback could not be saved.');
+    await expect(page(canvasElement).getByRole('dialog', { name: 'Feedback on this answer' })).toBe(dialog);
+    await expect(within(dialog).getByRole('textbox', { name: 'Comment' })).toHaveValue(COMMENT);
+    await expect(within(dialog).getByRole('radio', { name: 'Helpful' })).toBeChecked();
+    await expect(within(dialog).getByRole('button', { name: 'Send feedback' })).toBeEnabled();
+    await expect(feedback).toEqual([expect.objectContaining({ rating: 'up', comment: COMMENT })]);
+  },
+};
+
+/** Two spaces to ask in: switching to Finance names it, offers its questions, and sends the next question there. */
+export const SpaceSwitcher: Story = {
+  ...withScripted('answered'),
+  // Uncontrolled: the switcher keeps the space (the page's `space` arg would hold it on Sales).
+  render: ({ space: _space, ...args }, { loaded }) => (
+    <JennyPanel {...args} client={scriptedOf(loaded).client} spaces={['sales', 'finance']} />
+  ),
+  play: async ({ canvasElement, loaded }) => {
+    const { asked } = scriptedOf(loaded);
+    const canvas = within(canvasElement);
+    const switcher = canvas.getByRole('combobox', { name: 'Space' });
+    await expect(switcher).toHaveValue('sales');
+    await expect(canvas.getByRole('heading', { level: 3, name: 'Ask Jenny about Sales' })).toBeVisible();
+    await userEvent.selectOptions(switcher, 'Finance');
+    await expect(switcher).toHaveValue('finance');
+    await expect(canvas.getByRole('heading', { level: 3, name: 'Ask Jenny about Finance' })).toBeVisible();
+    await askAndWait(canvasElement, FINANCE_QUESTION);
+    await expect(asked).toEqual([expect.objectContaining({ space: 'finance', question: FINANCE_QUESTION })]);
+    await expect(canvas.getByRole('heading', { level: 3, name: FINANCE_TITLE })).toBeVisible();
+  },
+};
+
+/**
+ * A model's reasoning and reading that try to break out of the Explain dialog: markup in the reasoning's lines and
+ * in the filters' values is shown as written; no element is made from it and no script runs.
+ */
+export const HostileExplain: Story = {
+  ...withScripted('answered'),
+  render: onScripted(HOSTILE_EXPLAIN_QUESTION),
+  play: async ({ canvasElement }) => {
+    await askAndWait(canvasElement, HOSTILE_EXPLAIN_QUESTION);
+    const dialog = await openExplain(canvasElement);
+    const reasoning = dialog.querySelector('[data-slot="jenny-panel-reasoning"]') as HTMLElement;
+    for (const line of HOSTILE_REASONING) await expect(within(reasoning).getByText(line)).toBeVisible();
+    const filters = within(dialog).getByRole('group', { name: 'Filters' });
+    await expect(within(filters).getByText(`Brand is ${HOSTILE_FILTER_VALUES[0]}`)).toBeVisible();
+    await expect(within(filters).getByText(`Brand is not ${HOSTILE_FILTER_VALUES[1]}`)).toBeVisible();
+    await expect(
+      within(filters).getByRole('button', { name: `Remove Brand is ${HOSTILE_FILTER_VALUES[0]}` }),
+    ).toBeVisible();
+    // No element was made from the answer, and nothing ran.
+    await expect(dialog.querySelector('img, script, iframe, object, embed, a, b')).toBeNull();
+    await expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(page(canvasElement).queryByRole('dialog')).toBeNull());
+    await expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
   },
 };

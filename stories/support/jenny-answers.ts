@@ -1,8 +1,10 @@
 import type { JennyAnswer } from '../../src/core/client/types';
+import type { QueryInterpretation } from '../../src/core/jenny/types';
 
 /*
  * Answers for the JennyPanel stories' scripted client: a long conversation, right-to-left text, very long text,
- * 10,000 rows and hostile model output. Each is keyed by the question that gets it.
+ * 10,000 rows, hostile model output, an answer with its reading and reasoning (the Explain dialog), one in the
+ * finance space and a hostile reading. Each is keyed by the question that gets it.
  */
 
 const revenueMeta: JennyAnswer['meta'] = [
@@ -173,6 +175,126 @@ const HOSTILE_ANSWER: JennyAnswer = {
   asOf: '2025-12-31',
 };
 
+/** A question whose answer says how it was read: the reading (editable in the Explain dialog) and the reasoning. */
+export const EXPLAINED_QUESTION = 'Which 5 brands sold the most in the last 30 days?';
+/** How Jenny read it: revenue by brand over the last 30 days, the 5 largest. */
+export const EXPLAINED_READING: QueryInterpretation = {
+  kind: 'query',
+  space: 'sales',
+  query: {
+    metrics: ['revenue'],
+    dimensions: ['brand'],
+    dateRange: { from: '2025-12-02', to: '2025-12-31' },
+    limit: 5,
+    sort: [{ by: 'revenue', direction: 'desc' }],
+  },
+  confidence: 1,
+  explanation: [{ words: 'top 5', meaning: 'the 5 largest' }],
+};
+/** The reasoning's lines, as the Explain dialog lists them. */
+export const EXPLAINED_REASONING = [
+  'Read "sold the most" as Revenue (sum of revenue), largest first.',
+  'Read "5 brands" as a breakdown by Brand, the 5 largest.',
+  'Read "the last 30 days" as 2025-12-02 to 2025-12-31, counted from 2025-12-31.',
+  'Ran one query on Sales.',
+] as const;
+const BRAND_ROWS = [
+  { brand: 'Alaska', revenue: 1_552_815 },
+  { brand: 'Oishi', revenue: 1_201_344 },
+  { brand: 'Del Monte', revenue: 1_050_210 },
+  { brand: 'Champion', revenue: 921_907 },
+  { brand: 'Peerless', revenue: 846_422 },
+];
+const EXPLAINED_ANSWER: JennyAnswer = {
+  kind: 'answer',
+  title: 'Brands by revenue, last 30 days',
+  summary: 'In the last 30 days, Alaska led with ₱1,552,815, 21.7% of the ₱7,153,305 total.',
+  rows: BRAND_ROWS,
+  meta: [
+    { name: 'brand', type: 'string', label: 'Brand' },
+    { name: 'revenue', type: 'number', label: 'Revenue', format: { kind: 'currency', currency: 'PHP' } },
+  ],
+  generatedSql:
+    'select "brand", sum("revenue") as "revenue"\nfrom "scout"."sales"\nwhere "sale_date" between $1 and $2\ngroup by 1\norder by 2 desc\nlimit 5',
+  reasoning: EXPLAINED_REASONING.join('\n'),
+  interpretation: EXPLAINED_READING,
+  suggestions: [],
+  asOf: '2025-12-31',
+};
+
+/** A question in the finance space (one of its example questions) and its answer. */
+export const FINANCE_QUESTION = 'Which departments spent the most last quarter?';
+export const FINANCE_TITLE = 'Total expenses by department, last quarter';
+const FINANCE_ANSWER: JennyAnswer = {
+  kind: 'answer',
+  title: FINANCE_TITLE,
+  summary: 'Last quarter, Sales spent the most: ₱412,380, 31.2% of the ₱1,321,904 total.',
+  rows: [
+    { department: 'Sales', total_expenses: 412_380 },
+    { department: 'Operations', total_expenses: 355_912 },
+    { department: 'Marketing', total_expenses: 301_455 },
+    { department: 'Finance', total_expenses: 252_157 },
+  ],
+  meta: [
+    { name: 'department', type: 'string', label: 'Department' },
+    {
+      name: 'total_expenses',
+      type: 'number',
+      label: 'Total expenses',
+      format: { kind: 'currency', currency: 'PHP' },
+    },
+  ],
+  generatedSql:
+    'select "department", sum(amount) as "total_expenses"\nfrom "te_tax"."expenses"\nwhere "expense_date" between $1 and $2\ngroup by 1\norder by 2 desc',
+  suggestions: [],
+  asOf: '2025-12-31',
+};
+
+/** A question whose reasoning and reading hold markup a model might write: the Explain dialog shows it as text. */
+export const HOSTILE_EXPLAIN_QUESTION = 'Explain the product notes';
+/** Markup in the reasoning's lines. */
+export const HOSTILE_REASONING = [
+  '<img src=x onerror="window.__pwned=1">',
+  'Read "notes" as <script>window.__pwned=1</script> the brand notes.',
+  '<iframe src="javascript:window.__pwned=1"></iframe> done.',
+] as const;
+/** Markup in the reading's filter values, shown on the Filters chips. */
+export const HOSTILE_FILTER_VALUES = [
+  '<img src=x onerror="window.__pwned=1">',
+  '<b onmouseover="window.__pwned=1">bold</b>',
+] as const;
+const HOSTILE_READING: QueryInterpretation = {
+  kind: 'query',
+  space: 'sales',
+  query: {
+    metrics: ['revenue'],
+    dimensions: ['brand'],
+    filters: [
+      { dimension: 'brand', op: 'eq', value: HOSTILE_FILTER_VALUES[0] },
+      { dimension: 'brand', op: 'neq', value: HOSTILE_FILTER_VALUES[1] },
+    ],
+    dateRange: { from: '2025-12-02', to: '2025-12-31' },
+    limit: 5,
+  },
+  confidence: 0.9,
+  explanation: [
+    { words: '<img src=x onerror="window.__pwned=1">', meaning: '<script>window.__pwned=1</script>' },
+    { words: 'notes', meaning: '<a href="javascript:window.__pwned=1">Brand</a>' },
+  ],
+};
+const HOSTILE_EXPLAIN_ANSWER: JennyAnswer = {
+  kind: 'answer',
+  title: 'Product notes by brand',
+  summary: 'Two brands have notes.',
+  rows: BRAND_ROWS.slice(0, 2),
+  meta: EXPLAINED_ANSWER.meta ?? [],
+  generatedSql: 'select "brand", sum("revenue") as "revenue"\nfrom "scout"."sales"\ngroup by 1',
+  reasoning: HOSTILE_REASONING.join('\n'),
+  interpretation: HOSTILE_READING,
+  suggestions: [],
+  asOf: '2025-12-31',
+};
+
 /** The answer the stories' scripted client gives a question, if one of these. */
 export function storyAnswer(question: string): JennyAnswer | undefined {
   const turn = CONVERSATION.findIndex((t) => t.question === question);
@@ -181,5 +303,8 @@ export function storyAnswer(question: string): JennyAnswer | undefined {
   if (question === LONG_QUESTION) return LONG_ANSWER;
   if (question === TEN_THOUSAND_QUESTION) return TEN_THOUSAND_ANSWER;
   if (question === HOSTILE_QUESTION) return HOSTILE_ANSWER;
+  if (question === EXPLAINED_QUESTION) return EXPLAINED_ANSWER;
+  if (question === FINANCE_QUESTION) return FINANCE_ANSWER;
+  if (question === HOSTILE_EXPLAIN_QUESTION) return HOSTILE_EXPLAIN_ANSWER;
   return undefined;
 }

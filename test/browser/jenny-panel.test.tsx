@@ -1,5 +1,4 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
-import { useState } from 'react';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createDataClient } from '../../src/core/client/client';
@@ -7,6 +6,7 @@ import { httpTransport } from '../../src/core/client/transports/http';
 import type { AskRequest, FeedbackRequest, Transport } from '../../src/core/client/types';
 import { demoSpaces } from '../../src/core/semantic';
 import { type JennyPanelMessage as JennyMessage, JennyPanel, type JennyResult } from '../../src/react/jenny-panel';
+import { JennyPage } from '../../stories/support/seed-page';
 
 /*
  * JennyPanel in Chromium against Jenny's real HTTP handler (test/setup/jenny-sse.global.ts: createJennyHandler on the
@@ -58,59 +58,6 @@ const panelStatus = () => document.querySelector('[data-slot="jenny-panel-status
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-// The seed's `nanoid`; its types are the library's (JennyPanelMessage is the seed's JennyMessage).
-const nanoid = () => crypto.randomUUID();
-
-// ---- Copied from the seed ("Frontend: Jenny Component"), unchanged but for the component's import. ----
-function JennyPage() {
-  const [messages, setMessages] = useState<JennyMessage[]>([]);
-  const [result, setResult] = useState<JennyResult | null>(null);
-
-  const handleSend = async (question: string) => {
-    // Add user message
-    const userMsg = {
-      id: nanoid(),
-      role: 'user' as const,
-      content: question,
-      createdAt: new Date().toLocaleTimeString(),
-    };
-    setMessages((prev) => [...prev, userMsg]);
-
-    // Call API
-    const response = await fetch('/api/jenny/query', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ space: 'sales', question }),
-    });
-
-    const data = await response.json();
-
-    // Add assistant message
-    const assistantMsg = {
-      id: nanoid(),
-      role: 'assistant' as const,
-      content: data.summary,
-      summary: data.title,
-      createdAt: new Date().toLocaleTimeString(),
-      status: 'complete' as const,
-    };
-    setMessages((prev) => [...prev, assistantMsg]);
-    setResult(data);
-  };
-
-  return (
-    <JennyPanel
-      spaceName="Sales"
-      spaceDescription="Revenue, orders, and conversion metrics"
-      exampleQuestions={['Top 5 brands by revenue', 'Revenue vs target last 30 days']}
-      messages={messages}
-      selectedResult={result}
-      onSendQuestion={handleSend}
-    />
-  );
-}
-// ---- End of the seed's code. ----
 
 describe("the seed's page, as written", () => {
   it('answers an example question: pending while the API works, then the title, summary, chart, table and SQL', async () => {
