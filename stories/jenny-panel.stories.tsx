@@ -7,12 +7,7 @@ import type { AskContext, AskRequest, FeedbackRequest, JennyAnswer, TransportCon
 import type { JennyChunk } from '../src/core/jenny/protocol';
 import type { QueryInterpretation } from '../src/core/jenny/types';
 import { demoSpaces } from '../src/core/semantic';
-import {
-  type JennyPanelMessage as JennyMessage,
-  JennyPanel,
-  type JennyPanelProps,
-  type JennyResult,
-} from '../src/react/jenny-panel';
+import { type JennyPanelMessage as JennyMessage, JennyPanel, type JennyPanelProps } from '../src/react/jenny-panel';
 import { demoData, withDemoClient } from './support/demo-data';
 import {
   CONVERSATION,

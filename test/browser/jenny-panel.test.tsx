@@ -5,7 +5,7 @@ import { createDataClient } from '../../src/core/client/client';
 import { httpTransport } from '../../src/core/client/transports/http';
 import type { AskRequest, FeedbackRequest, Transport } from '../../src/core/client/types';
 import { demoSpaces } from '../../src/core/semantic';
-import { type JennyPanelMessage as JennyMessage, JennyPanel, type JennyResult } from '../../src/react/jenny-panel';
+import { JennyPanel, type JennyResult } from '../../src/react/jenny-panel';
 import { JennyPage } from '../../stories/support/seed-page';
 
 /*
