@@ -222,15 +222,24 @@ describe('the uncontrolled panel on the HTTP handler', () => {
     const { container } = render(<JennyPanel space="sales" client={client} />);
     await userEvent.type(composer(), 'Orders by region last 30 days{Enter}');
     await screen.findByRole('grid', { name: /the data$/ }, { timeout: 30_000 });
+    const reply = () => container.querySelector('[data-slot="jenny-panel-reply"]');
+    const first = reply();
     await userEvent.click(screen.getByRole('button', { name: 'Ask again' }));
     await waitFor(() => expect(asked).toHaveLength(2));
     expect(asked[1]?.question).toBe('Orders by region last 30 days');
     expect(asked[1]?.reading).toBeUndefined();
-    await waitFor(() => expect(panelStatus()).toHaveTextContent('Answer ready.'), { timeout: 30_000 });
-    // One question, one answer: the new one replaced the old.
+    // The new answer (a new reply element) streams in, then is ready: it replaced the old one.
+    await waitFor(
+      () => {
+        expect(reply()).not.toBe(first);
+        expect(reply()).toHaveAttribute('data-state', 'done');
+        expect(container.querySelector('[data-slot="jenny-panel"]')).toHaveAttribute('data-state', 'ready');
+      },
+      { timeout: 30_000 },
+    );
+    expect(panelStatus()).toHaveTextContent('Answer ready.');
     const log = screen.getByRole('log', { name: 'Conversation with Jenny' });
     expect(log.querySelectorAll('[data-slot="jenny-panel-reply"]')).toHaveLength(1);
-    expect(container.querySelector('[data-slot="jenny-panel"]')).toHaveAttribute('data-state', 'ready');
   });
 
   it('switches spaces: later questions go to the space chosen', async () => {
