@@ -22,8 +22,28 @@ const ENGLISH = { echart: enEChart };
 // package.json's `#echarts-for-react-core` is echarts-for-react's ES module for bundlers (the `module` condition),
 // which tree-shake it and its tslib helpers (2 KiB gzip less with esbuild), and its CommonJS build for Node, whose
 // ESM loader hands the CommonJS default export over as `{ default }`.
-const EChartsReactCore: typeof EChartsReactCoreModule =
+const EChartsReactCoreBase: typeof EChartsReactCoreModule =
   (EChartsReactCoreModule as unknown as { default?: typeof EChartsReactCoreModule }).default ?? EChartsReactCoreModule;
+
+/**
+ * echarts-for-react draws a new chart asynchronously and then reads its element, in a promise its componentDidMount
+ * never awaits: a chart unmounted in between (an answer replaced while it loads, a test ending) has no element, and
+ * the promise rejects unhandled. Such a chart has nothing left to draw, so that rejection is dropped; any other
+ * failure still surfaces. A subclass, so echarts-for-react's own class is left as it is.
+ */
+export function guardUnmounted(Core: typeof EChartsReactCoreModule): typeof EChartsReactCoreModule {
+  class Guarded extends Core {}
+  type Drawing = { ele: HTMLElement | null; renderNewEcharts(): Promise<void> };
+  const draw = (Core.prototype as unknown as Drawing).renderNewEcharts;
+  (Guarded.prototype as unknown as Drawing).renderNewEcharts = function (this: Drawing) {
+    return draw.call(this).catch((error: unknown) => {
+      if (this.ele) throw error;
+    });
+  };
+  return Guarded;
+}
+
+const EChartsReactCore = /* @__PURE__ */ guardUnmounted(EChartsReactCoreBase);
 
 /** Layout effects in the browser, no warning on the server (React 18). */
 
