@@ -247,6 +247,7 @@ describe('answerQuestion: the stream', () => {
       'text-start',
       'text-delta',
       'text-end',
+      'data-freshness',
       'reasoning-start',
       'reasoning-delta',
       'reasoning-end',
@@ -254,6 +255,9 @@ describe('answerQuestion: the stream', () => {
       'data-status',
       'finish',
     ]);
+    // The data's last load, from data_lab_job_runs: in the stream and in the answer.
+    expect(a.freshness).toMatchObject({ source: expect.any(String), status: 'success' });
+    expect(a.freshness?.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const steps = chunks.flatMap((chunk) => (chunk.type === 'data-status' ? [chunk.data.step] : []));
     expect(steps).toEqual(['reading', 'querying', 'summarizing', 'done']);
     // Sentence by sentence.

@@ -285,6 +285,24 @@ describe('JennyPanel', () => {
     expect(screen.getByRole('heading', { name: 'Revenue by region', level: 4 })).toBeVisible();
   });
 
+  it("says when the data was last loaded in the answer's footer, only of a load that succeeded", async () => {
+    const { ask, container } = setup();
+    const call = await ask('Revenue by region');
+    const freshness = { source: 'sales_summary', updatedAt: '2026-01-01T02:00:00Z', status: 'success' };
+    act(() => call.end({ ...answered, freshness }));
+    const footer = await waitFor(() => {
+      const found = container.querySelector('[data-slot="jenny-panel-footer"]');
+      expect(found).not.toBeNull();
+      return found as HTMLElement;
+    });
+    expect(footer).toHaveTextContent(/^2 rows · updated Jan 1, 2026/);
+    const failed = await ask('Revenue by channel');
+    act(() => failed.end({ ...answered, freshness: { ...freshness, status: 'failed' } }));
+    await waitFor(() =>
+      expect(container.querySelector('[data-slot="jenny-panel-footer"]')).toHaveTextContent(/^2 rows$/),
+    );
+  });
+
   it("charts a server's option only when sanitizeOption keeps all of it, else the rows", async () => {
     const { ask, container } = setup();
     const first = await ask('Revenue by region');

@@ -181,3 +181,24 @@ describe('toJennyAnswer: a result that does not fit', () => {
     expect(error.message).toMatch(/^The answer to the result prop does not match the contract: rows should be/);
   });
 });
+
+describe("toJennyAnswer: the data's freshness", () => {
+  it("reads the API JSON's freshness (as /api/freshness writes it) into the answer's, and checks it", () => {
+    const json = {
+      title: 'Revenue',
+      summary: 'Up.',
+      rows: [],
+      generated_sql: 'select 1',
+      freshness: { source: 'sales_summary', updated_at: '2026-01-01T02:00:00Z', status: 'success', rows_written: 9 },
+    };
+    expect(toJennyAnswer(json).freshness).toEqual({
+      source: 'sales_summary',
+      updatedAt: '2026-01-01T02:00:00Z',
+      status: 'success',
+      rowsWritten: 9,
+    });
+    expect(() => toJennyAnswer({ ...json, freshness: { source: 'sales_summary', rows_written: -1 } })).toThrow(
+      /freshness\.rows_written/,
+    );
+  });
+});

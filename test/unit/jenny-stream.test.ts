@@ -67,6 +67,11 @@ const CHUNKS: JennyChunk[] = [
   { type: 'text-delta', id: 'summary', delta: 'Revenue was ₱200. ' },
   { type: 'text-delta', id: 'summary', delta: 'NCR led with 60%.' },
   { type: 'text-end', id: 'summary' },
+  {
+    type: 'data-freshness',
+    id: 'freshness',
+    data: { source: 'sales_summary', updatedAt: '2026-01-01T02:00:00Z', status: 'success', rowsWritten: 50000 },
+  },
   { type: 'reasoning-start', id: 'reasoning' },
   { type: 'reasoning-delta', id: 'reasoning', delta: 'revenue → Revenue' },
   { type: 'reasoning-end', id: 'reasoning' },
@@ -259,6 +264,7 @@ describe('httpTransport reading the answer stream', () => {
       { region: 'Visayas', revenue: 80 },
     ]);
     expect(answer.reasoning).toBe('revenue → Revenue');
+    expect(answer.freshness).toEqual(CHUNKS.find((chunk) => chunk.type === 'data-freshness')?.data);
   });
 
   it('skips chunk types it does not know', async () => {
@@ -276,6 +282,11 @@ describe('httpTransport reading the answer stream', () => {
       /stream\[1\]\.data\.rows\[0\]/,
     ],
     ['suggestions that are not text', [CHUNKS[2], { type: 'data-suggestions', id: 's', data: [1] }], /stream\[1\]/],
+    [
+      'a freshness whose row count is not a count',
+      [CHUNKS[2], { type: 'data-freshness', id: 'freshness', data: { source: 'x', rowsWritten: 'many' } }],
+      /stream\[1\]\.data\.rowsWritten/,
+    ],
     ['a stream with no answer at all', [{ type: 'start' }, { type: 'finish' }], /data-query/],
   ] as const)('refuses %s with a typed shape error', async (_name, chunks, path) => {
     await expect(ask(events(chunks as JennyChunk[]))).rejects.toMatchObject({

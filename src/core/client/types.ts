@@ -98,6 +98,8 @@ export interface JennyAnswer {
   statements?: JennyStatement[];
   /** The day relative periods were counted from (ISO `YYYY-MM-DD`). */
   asOf?: string;
+  /** When the space's data was last loaded (its freshness job's last run in `data_lab_job_runs`). */
+  freshness?: Freshness;
   /** True when the rows were cut at the transport's row cap. */
   truncated?: boolean;
 }

@@ -1245,6 +1245,7 @@ async function answer(
   say('text', outcome.summary);
   const fresh = await freshness;
   if (signal?.aborted) throw abortedError(signal.reason);
+  if (fresh) emit({ type: 'data-freshness', id: 'freshness', data: fresh });
   const reasoning = [
     ...(interpretation.explanation.length > 0
       ? [words.readAs, ...interpretation.explanation.map((step) => words.step(step.words, step.meaning))]
@@ -1272,6 +1273,7 @@ async function answer(
     interpretation,
     statements,
     ...(asOf ? { asOf } : {}),
+    ...(fresh ? { freshness: fresh } : {}),
     truncated: outcome.truncated,
   };
 }

@@ -1,5 +1,6 @@
 import type { ChartReason } from '../adapter/reasons';
 import type { ChartSpec, ColumnMeta, Row } from '../adapter/types';
+import type { Freshness } from '../client/types';
 import type { Interpretation } from './types';
 
 /*
@@ -77,6 +78,7 @@ export type JennyChunk =
   | { type: 'data-table'; id: 'table'; data: JennyTableData }
   | { type: 'data-chart'; id: 'chart'; data: JennyChartData }
   | { type: 'data-suggestions'; id: 'suggestions'; data: string[] }
+  | { type: 'data-freshness'; id: 'freshness'; data: Freshness }
   | { type: 'finish'; finishReason?: 'stop' | 'error' | 'other' }
   | { type: 'error'; errorText: string };
 

@@ -59,6 +59,21 @@ function jennyExtras(
   }
   const asOf = shape.optionalString(body.as_of, at('as_of'));
   if (asOf !== undefined) extras.asOf = asOf;
+  const freshness = shape.optionalRecord(body.freshness, at('freshness'));
+  if (freshness) {
+    const updatedAt = shape.optionalString(freshness.updated_at, at('freshness.updated_at'));
+    const status = shape.optionalString(freshness.status, at('freshness.status'));
+    const rowsWritten = shape.optionalNumber(freshness.rows_written, at('freshness.rows_written'), {
+      integer: true,
+      min: 0,
+    });
+    extras.freshness = {
+      source: shape.string(freshness.source, at('freshness.source')),
+      ...(updatedAt !== undefined ? { updatedAt } : {}),
+      ...(status !== undefined ? { status } : {}),
+      ...(rowsWritten !== undefined ? { rowsWritten } : {}),
+    };
+  }
   const truncated = shape.optionalBoolean(body.truncated, at('truncated'));
   if (truncated !== undefined) extras.truncated = truncated;
   return extras;

@@ -138,6 +138,9 @@ export function createAnswerAssembler(): AnswerAssembler {
         case 'data-suggestions':
           answer.suggestions = [...chunk.data];
           return;
+        case 'data-freshness':
+          answer.freshness = { ...chunk.data };
+          return;
         case 'text-delta':
           if (chunk.id === SUMMARY_ID) summary += chunk.delta;
           return;
@@ -162,8 +165,8 @@ export function createAnswerAssembler(): AnswerAssembler {
 
 /**
  * The seed's JSON answer (`/api/jenny/query` without streaming): `{ title, summary, echarts_option, rows, meta,
- * generated_sql, reasoning }`, plus Jenny's `kind`, `suggestions`, `interpretation`, `statements`, `as_of` and
- * `truncated`. What `httpTransport` reads back.
+ * generated_sql, reasoning }`, plus Jenny's `kind`, `suggestions`, `interpretation`, `statements`, `as_of`,
+ * `freshness` (as `/api/freshness` writes it) and `truncated`. What `httpTransport` reads back.
  */
 export function toAnswerJson(answer: JennyAnswer): Record<string, unknown> {
   return {
@@ -179,6 +182,14 @@ export function toAnswerJson(answer: JennyAnswer): Record<string, unknown> {
     interpretation: answer.interpretation ?? null,
     statements: answer.statements ?? [],
     as_of: answer.asOf ?? null,
+    freshness: answer.freshness
+      ? {
+          source: answer.freshness.source,
+          updated_at: answer.freshness.updatedAt ?? null,
+          status: answer.freshness.status ?? null,
+          rows_written: answer.freshness.rowsWritten ?? null,
+        }
+      : null,
     truncated: answer.truncated ?? false,
   };
 }

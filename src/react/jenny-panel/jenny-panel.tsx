@@ -511,6 +511,11 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
   const asOf = describeFreshness(answer.asOf, locale);
   const summary = answer.summary || message.content;
   const explainable = Boolean(answer.reasoning || answer.interpretation?.kind === 'query');
+  // When the data was last loaded (data_lab_job_runs), said only of a load that succeeded.
+  const loadedAt =
+    answer.freshness?.updatedAt && (answer.freshness.status ?? 'success') === 'success'
+      ? answer.freshness.updatedAt
+      : undefined;
   const provided = useProvided();
 
   if (message.status === 'error') {
@@ -600,7 +605,11 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
             />
           </Suspense>
           <ProvenanceFooter
-            provenance={{ rowCount: rows.length, ...(answer.truncated ? { truncated: true } : {}) }}
+            provenance={{
+              rowCount: rows.length,
+              ...(answer.truncated ? { truncated: true } : {}),
+              ...(loadedAt ? { freshness: loadedAt } : {}),
+            }}
             rows={rows.length}
             locale={locale}
             messages={context.provenance}

@@ -341,6 +341,14 @@ function checkChunk(event: Record<string, unknown>, at: string, shape: ShapeRead
         shape.fail(`${at}.data`, 'an array of strings', event.data);
       }
       return event as unknown as JennyChunk;
+    case 'data-freshness': {
+      const body = data();
+      shape.string(body.source, `${at}.data.source`);
+      shape.optionalString(body.updatedAt, `${at}.data.updatedAt`);
+      shape.optionalString(body.status, `${at}.data.status`);
+      shape.optionalNumber(body.rowsWritten, `${at}.data.rowsWritten`, { integer: true, min: 0 });
+      return event as unknown as JennyChunk;
+    }
     default:
       return SKIPPED_CHUNKS.has(event.type as string) ? (event as unknown as JennyChunk) : undefined;
   }
