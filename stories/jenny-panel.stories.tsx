@@ -920,3 +920,28 @@ export const HostileExplain: Story = {
     await expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
   },
 };
+
+/*
+ * Every state in dark mode too: the stories above, again with the dark theme (axe checks each one's contrast).
+ */
+const dark = (story: Story, name: string): Story => ({
+  ...story,
+  name,
+  parameters: { ...story.parameters, theme: 'dark' },
+});
+export const StreamingDark = dark(Streaming, 'Streaming dark');
+export const UnsupportedDark = dark(Unsupported, 'Unsupported dark');
+export const StoppedDark = dark(Stopped, 'Stopped dark');
+export const SidePanel360Dark = dark(SidePanel360, 'Side panel 360 dark');
+export const LongConversationDark = dark(LongConversation, 'Long conversation dark');
+export const RightToLeftDark = dark(RightToLeft, 'Right to left dark');
+export const HostileOutputDark = dark(HostileOutput, 'Hostile output dark');
+export const FeedbackDialogDark = dark(FeedbackDialog, 'Feedback dialog dark');
+export const SpaceSwitcherDark = dark(SpaceSwitcher, 'Space switcher dark');
+export const SeedControlledDark = dark(SeedControlled, 'Seed controlled dark');
+export const AskJennyDark = dark(AskJenny, 'Ask Jenny dark');
+export const FullPageDark = dark(FullPage, 'Full page dark');
+export const InADialogDark = dark(InADialog, 'In a dialog dark');
+export const LongTextDark = dark(LongText, 'Long text dark');
+export const TenThousandRowsDark = dark(TenThousandRows, 'Ten thousand rows dark');
+export const HostileExplainDark = dark(HostileExplain, 'Hostile explain dark');
