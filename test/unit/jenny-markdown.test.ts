@@ -460,3 +460,14 @@ describe('parseSummary: properties', () => {
     );
   });
 });
+
+describe('parseSummary: text direction', () => {
+  it('drops bidirectional controls, so a label cannot run on into the address and spell another', () => {
+    const rlo = '\u202E';
+    const blocks = parseSummary(`[moc.elgoog${rlo}](https://evil.example/) and ${rlo}plain\u2066text\u2069\u200F`);
+    const text = JSON.stringify(blocks);
+    for (const control of ['\u202E', '\u2066', '\u2069', '\u200F']) expect(text).not.toContain(control);
+    expect(text).toContain('moc.elgoog');
+    expect(text).toContain('https://evil.example/');
+  });
+});

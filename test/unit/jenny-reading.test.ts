@@ -554,3 +554,23 @@ describe('createJennyEngine: a reading answered as given', () => {
     }
   });
 });
+
+describe('checkReading: what a comparison may read', () => {
+  const spaces = new Map(demoSpaces.map((space) => [space.name, space]));
+
+  it('accepts a measure beside its declared target, as the interpreter builds it', () => {
+    expect(checkReading(JSON.parse(JSON.stringify(compared)), spaces).compare?.space).toBe('targets');
+  });
+
+  it('refuses a comparison with any other metric, of any other space', () => {
+    const finance = demoSpaces.find((space) => space.name === 'finance') as SemanticSpace;
+    const other = { space: 'finance', query: { metrics: [finance.metrics[0]?.name as string] } };
+    expect(() => checkReading({ ...JSON.parse(JSON.stringify(compared)), compare: other }, spaces)).toThrow(
+      /only with its target/,
+    );
+    const wrongTarget = { ...compared.compare, query: { ...compared.compare?.query, metrics: ['units'] } };
+    expect(() => checkReading({ ...JSON.parse(JSON.stringify(compared)), compare: wrongTarget }, spaces)).toThrow(
+      SemanticError,
+    );
+  });
+});

@@ -202,3 +202,33 @@ describe("toJennyAnswer: the data's freshness", () => {
     );
   });
 });
+
+describe("toJennyAnswer: Jenny's own answer is checked like the API's", () => {
+  it('refuses an error body, which is not an answer', () => {
+    expect(() => toJennyAnswer({ error: { code: 'failed', message: 'The database is down.' } })).toThrow(
+      ResponseShapeError,
+    );
+  });
+
+  it('refuses suggestions that are not text and a query reading without its query', () => {
+    expect(() => toJennyAnswer({ title: 'T', summary: 'S', suggestions: 'abc' })).toThrow(/suggestions/);
+    expect(() => toJennyAnswer({ title: 'T', summary: 'S', interpretation: { kind: 'query' } })).toThrow(
+      /interpretation\.space/,
+    );
+    expect(() =>
+      toJennyAnswer({ title: 'T', summary: 'S', interpretation: { kind: 'query', space: 'sales', query: {} } }),
+    ).toThrow(/interpretation\.query\.metrics/);
+  });
+
+  it("reads the answer's own camelCase asOf and freshness", () => {
+    const read = toJennyAnswer({
+      title: 'T',
+      summary: 'S',
+      rows: [],
+      asOf: '2025-12-31',
+      freshness: { source: 'sales_summary', updatedAt: '2026-01-01T02:00:00Z', status: 'success' },
+    });
+    expect(read.asOf).toBe('2025-12-31');
+    expect(read.freshness).toEqual({ source: 'sales_summary', updatedAt: '2026-01-01T02:00:00Z', status: 'success' });
+  });
+});

@@ -68,6 +68,9 @@ const URL_TRAILING = /[?!.,:;*_~'"]/;
 const isSpace = (char: string | undefined) => char === undefined || WHITESPACE.test(char);
 const isPunctuation = (char: string | undefined) => char !== undefined && PUNCTUATION.test(char);
 /** A control character (C0, DEL or C1), a space or other whitespace. */
+/** Characters that reorder the text around them (overrides, embeddings, isolates, directional marks). */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
 const isControlOrSpace = (char: string) => {
   const code = char.charCodeAt(0);
   return code <= 0x20 || (code >= 0x7f && code <= 0xa0) || WHITESPACE.test(char);
@@ -210,7 +213,9 @@ function closesFence(line: string, fence: Fence): boolean {
  * Never throws; text with no markdown is one paragraph of the same text (`[]` for blank text).
  */
 export function parseSummary(text: string): SummaryBlock[] {
-  const source = typeof text === 'string' ? text : '';
+  // Bidirectional controls (U+202A–202E, U+2066–2069, the marks U+200E, U+200F, U+061C) are dropped: an override
+  // left open in a label would run on into the address shown after it and spell another one.
+  const source = typeof text === 'string' ? text.replace(BIDI_CONTROLS, '') : '';
   const blocks: SummaryBlock[] = [];
   let paragraph: string[] = [];
   // (Cast, so that TypeScript does not take `list` for always null: the closures below assign it.)

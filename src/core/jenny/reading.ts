@@ -219,6 +219,14 @@ export function checkReading(value: unknown, spaces: ReadonlyMap<string, SpaceDe
     if (!isRecord(value.compare)) throw new SemanticError('A reading\'s "compare" must be { space, query }.');
     const other = spaceOf(value.compare.space);
     compileQuery(other, value.compare.query as SemanticQuery);
+    // A comparison is a measure beside its declared target (`targetOf`), as the interpreter builds it: never any
+    // metric of any other space.
+    const primary = new Set(reading.query.metrics.map((metric) => `${space.name}.${metric}`));
+    const compared = (value.compare.query as SemanticQuery).metrics;
+    const targets = new Map(other.metrics.map((metric) => [metric.name, metric.targetOf]));
+    if (!compared.every((metric) => primary.has(targets.get(metric) ?? ''))) {
+      throw new SemanticError('A reading can compare a measure only with its target (a metric whose targetOf names it).');
+    }
     reading.compare = { space: other.name, query: structuredClone(value.compare.query as SemanticQuery) };
   }
   if (value.analysis !== undefined) {

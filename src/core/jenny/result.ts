@@ -30,12 +30,17 @@ export function parseAnswerJson(value: unknown, prefix: string, shape: ShapeRead
 
 const ANSWER_KINDS = new Set(['answer', 'clarify', 'unsupported']);
 
-/** What Jenny's own server adds to the seed's answer: each field optional, each checked when present. */
+/**
+ * What Jenny's own server adds to the seed's answer: each field optional, each checked when present. `names` is how
+ * they are spelt: the JSON's snake_case (`as_of`, `updated_at`) or the answer's own camelCase.
+ */
 function jennyExtras(
   body: Record<string, unknown>,
   at: (key: string) => string,
   shape: ShapeReader,
+  names: 'json' | 'own' = 'json',
 ): Partial<JennyAnswer> {
+  const json = names === 'json';
   const extras: Partial<JennyAnswer> = {};
   if (body.kind !== undefined && body.kind !== null) {
     if (!ANSWER_KINDS.has(body.kind as string))
@@ -50,20 +55,30 @@ function jennyExtras(
   }
   const interpretation = shape.optionalRecord(body.interpretation, at('interpretation'));
   if (interpretation) {
-    shape.string(interpretation.kind, at('interpretation.kind'));
+    const kind = shape.string(interpretation.kind, at('interpretation.kind'));
+    if (kind === 'query') {
+      // The Explain dialog reads a query reading's space and query: both must be there.
+      shape.string(interpretation.space, at('interpretation.space'));
+      const query = shape.record(interpretation.query, at('interpretation.query'));
+      if (!Array.isArray(query.metrics) || !query.metrics.every((metric) => typeof metric === 'string')) {
+        shape.fail(at('interpretation.query.metrics'), 'an array of strings', query.metrics);
+      }
+    }
     extras.interpretation = interpretation as unknown as JennyAnswer['interpretation'];
   }
   if (body.statements !== undefined && body.statements !== null) {
     if (!Array.isArray(body.statements)) shape.fail(at('statements'), 'an array', body.statements);
     extras.statements = body.statements as JennyAnswer['statements'];
   }
-  const asOf = shape.optionalString(body.as_of, at('as_of'));
+  const asOfKey = json ? 'as_of' : 'asOf';
+  const asOf = shape.optionalString(body[asOfKey], at(asOfKey));
   if (asOf !== undefined) extras.asOf = asOf;
   const freshness = shape.optionalRecord(body.freshness, at('freshness'));
   if (freshness) {
-    const updatedAt = shape.optionalString(freshness.updated_at, at('freshness.updated_at'));
+    const [updatedKey, rowsKey] = json ? ['updated_at', 'rows_written'] : ['updatedAt', 'rowsWritten'];
+    const updatedAt = shape.optionalString(freshness[updatedKey], at(`freshness.${updatedKey}`));
     const status = shape.optionalString(freshness.status, at('freshness.status'));
-    const rowsWritten = shape.optionalNumber(freshness.rows_written, at('freshness.rows_written'), {
+    const rowsWritten = shape.optionalNumber(freshness[rowsKey], at(`freshness.${rowsKey}`), {
       integer: true,
       min: 0,
     });
@@ -151,25 +166,19 @@ export function toJennyAnswer(result: unknown, what = 'selectedResult'): JennyAn
   const generatedSql = shape.optionalString(body.generatedSql, 'generatedSql');
   const reasoning = shape.optionalString(body.reasoning, 'reasoning');
   const meta = shape.meta(body.meta, 'meta');
-  const {
-    title,
-    summary,
-    rows,
-    echartsOption: _option,
-    generatedSql: _sql,
-    reasoning: _why,
-    meta: _meta,
-    ...rest
-  } = body;
-  const extras = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null && value !== undefined));
+  const answered = ['title', 'summary', 'rows'].some((key) => body[key] !== undefined && body[key] !== null);
+  if (!answered) {
+    // An error body (`{ error: { code, message } }`, what a failed /api/jenny/query returns) is not an answer.
+    shape.fail('$', 'an answer with a title, a summary or rows');
+  }
   return {
-    ...(extras as Partial<JennyAnswer>),
-    title: shape.optionalString(title, 'title') ?? '',
-    summary: shape.optionalString(summary, 'summary') ?? '',
-    rows: rows === undefined || rows === null ? [] : shape.rows(rows, 'rows'),
+    title: shape.optionalString(body.title, 'title') ?? '',
+    summary: shape.optionalString(body.summary, 'summary') ?? '',
+    rows: body.rows === undefined || body.rows === null ? [] : shape.rows(body.rows, 'rows'),
     ...(meta ? { meta } : {}),
     ...(echartsOption ? { echartsOption } : {}),
     ...(generatedSql !== undefined ? { generatedSql } : {}),
     ...(reasoning !== undefined ? { reasoning } : {}),
+    ...jennyExtras(body, (key) => key, shape, 'own'),
   };
 }

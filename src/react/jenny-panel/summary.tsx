@@ -135,11 +135,22 @@ function Link({ href, nodes, newTabLabel }: { href: string; nodes: readonly Summ
       data-slot="jenny-panel-summary-link"
       className="ip:text-ip-primary ip:underline"
     >
-      {label ? <Inlines nodes={nodes} newTabLabel={newTabLabel} /> : address}
+      {/* Each part isolated from the other's direction; the address always reads left to right. */}
+      {label ? (
+        <bdi data-slot="jenny-panel-summary-link-label">
+          <Inlines nodes={nodes} newTabLabel={newTabLabel} />
+        </bdi>
+      ) : (
+        <bdi dir="ltr" data-slot="jenny-panel-summary-link-address">
+          {address}
+        </bdi>
+      )}
       {label && !labelShowsAddress(label, href) ? (
         <>
           {' ('}
-          <span data-slot="jenny-panel-summary-link-address">{address}</span>
+          <bdi dir="ltr" data-slot="jenny-panel-summary-link-address">
+            {address}
+          </bdi>
           {')'}
         </>
       ) : null}

@@ -67,7 +67,8 @@ export class ShapeReader {
   meta(value: unknown, path: string): ColumnMeta[] | undefined {
     if (value === undefined || value === null) return undefined;
     if (!Array.isArray(value)) this.fail(path, 'an array of column metadata', value);
-    return value.map((item, i) => {
+    // Checked in place and returned as given: the same array, so a component keyed on it does no work again.
+    value.forEach((item, i) => {
       const at = `${path}[${i}]`;
       const column = this.record(item, at);
       this.string(column.name, `${at}.name`);
@@ -79,8 +80,8 @@ export class ShapeReader {
       }
       this.optionalString(column.label, `${at}.label`);
       for (const key of ['format', 'axisFormat', 'tooltipFormat']) this.optionalRecord(column[key], `${at}.${key}`);
-      return column as unknown as ColumnMeta;
     });
+    return value as ColumnMeta[];
   }
 }
 
