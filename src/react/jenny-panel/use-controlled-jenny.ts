@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { isAbortError } from '../../core/client/abort';
+import { abortedError, isAbortError } from '../../core/client/abort';
 import type { JennyAnswer } from '../../core/client/types';
 import type { JennyAssistantMessage, JennyMessage, JennyMessageState } from '../../core/jenny/chat';
 import { type JennyPanelMessage, type JennyResult, toJennyAnswer } from '../../core/jenny/result';
@@ -49,7 +49,19 @@ export function useControlledJenny(options: ControlledJennyOptions): UseJennyRes
   const given = options.messages ?? NO_MESSAGES;
   const { selectedResult } = options;
   const [pending, setPending] = useState<{ question: string; controller: AbortController }>();
-  const [failure, setFailure] = useState<{ question: string; error: Error; stopped?: boolean }>();
+  /**
+   * How the last question the panel sent ended badly, and the app's props when it did: once the app gives new
+   * messages or a new result (an answer that came after Stop, say), they speak for themselves.
+   */
+  const [failure, setFailure] = useState<{
+    question: string;
+    error: Error;
+    stopped?: boolean;
+    given: readonly JennyPanelMessage[] | undefined;
+    result: unknown;
+  }>();
+  /** The answer chosen in the thread (`select`), which the result belongs to; the latest when none. */
+  const [chosen, setChosen] = useState<string>();
   // The latest props, for callbacks that stay the same object.
   const latest = useRef(options);
   latest.current = options;
@@ -86,11 +98,16 @@ export function useControlledJenny(options: ControlledJennyOptions): UseJennyRes
       };
     });
     const lastAssistant = out.findLast((m): m is JennyAssistantMessage => m.role === 'assistant');
-    if (lastAssistant && (result.answer || result.error)) {
-      // The result belongs to the latest answer.
-      const index = out.indexOf(lastAssistant);
-      out[index] = {
-        ...lastAssistant,
+    // The result belongs to the answer chosen in the thread (the app set the result it chose), else the latest.
+    const owner =
+      (chosen &&
+        out.find(
+          (m): m is JennyAssistantMessage => m.role === 'assistant' && (m.id === chosen || m.replyTo === chosen),
+        )) ||
+      lastAssistant;
+    if (owner && (result.answer || result.error)) {
+      out[out.indexOf(owner)] = {
+        ...owner,
         ...(result.answer ? { answer: result.answer } : { status: 'error', error: result.error }),
       };
     } else if (result.answer || result.error) {
@@ -106,11 +123,15 @@ export function useControlledJenny(options: ControlledJennyOptions): UseJennyRes
         ...(result.error ? { error: result.error } : {}),
       });
     }
-    const lastUser = given.findLast((m) => m.role === 'user');
+    const current = failure && failure.given === options.messages && failure.result === selectedResult;
+    const question = pending?.question ?? (current ? failure?.question : undefined);
+    // The question the panel's own reply answers: the latest one asked with its words, if the app has added it.
+    const asking = given.findLast((m) => m.role === 'user' && m.content.trim() === question);
     // The app's own messages may already hold the answer coming in (useChat's do): then it is the pending one.
     const streaming = out.at(-1)?.role === 'assistant' && (out.at(-1) as JennyAssistantMessage).status === 'streaming';
     // The reply the panel keeps itself: waiting for the app, or how that ended.
-    const own = pending && !streaming ? 'streaming' : failure ? (failure.stopped ? 'stopped' : 'error') : undefined;
+    const own =
+      pending && !streaming ? 'streaming' : current && failure ? (failure.stopped ? 'stopped' : 'error') : undefined;
     if (own) {
       out.push({
         id: PENDING_ID,
@@ -118,14 +139,14 @@ export function useControlledJenny(options: ControlledJennyOptions): UseJennyRes
         content: '',
         createdAt: '',
         space: '',
-        replyTo: lastUser?.id ?? '',
+        replyTo: asking?.id ?? '',
         status: own,
         answer: { title: '', summary: '', rows: [] },
         ...(own === 'error' && failure ? { error: failure.error } : {}),
       });
     }
     return out;
-  }, [given, result, pending, failure]);
+  }, [given, result, pending, failure, chosen, options.messages, selectedResult]);
 
   const send = useCallback(async (question: string) => {
     const content = question.trim();
@@ -136,6 +157,7 @@ export function useControlledJenny(options: ControlledJennyOptions): UseJennyRes
     running.current = controller;
     asked.current = content;
     setFailure(undefined);
+    setChosen(undefined);
     setPending({ question: content, controller });
     try {
       await handler(content, { signal: controller.signal });
@@ -146,6 +168,8 @@ export function useControlledJenny(options: ControlledJennyOptions): UseJennyRes
         question: content,
         error: error instanceof Error ? error : new Error(String(error)),
         ...(isAbortError(error) ? { stopped: true } : {}),
+        given: latest.current.messages,
+        result: latest.current.selectedResult,
       });
     } finally {
       if (running.current === controller) {
@@ -162,15 +186,24 @@ export function useControlledJenny(options: ControlledJennyOptions): UseJennyRes
     running.current = undefined;
     controller.abort();
     setPending(undefined);
-    setFailure({ question: asked.current, error: new Error('stopped'), stopped: true });
+    setFailure({
+      question: asked.current,
+      error: abortedError(controller.signal.reason),
+      stopped: true,
+      given: latest.current.messages,
+      result: latest.current.selectedResult,
+    });
   }, []);
 
   const regenerate = useCallback(
     async (messageId?: string) => {
       // The question the answer replies to, else the last one asked.
       const target = messageId ? messages.find((m) => m.id === messageId) : undefined;
+      // The panel's own failed reply asks its own question again, whether or not the app added it to the thread.
+      const own = target?.id === PENDING_ID ? failure?.question : undefined;
       const replyTo = target?.role === 'assistant' ? target.replyTo : undefined;
       const question =
+        own ??
         given.find((m) => m.id === replyTo)?.content ??
         failure?.question ??
         given.findLast((m) => m.role === 'user')?.content;
@@ -179,7 +212,10 @@ export function useControlledJenny(options: ControlledJennyOptions): UseJennyRes
     [messages, given, failure, send],
   );
 
-  const select = useCallback((messageId: string) => latest.current.onSelectMessage?.(messageId), []);
+  const select = useCallback((messageId: string) => {
+    setChosen(messageId);
+    latest.current.onSelectMessage?.(messageId);
+  }, []);
 
   const feedback = useCallback(async (messageId: string, rating: 'up' | 'down', comment?: string) => {
     const handler = latest.current.onFeedback;
@@ -191,7 +227,13 @@ export function useControlledJenny(options: ControlledJennyOptions): UseJennyRes
     // The app answers questions itself: an edited reading has nowhere to run (the chips are read-only).
   }, []);
 
-  const selected = messages.findLast((m): m is JennyAssistantMessage => m.role === 'assistant');
+  const latestReply = messages.findLast((m): m is JennyAssistantMessage => m.role === 'assistant');
+  const selected =
+    latestReply?.id !== PENDING_ID && chosen
+      ? (messages.find(
+          (m): m is JennyAssistantMessage => m.role === 'assistant' && (m.id === chosen || m.replyTo === chosen),
+        ) ?? latestReply)
+      : latestReply;
   const status: UseJennyResult['status'] =
     selected?.status === 'streaming' && selected.id !== PENDING_ID
       ? 'streaming'
@@ -205,5 +247,8 @@ export function useControlledJenny(options: ControlledJennyOptions): UseJennyRes
               ? 'ready'
               : 'empty';
   const error = selected?.status === 'error' ? selected.error : undefined;
-  return { messages, status, error, selected, send, stop, regenerate, rerun, select, feedback };
+  return useMemo(
+    () => ({ messages, status, error, selected, send, stop, regenerate, rerun, select, feedback }),
+    [messages, status, error, selected, send, stop, regenerate, rerun, select, feedback],
+  );
 }
