@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDataClient, type DataClient } from '../../src/core/client/client';
 import { HttpError } from '../../src/core/client/errors';
 import { pgliteTransport } from '../../src/core/client/transports/pglite';
@@ -331,5 +331,32 @@ describe('rerun: an answer again from an edited reading', () => {
     chat.dispose();
     await chat.rerun(assistants(chat)[0]?.id as string, reading);
     expect(script.asked).toHaveLength(2);
+  });
+});
+
+describe('createJennyChat: the status of an older answer asked again', () => {
+  it('follows the answer being worked on, not the latest one', async () => {
+    let release: (() => void) | undefined;
+    let calls = 0;
+    const client = {
+      async ask(request: { question: string }) {
+        calls++;
+        if (calls === 3) await new Promise<void>((resolve) => (release = resolve));
+        return { kind: 'answer' as const, title: request.question, summary: 'ok', rows: [{ n: 1 }] };
+      },
+      async feedback() {},
+    };
+    const chat = createJennyChat({ client, space: 'sales' });
+    await chat.send('first');
+    await chat.send('second');
+    expect(chat.getSnapshot().status).toBe('ready');
+    const older = chat.getSnapshot().messages.find((m) => m.role === 'assistant');
+    const again = chat.regenerate(older?.id);
+    await vi.waitFor(() => expect(release).toBeDefined());
+    expect(chat.getSnapshot().status).toBe('loading');
+    release?.();
+    await again;
+    expect(chat.getSnapshot().status).toBe('ready');
+    chat.dispose();
   });
 });

@@ -162,10 +162,12 @@ export function createJennyChat(options: JennyChatOptions): JennyChat {
     const assistants = messages.filter((m): m is JennyAssistantMessage => m.role === 'assistant');
     const last = assistants.at(-1);
     const selected = (selectedId && assistants.find((m) => m.id === selectedId)) || last;
+    // The status is the answer being worked on (an older one asked again), else the latest.
+    const active = assistants.find((m) => m.status === 'streaming') ?? last;
     return {
       messages,
-      status: last ? statusOf(last) : 'idle',
-      error: last?.status === 'error' ? last.error : undefined,
+      status: active ? statusOf(active) : 'idle',
+      error: active?.status === 'error' ? active.error : undefined,
       selected,
       space,
     };

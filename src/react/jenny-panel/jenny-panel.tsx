@@ -372,7 +372,9 @@ const Status = forwardRef<HTMLParagraphElement, Omit<ComponentProps<'p'>, 'ref'>
   ref,
 ) {
   const { messages, words } = useJennyPanel('Status');
-  const latest = [...messages].reverse().find((m): m is JennyAssistantMessage => m.role === 'assistant');
+  // The answer streaming (an older one asked again, say), else the latest.
+  const replies = messages.filter((m): m is JennyAssistantMessage => m.role === 'assistant');
+  const latest = replies.find((m) => m.status === 'streaming') ?? replies.at(-1);
   return (
     <p role="status" {...props} ref={ref} data-slot="jenny-panel-status" className={cn(MUTED, className)}>
       {statusWords(latest, words)}
