@@ -4,6 +4,7 @@ import axe from 'axe-core';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { createDataClient, type DataClient, memoryTransport } from '../../src/core/client';
+import { QueryError } from '../../src/core/client/errors';
 import type { AskContext, AskRequest, FeedbackRequest, JennyAnswer } from '../../src/core/client/types';
 import { InsightPulseError } from '../../src/core/errors';
 import type { JennyChunk } from '../../src/core/jenny/protocol';
@@ -217,15 +218,21 @@ describe('JennyPanel', () => {
   it("shows an error's message and Retry asks again", async () => {
     const { ask, user, calls, container } = setup();
     const call = await ask('Revenue by region');
-    act(() => call.fail(new Error('The warehouse is not reachable.')));
+    act(() => call.fail(new QueryError('query', 'The warehouse is not reachable.')));
     const alert = await screen.findByRole('alert');
+    // The library's errors say what went wrong (they hold no secrets); any other error is not shown.
     expect(alert).toHaveTextContent('The warehouse is not reachable.');
     expect(root(container)).toHaveAttribute('data-state', 'error');
     expect(panelStatus()).toHaveTextContent('Jenny could not answer.');
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[1]?.request.question).toBe('Revenue by region');
-    act(() => calls[1]?.end(answered));
+    act(() => calls[1]?.fail(new Error('HTTP 500 from https://api.example.com/jenny?key=sk_live_123')));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Jenny could not answer.'));
+    expect(screen.getByRole('alert')).not.toHaveTextContent('sk_live_123');
+    await user.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(calls).toHaveLength(3));
+    act(() => calls[2]?.end(answered));
     expect(await screen.findByRole('heading', { name: 'Revenue by region', level: 3 })).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
   });
@@ -322,6 +329,22 @@ describe('JennyPanel', () => {
     await waitFor(() =>
       expect(container.querySelector('[data-slot="jenny-panel-chart"]')).toHaveAttribute('data-source', 'rows'),
     );
+    for (const steering of [
+      { ...clean, title: { text: 'Revenue', link: 'https://evil.example/', target: 'self' } },
+      { ...clean, tooltip: { alwaysShowContent: true, extraCssText: 'position:fixed;inset:0' } },
+    ]) {
+      // From a chart of the option to a chart of the rows: each case changes what is drawn.
+      const before = await ask('Revenue by region again');
+      act(() => before.end({ ...answered, echartsOption: clean }));
+      await waitFor(() =>
+        expect(container.querySelector('[data-slot="jenny-panel-chart"]')).toHaveAttribute('data-source', 'option'),
+      );
+      const next = await ask('Revenue by brand');
+      act(() => next.end({ ...answered, echartsOption: steering }));
+      await waitFor(() =>
+        expect(container.querySelector('[data-slot="jenny-panel-chart"]')).toHaveAttribute('data-source', 'rows'),
+      );
+    }
     const third = await ask('Revenue by region as a table');
     act(() =>
       third.end({

@@ -177,8 +177,12 @@ function useShared(props: JennyPanelRootProps): { shared: Shared; rest: Omit<Com
   const words = Array.isArray(messages) ? undefined : (messages as PartialMessages | undefined);
   const { words: catalogue, locale } = useWords({ locale: localeProp, messages: words }, ENGLISH);
   const { mode } = useResolvedTheme(undefined);
-  const [chosen, setChosen] = useState(defaultSpace ?? spaces[0]);
-  const space = spaceProp ?? chosen;
+  const [chosen, setChosen] = useState<string>();
+  // A space chosen in the switcher while it is still offered; else the default, or the first of `spaces` (read on
+  // every render: spaces that arrive later still give the panel one).
+  const space =
+    spaceProp ??
+    (chosen !== undefined && (spaces.length === 0 || spaces.includes(chosen)) ? chosen : (defaultSpace ?? spaces[0]));
   const composer = useRef<HTMLTextAreaElement>(null);
   const onSpace = useRef(onSpaceChange);
   onSpace.current = onSpaceChange;
@@ -524,7 +528,8 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
     return (
       <div role="alert" data-slot="jenny-panel-error" className="ip:flex ip:flex-col ip:items-start ip:gap-2">
         <p data-slot="jenny-panel-error-message" className="ip:m-0 ip:break-words ip:text-ip-error">
-          {message.error?.message || words.failed}
+          {/* The library's errors say what went wrong without secrets; anything else (an app's own) is not shown. */}
+          {message.error instanceof InsightPulseError ? common.dataError(message.error) : words.failed}
         </p>
         <button
           type="button"

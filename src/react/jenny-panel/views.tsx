@@ -25,9 +25,30 @@ interface AnswerChartProps {
   locale: string;
 }
 
+const listOf = (value: unknown): Record<string, unknown>[] =>
+  (Array.isArray(value) ? value : [value]).filter(
+    (item): item is Record<string, unknown> => typeof item === 'object' && item !== null,
+  );
+
+/**
+ * What `sanitizeOption` keeps for options an app trusts, but a model's answer has no business doing: a title that
+ * links away (clicking it leaves the page for an address never shown), and a tooltip placed over the page
+ * (`appendTo`, always shown, or positioned by its own CSS), which could cover it with the model's words.
+ */
+function steersThePage(option: Record<string, unknown>): boolean {
+  if (listOf(option.title).some((title) => title.link || title.sublink)) return true;
+  return listOf(option.tooltip).some(
+    (tooltip) =>
+      tooltip.appendTo !== undefined ||
+      tooltip.alwaysShowContent === true ||
+      (typeof tooltip.extraCssText === 'string' && /position|inset|z-index|top|left/i.test(tooltip.extraCssText)),
+  );
+}
+
 /**
  * How to chart an answer. Its `echartsOption` comes from outside (a server, a model): it goes through
- * `sanitizeOption` and is used only when nothing had to be removed; a refused or missing option charts the rows
+ * `sanitizeOption` and is used only when nothing had to be removed and it does not steer the page (a title linking
+ * away, a tooltip laid over the page); a refused or missing option charts the rows
  * instead, when the adapter can chart them. An answer asked for "as a table" has no chart.
  */
 export function answerChart(answer: JennyAnswer): { source: AnswerChartSource; option?: Record<string, unknown> } {
@@ -36,7 +57,7 @@ export function answerChart(answer: JennyAnswer): { source: AnswerChartSource; o
   if (answer.kind === 'clarify' || answer.kind === 'unsupported') return { source: 'none' };
   if (answer.echartsOption) {
     const checked = sanitizeOption(answer.echartsOption);
-    if (!checked.warning) return { source: 'option', option: checked.option };
+    if (!checked.warning && !steersThePage(checked.option)) return { source: 'option', option: checked.option };
   }
   if (answer.rows.length === 0) return { source: 'none' };
   try {
