@@ -128,6 +128,19 @@ describe("the seed's page, as written", () => {
     expect(alert).not.toHaveTextContent('not rows');
   });
 
+  it('gives focus back to the button that opened a dialog when the composer cannot take it', async () => {
+    const shown = { title: 'Revenue by region', description: 'NCR led.', tableData: [{ region: 'NCR', revenue: 3 }] };
+    // No onSendQuestion: nowhere to send, so the composer is disabled.
+    render(<JennyPanel messages={[]} selectedResult={{ ...shown, explanation: 'Summed revenue by region.' }} />);
+    expect(composer()).toBeDisabled();
+    const explain = screen.getByRole('button', { name: 'Explain' });
+    await userEvent.click(explain);
+    await screen.findByRole('dialog', { name: 'How Jenny answered' });
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(explain).toHaveFocus();
+  });
+
   it("shows onSendQuestion's failure with Retry, and Stop aborts its signal", async () => {
     const calls: { question: string; signal: AbortSignal }[] = [];
     let fail = true;

@@ -64,6 +64,8 @@ interface JennyPanelContextValue extends UseJennyResult {
   words: Messages['jennyPanel'];
   common: Messages['common'];
   provenance: Messages['provenance'];
+  /** The words given on the panel (`messages` as an object), passed on to its chart and table. */
+  override: PartialMessages | undefined;
   locale: string;
   /** The theme mode, for the dialogs (their portal leaves the provider's subtree). */
   mode: 'light' | 'dark';
@@ -200,6 +202,7 @@ function useShared(props: JennyPanelRootProps): { shared: Shared; rest: Omit<Com
       words: catalogue.jennyPanel,
       common: catalogue.common,
       provenance: catalogue.provenance,
+      override: words,
       locale,
       mode,
       space,
@@ -210,7 +213,7 @@ function useShared(props: JennyPanelRootProps): { shared: Shared; rest: Omit<Com
       exampleQuestions: questions,
       composer,
     }),
-    [catalogue, locale, mode, space, spaces, setSpace, spaceName, spaceDescription, questions],
+    [catalogue, words, locale, mode, space, spaces, setSpace, spaceName, spaceDescription, questions],
   );
   return { rest, shared };
 }
@@ -508,6 +511,18 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
   const [copy, setCopy] = useState<'copied' | 'failed'>();
   const [note, setNote] = useState<string>();
   const [dialog, setDialog] = useState<'explain' | 'feedback'>();
+  // Where focus goes when a dialog closes: the composer, or the button that opened the dialog when there is no
+  // composer to take it (a panel recomposed without one, or one that cannot send).
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const returnFocus = useMemo<RefObject<HTMLElement | null>>(
+    () => ({
+      get current() {
+        const input = composer.current;
+        return input && !input.disabled && input.isConnected ? input : opener.current;
+      },
+    }),
+    [composer],
+  );
   const titleId = useId();
   const sqlId = useId();
   const { answer } = message;
@@ -601,7 +616,13 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
       {!refused && rows.length > 0 && (
         <>
           <Suspense fallback={<Placeholder height={320} slot="jenny-panel-chart-loading" />}>
-            <AnswerChart answer={answer} title={title || words.label} locale={locale} provided={provided} />
+            <AnswerChart
+              answer={answer}
+              title={title || words.label}
+              locale={locale}
+              provided={provided}
+              messages={context.override}
+            />
           </Suspense>
           <Suspense fallback={<Placeholder height={240} slot="jenny-panel-table-loading" />}>
             <AnswerTable
@@ -609,6 +630,7 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
               label={words.table(title || words.label)}
               locale={locale}
               provided={provided}
+              messages={context.override}
             />
           </Suspense>
           <ProvenanceFooter
@@ -665,7 +687,10 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
               type="button"
               data-slot="jenny-panel-explain"
               aria-haspopup="dialog"
-              onClick={() => setDialog('explain')}
+              onClick={(event) => {
+                opener.current = event.currentTarget;
+                setDialog('explain');
+              }}
               className={BUTTON}
             >
               {words.explain}
@@ -706,7 +731,10 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
                 type="button"
                 data-slot="jenny-panel-comment"
                 aria-haspopup="dialog"
-                onClick={() => setDialog('feedback')}
+                onClick={(event) => {
+                  opener.current = event.currentTarget;
+                  setDialog('feedback');
+                }}
                 className={BUTTON}
               >
                 {words.comment}
@@ -726,7 +754,7 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
             words={words}
             mode={mode}
             onOpenChange={closeDialog}
-            returnFocus={composer}
+            returnFocus={returnFocus}
             {...(context.canRerun ? { onRerun: (reading) => void context.rerun(message.id, reading) } : {})}
           />
         )}
@@ -736,7 +764,7 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
             mode={mode}
             rating={message.feedback}
             onOpenChange={closeDialog}
-            returnFocus={composer}
+            returnFocus={returnFocus}
             onSend={(rating, comment) => rate(rating, comment || undefined)}
           />
         )}

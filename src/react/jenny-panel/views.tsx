@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { chooseChart } from '../../core/adapter/choose';
 import { sanitizeOption } from '../../core/adapter/sanitize';
 import type { JennyAnswer } from '../../core/client/types';
+import type { PartialMessages } from '../../core/messages';
 import { ChartCard } from '../chart-card/chart-card';
 import { DataTable } from '../data-table/data-table';
 import { type ProvidedValues, Reprovide } from '../provider/insightpulse-provider';
@@ -23,6 +24,8 @@ interface AnswerChartProps {
   /** The card's title (the answer's, or the panel's name when it has none). */
   title: string;
   locale: string;
+  /** Words given on the panel, for the card. */
+  messages: PartialMessages | undefined;
 }
 
 const listOf = (value: unknown): Record<string, unknown>[] =>
@@ -70,7 +73,7 @@ export function answerChart(answer: JennyAnswer): { source: AnswerChartSource; o
 }
 
 /** The answer's chart in a ChartCard: its checked option, or a chart of its rows (see `answerChart`). */
-export function AnswerChart({ answer, title, locale, provided }: AnswerChartProps) {
+export function AnswerChart({ answer, title, locale, provided, messages }: AnswerChartProps) {
   const { echartsOption, rows, meta, interpretation, kind } = answer;
   // Keyed on what the choice reads: a streaming answer is a new object with every chunk.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the answer's parts are the keys
@@ -81,9 +84,9 @@ export function AnswerChart({ answer, title, locale, provided }: AnswerChartProp
     <Reprovide value={provided}>
       <div data-slot="jenny-panel-chart" data-source={chart.source}>
         {chart.source === 'option' ? (
-          <ChartCard title={title} option={chart.option} locale={locale} headingLevel={4} />
+          <ChartCard title={title} option={chart.option} locale={locale} messages={messages} headingLevel={4} />
         ) : (
-          <ChartCard title={title} data={data} spec="auto" locale={locale} headingLevel={4} />
+          <ChartCard title={title} data={data} spec="auto" locale={locale} messages={messages} headingLevel={4} />
         )}
       </div>
     </Reprovide>
@@ -93,17 +96,18 @@ export function AnswerChart({ answer, title, locale, provided }: AnswerChartProp
 interface AnswerTableProps {
   answer: JennyAnswer;
   provided: ProvidedValues;
+  messages: PartialMessages | undefined;
   label: string;
   locale: string;
 }
 
 /** The answer's rows in a DataTable: the chart's text alternative. */
-export function AnswerTable({ answer, label, locale, provided }: AnswerTableProps) {
+export function AnswerTable({ answer, label, locale, provided, messages }: AnswerTableProps) {
   const data = useMemo(() => ({ rows: answer.rows, meta: answer.meta ?? [] }), [answer.rows, answer.meta]);
   return (
     <Reprovide value={provided}>
       <div data-slot="jenny-panel-table">
-        <DataTable label={label} data={data} height={240} locale={locale} />
+        <DataTable label={label} data={data} height={240} locale={locale} messages={messages} />
       </div>
     </Reprovide>
   );
