@@ -176,6 +176,9 @@ describe('the uncontrolled panel on the HTTP handler', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Explain' }));
     const dialog = await screen.findByRole('dialog', { name: 'How Jenny answered' });
     expect(within(dialog).getByRole('heading', { name: 'Reasoning' })).toBeVisible();
+    // Every part of the dialog carries a data-slot, as every part of the panel does.
+    const unnamed = [...dialog.querySelectorAll('*')].filter((element) => !element.hasAttribute('data-slot'));
+    expect(unnamed.map((element) => element.tagName)).toEqual([]);
     expect(within(dialog).getByRole('combobox', { name: 'Measure' })).toHaveValue('revenue');
     expect(within(dialog).getByRole('button', { name: 'Remove Brand' })).toBeVisible();
     const run = within(dialog).getByRole('button', { name: 'Run again' });

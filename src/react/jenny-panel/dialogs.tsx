@@ -49,8 +49,8 @@ function Shell({ title, description, words, mode, onOpenChange, returnFocus, slo
   return (
     <Dialog.Root open onOpenChange={onOpenChange}>
       <Dialog.Portal>
-        <div data-theme={mode} className={cn(mode === 'dark' && 'dark')}>
-          <Dialog.Overlay className="ip:fixed ip:inset-0 ip:bg-black/50" />
+        <div data-slot={`${slot}-theme`} data-theme={mode} className={cn(mode === 'dark' && 'dark')}>
+          <Dialog.Overlay data-slot={`${slot}-overlay`} className="ip:fixed ip:inset-0 ip:bg-black/50" />
           <Dialog.Content
             data-slot={slot}
             className="ip:fixed ip:top-1/2 ip:left-1/2 ip:flex ip:max-h-[90vh] ip:w-[min(40rem,calc(100vw-2rem))] ip:-translate-x-1/2 ip:-translate-y-1/2 ip:flex-col ip:gap-4 ip:overflow-y-auto ip:rounded-ip-lg ip:bg-ip-surface ip:p-6 ip:font-ip-sans ip:text-ip-on-surface ip:shadow-xl"
@@ -59,12 +59,14 @@ function Shell({ title, description, words, mode, onOpenChange, returnFocus, slo
               returnFocus.current?.focus();
             }}
           >
-            <div className="ip:flex ip:items-start ip:justify-between ip:gap-2">
-              <div>
+            <div data-slot={`${slot}-header`} className="ip:flex ip:items-start ip:justify-between ip:gap-2">
+              <div data-slot={`${slot}-heading`}>
                 <Dialog.Title data-slot={`${slot}-title`} className="ip:m-0 ip:text-ip-xl ip:font-ip-semibold">
                   {title}
                 </Dialog.Title>
-                <Dialog.Description className={cn(MUTED, 'ip:mt-1')}>{description}</Dialog.Description>
+                <Dialog.Description data-slot={`${slot}-description`} className={cn(MUTED, 'ip:mt-1')}>
+                  {description}
+                </Dialog.Description>
               </div>
               <Dialog.Close data-slot={`${slot}-close`} className={BUTTON}>
                 {words.close}
@@ -114,8 +116,13 @@ export function ExplainDialog({
     >
       {lines.length > 0 && (
         <section data-slot="jenny-panel-reasoning" className="ip:flex ip:flex-col ip:gap-2">
-          <h3 className="ip:m-0 ip:text-ip-md ip:font-ip-semibold">{words.reasoning}</h3>
-          <ul className="ip:m-0 ip:flex ip:flex-col ip:gap-1 ip:ps-5 ip:text-ip-sm">
+          <h3 data-slot="jenny-panel-reasoning-title" className="ip:m-0 ip:text-ip-md ip:font-ip-semibold">
+            {words.reasoning}
+          </h3>
+          <ul
+            data-slot="jenny-panel-reasoning-lines"
+            className="ip:m-0 ip:flex ip:flex-col ip:gap-1 ip:ps-5 ip:text-ip-sm"
+          >
             {lines.map((line, i) => (
               // Lines can repeat; their order is their identity.
               // biome-ignore lint/suspicious/noArrayIndexKey: static list
@@ -210,10 +217,14 @@ function Chips({ reading, space, compareSpace, words, onRun }: ChipsProps) {
       aria-describedby={problem ? problemId : undefined}
       className="ip:flex ip:flex-col ip:gap-3"
     >
-      <h3 className="ip:m-0 ip:text-ip-md ip:font-ip-semibold">{words.interpretation}</h3>
-      <div className="ip:flex ip:flex-wrap ip:items-end ip:gap-3">
-        <label className="ip:flex ip:flex-col ip:gap-1">
-          <span className={LABEL}>{words.measure}</span>
+      <h3 data-slot="jenny-panel-reading-title" className="ip:m-0 ip:text-ip-md ip:font-ip-semibold">
+        {words.interpretation}
+      </h3>
+      <div data-slot="jenny-panel-reading-fields" className="ip:flex ip:flex-wrap ip:items-end ip:gap-3">
+        <label data-slot="jenny-panel-chip-field" className="ip:flex ip:flex-col ip:gap-1">
+          <span data-slot="jenny-panel-chip-label" className={LABEL}>
+            {words.measure}
+          </span>
           <select
             data-slot="jenny-panel-chip-measure"
             className={FIELD}
@@ -222,7 +233,7 @@ function Chips({ reading, space, compareSpace, words, onRun }: ChipsProps) {
             onChange={(event) => apply({ metric: event.target.value })}
           >
             {(space?.metrics ?? query.metrics.map((name) => ({ name, label: name }))).map((metric) => (
-              <option key={metric.name} value={metric.name}>
+              <option key={metric.name} value={metric.name} data-slot="jenny-panel-chip-option">
                 {metric.label ?? metric.name}
               </option>
             ))}
@@ -230,8 +241,8 @@ function Chips({ reading, space, compareSpace, words, onRun }: ChipsProps) {
         </label>
         {space?.timeDimension && (
           <>
-            <label className="ip:flex ip:flex-col ip:gap-1">
-              <span className={LABEL}>{`${words.period}: ${words.from}`}</span>
+            <label data-slot="jenny-panel-chip-field" className="ip:flex ip:flex-col ip:gap-1">
+              <span data-slot="jenny-panel-chip-label" className={LABEL}>{`${words.period}: ${words.from}`}</span>
               <input
                 type="date"
                 data-slot="jenny-panel-chip-from"
@@ -242,8 +253,8 @@ function Chips({ reading, space, compareSpace, words, onRun }: ChipsProps) {
                 onChange={(event) => period(event.target.value, to)}
               />
             </label>
-            <label className="ip:flex ip:flex-col ip:gap-1">
-              <span className={LABEL}>{`${words.period}: ${words.to}`}</span>
+            <label data-slot="jenny-panel-chip-field" className="ip:flex ip:flex-col ip:gap-1">
+              <span data-slot="jenny-panel-chip-label" className={LABEL}>{`${words.period}: ${words.to}`}</span>
               <input
                 type="date"
                 data-slot="jenny-panel-chip-to"
@@ -254,8 +265,10 @@ function Chips({ reading, space, compareSpace, words, onRun }: ChipsProps) {
                 onChange={(event) => period(from, event.target.value)}
               />
             </label>
-            <label className="ip:flex ip:flex-col ip:gap-1">
-              <span className={LABEL}>{words.grain}</span>
+            <label data-slot="jenny-panel-chip-field" className="ip:flex ip:flex-col ip:gap-1">
+              <span data-slot="jenny-panel-chip-label" className={LABEL}>
+                {words.grain}
+              </span>
               <select
                 data-slot="jenny-panel-chip-grain"
                 className={FIELD}
@@ -263,9 +276,11 @@ function Chips({ reading, space, compareSpace, words, onRun }: ChipsProps) {
                 disabled={!editable?.grain}
                 onChange={(event) => apply({ grain: (event.target.value || null) as TimeGrain | null })}
               >
-                <option value="">{words.none}</option>
+                <option value="" data-slot="jenny-panel-chip-option">
+                  {words.none}
+                </option>
                 {grains.map((grain) => (
-                  <option key={grain} value={grain}>
+                  <option key={grain} value={grain} data-slot="jenny-panel-chip-option">
                     {words.grains[grain]}
                   </option>
                 ))}
@@ -273,8 +288,10 @@ function Chips({ reading, space, compareSpace, words, onRun }: ChipsProps) {
             </label>
           </>
         )}
-        <label className="ip:flex ip:flex-col ip:gap-1">
-          <span className={LABEL}>{words.limit}</span>
+        <label data-slot="jenny-panel-chip-field" className="ip:flex ip:flex-col ip:gap-1">
+          <span data-slot="jenny-panel-chip-label" className={LABEL}>
+            {words.limit}
+          </span>
           <input
             type="number"
             inputMode="numeric"
@@ -311,11 +328,13 @@ function Chips({ reading, space, compareSpace, words, onRun }: ChipsProps) {
             value=""
             onChange={(event) => event.target.value && apply({ addDimension: event.target.value })}
           >
-            <option value="">{words.addBreakdown}</option>
+            <option value="" data-slot="jenny-panel-chip-option">
+              {words.addBreakdown}
+            </option>
             {space.dimensions
               .filter((dimension) => !dimensions.includes(dimension.name))
               .map((dimension) => (
-                <option key={dimension.name} value={dimension.name}>
+                <option key={dimension.name} value={dimension.name} data-slot="jenny-panel-chip-option">
                   {dimension.label ?? dimension.name}
                 </option>
               ))}
@@ -334,7 +353,7 @@ function Chips({ reading, space, compareSpace, words, onRun }: ChipsProps) {
         {problem ?? ''}
       </p>
       {onRun && (
-        <div>
+        <div data-slot="jenny-panel-reading-actions">
           <button type="submit" data-slot="jenny-panel-rerun" className={PRIMARY} disabled={sameRun(draft, reading)}>
             {words.rerun}
           </button>
@@ -358,17 +377,23 @@ interface ChipListProps {
 function ChipList({ legend, slot, empty, items, removeLabel, onRemove, children }: ChipListProps) {
   return (
     <fieldset data-slot={slot} className="ip:m-0 ip:flex ip:flex-col ip:gap-2 ip:border-0 ip:p-0">
-      <legend className={cn(LABEL, 'ip:p-0')}>{legend}</legend>
-      <div className="ip:flex ip:flex-wrap ip:items-center ip:gap-2">
-        {items.length === 0 && <span className={MUTED}>{empty}</span>}
-        <ul className="ip:m-0 ip:flex ip:list-none ip:flex-wrap ip:gap-2 ip:p-0">
+      <legend data-slot="jenny-panel-chip-legend" className={cn(LABEL, 'ip:p-0')}>
+        {legend}
+      </legend>
+      <div data-slot="jenny-panel-chip-row" className="ip:flex ip:flex-wrap ip:items-center ip:gap-2">
+        {items.length === 0 && (
+          <span data-slot="jenny-panel-chip-none" className={MUTED}>
+            {empty}
+          </span>
+        )}
+        <ul data-slot="jenny-panel-chip-list" className="ip:m-0 ip:flex ip:list-none ip:flex-wrap ip:gap-2 ip:p-0">
           {items.map((item) => (
             <li
               key={item.key}
               data-slot="jenny-panel-chip"
               className="ip:inline-flex ip:items-center ip:gap-1 ip:rounded-ip-full ip:border ip:border-solid ip:border-ip-outline-variant ip:bg-ip-surface-container ip:px-3 ip:py-1 ip:text-ip-sm ip:text-ip-on-surface"
             >
-              <span>{item.label}</span>
+              <span data-slot="jenny-panel-chip-text">{item.label}</span>
               {onRemove && (
                 <button
                   type="button"
@@ -377,7 +402,9 @@ function ChipList({ legend, slot, empty, items, removeLabel, onRemove, children 
                   onClick={() => onRemove(item.key)}
                   className="ip:cursor-pointer ip:rounded-ip-full ip:border-0 ip:bg-transparent ip:px-1 ip:text-ip-on-surface ip:focus-visible:outline-2 ip:focus-visible:outline-ip-primary"
                 >
-                  <span aria-hidden="true">×</span>
+                  <span aria-hidden="true" data-slot="jenny-panel-chip-remove-icon">
+                    ×
+                  </span>
                 </button>
               )}
             </li>
@@ -424,17 +451,24 @@ export function FeedbackDialog({ words, mode, rating, onOpenChange, returnFocus,
       returnFocus={returnFocus}
       slot="jenny-panel-feedback-dialog"
     >
-      <form onSubmit={send} className="ip:flex ip:flex-col ip:gap-3">
-        <fieldset className="ip:m-0 ip:flex ip:gap-4 ip:border-0 ip:p-0">
-          <legend className={cn(LABEL, 'ip:mb-1 ip:p-0')}>{words.rating}</legend>
+      <form data-slot="jenny-panel-feedback-form" onSubmit={send} className="ip:flex ip:flex-col ip:gap-3">
+        <fieldset data-slot="jenny-panel-feedback-rating" className="ip:m-0 ip:flex ip:gap-4 ip:border-0 ip:p-0">
+          <legend data-slot="jenny-panel-feedback-rating-legend" className={cn(LABEL, 'ip:mb-1 ip:p-0')}>
+            {words.rating}
+          </legend>
           {(
             [
               ['up', words.helpful],
               ['down', words.notHelpful],
             ] as const
           ).map(([value, label]) => (
-            <label key={value} className="ip:inline-flex ip:items-center ip:gap-2 ip:text-ip-sm">
+            <label
+              key={value}
+              data-slot="jenny-panel-feedback-rating-option"
+              className="ip:inline-flex ip:items-center ip:gap-2 ip:text-ip-sm"
+            >
               <input
+                data-slot="jenny-panel-feedback-rating-input"
                 type="radio"
                 name={`${id}-rating`}
                 value={value}
@@ -445,7 +479,7 @@ export function FeedbackDialog({ words, mode, rating, onOpenChange, returnFocus,
             </label>
           ))}
         </fieldset>
-        <label htmlFor={`${id}-comment`} className={LABEL}>
+        <label htmlFor={`${id}-comment`} data-slot="jenny-panel-feedback-comment-label" className={LABEL}>
           {words.commentLabel}
         </label>
         <textarea
@@ -460,11 +494,18 @@ export function FeedbackDialog({ words, mode, rating, onOpenChange, returnFocus,
         <p role="alert" data-slot="jenny-panel-feedback-problem" className="ip:m-0 ip:text-ip-error">
           {state === 'failed' ? words.feedbackFailed : ''}
         </p>
-        <div className="ip:flex ip:gap-2">
-          <button type="submit" className={PRIMARY} disabled={state === 'sending'}>
+        <div data-slot="jenny-panel-feedback-actions" className="ip:flex ip:gap-2">
+          <button
+            type="submit"
+            data-slot="jenny-panel-feedback-send"
+            className={PRIMARY}
+            disabled={state === 'sending'}
+          >
             {words.sendComment}
           </button>
-          <Dialog.Close className={BUTTON}>{words.cancel}</Dialog.Close>
+          <Dialog.Close data-slot="jenny-panel-feedback-cancel" className={BUTTON}>
+            {words.cancel}
+          </Dialog.Close>
         </div>
       </form>
     </Shell>
