@@ -225,7 +225,9 @@ export function checkReading(value: unknown, spaces: ReadonlyMap<string, SpaceDe
     const compared = (value.compare.query as SemanticQuery).metrics;
     const targets = new Map(other.metrics.map((metric) => [metric.name, metric.targetOf]));
     if (!compared.every((metric) => primary.has(targets.get(metric) ?? ''))) {
-      throw new SemanticError('A reading can compare a measure only with its target (a metric whose targetOf names it).');
+      throw new SemanticError(
+        'A reading can compare a measure only with its target (a metric whose targetOf names it).',
+      );
     }
     reading.compare = { space: other.name, query: structuredClone(value.compare.query as SemanticQuery) };
   }

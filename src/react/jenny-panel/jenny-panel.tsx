@@ -5,6 +5,7 @@ import {
   forwardRef,
   type KeyboardEvent,
   lazy,
+  type MouseEvent,
   type RefAttributes,
   type RefObject,
   Suspense,
@@ -514,6 +515,10 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
   // Where focus goes when a dialog closes: the composer, or the button that opened the dialog when there is no
   // composer to take it (a panel recomposed without one, or one that cannot send).
   const opener = useRef<HTMLButtonElement | null>(null);
+  const openDialog = (which: 'explain' | 'feedback') => (event: MouseEvent<HTMLButtonElement>) => {
+    opener.current = event.currentTarget;
+    setDialog(which);
+  };
   const returnFocus = useMemo<RefObject<HTMLElement | null>>(
     () => ({
       get current() {
@@ -687,10 +692,7 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
               type="button"
               data-slot="jenny-panel-explain"
               aria-haspopup="dialog"
-              onClick={(event) => {
-                opener.current = event.currentTarget;
-                setDialog('explain');
-              }}
+              onClick={openDialog('explain')}
               className={BUTTON}
             >
               {words.explain}
@@ -731,10 +733,7 @@ function Answer({ message, context }: { message: JennyAssistantMessage; context:
                 type="button"
                 data-slot="jenny-panel-comment"
                 aria-haspopup="dialog"
-                onClick={(event) => {
-                  opener.current = event.currentTarget;
-                  setDialog('feedback');
-                }}
+                onClick={openDialog('feedback')}
                 className={BUTTON}
               >
                 {words.comment}
