@@ -65,6 +65,28 @@ describe.skipIf(!existsSync(resolve(repo, 'dist/index.js')))('bundle budgets, im
     }
   });
 
+  it("keeps every ECharts module README loads on demand out of ChartCard's first load", {
+    timeout: 180_000,
+  }, async () => {
+    const onDemand = [
+      'chart/pie/',
+      'chart/scatter/',
+      'chart/heatmap/',
+      'chart/funnel/',
+      'component/visualMap/',
+      'component/title/',
+      'component/legend/',
+      'renderer/installSVGRenderer',
+    ];
+    for (const bundler of ['vite', 'esbuild'] as const) {
+      const { initialModules } = await appSize(bundler, appImporting(['ChartCard']));
+      const first = initialModules.join('\n');
+      // The check can fail: the first load names the modules it does hold this way.
+      expect(first).toContain('echarts/lib/chart/bar/install');
+      for (const module of onDemand) expect(first, `${bundler}: ${module}`).not.toContain(`echarts/lib/${module}`);
+    }
+  });
+
   it('keeps ECharts out of an app that draws no chart', { timeout: 180_000 }, async () => {
     const chart = await appSize('vite', appImporting(['EChart']));
     for (const bundler of ['vite', 'esbuild'] as const) {
