@@ -1,0 +1,53 @@
+import { render, waitFor } from '@testing-library/react';
+import type { EChartsType } from 'echarts/core';
+import { describe, expect, it, vi } from 'vitest';
+import { EChart } from '../../src';
+import { barOption } from '../fixtures/charts';
+
+/*
+ * What a re-render costs a chart: the same option object, nothing (one identity check); a new object, exactly one
+ * setOption, even when it equals the old one (echarts-for-react's deep compare skipped it); the loading state, the
+ * loading mask alone.
+ */
+
+async function mounted() {
+  const ready = vi.fn<(chart: EChartsType) => void>();
+  const view = render(<EChart option={barOption} renderer="svg" onChartReady={ready} />);
+  await waitFor(() => expect(ready).toHaveBeenCalled());
+  const chart = ready.mock.lastCall?.[0] as EChartsType;
+  const setOption = vi.spyOn(chart, 'setOption');
+  const showLoading = vi.spyOn(chart, 'showLoading');
+  const hideLoading = vi.spyOn(chart, 'hideLoading');
+  return { ...view, ready, chart, setOption, showLoading, hideLoading };
+}
+
+describe('EChart updates', () => {
+  it('sets nothing again for the same option object, however often its parent renders', async () => {
+    const { rerender, setOption } = await mounted();
+    for (let i = 0; i < 20; i++) rerender(<EChart option={barOption} renderer="svg" />);
+    expect(setOption).not.toHaveBeenCalled();
+  });
+
+  it('applies a new option object with exactly one setOption, even one equal to the old', async () => {
+    const { rerender, setOption } = await mounted();
+    const equal = structuredClone(barOption);
+    rerender(<EChart option={equal} renderer="svg" />);
+    expect(setOption).toHaveBeenCalledTimes(1);
+    rerender(<EChart option={equal} renderer="svg" />);
+    expect(setOption).toHaveBeenCalledTimes(1);
+    const changed = { ...barOption, title: { text: 'Another' } };
+    rerender(<EChart option={changed} renderer="svg" />);
+    expect(setOption).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows and hides the loading mask without setting the option again', async () => {
+    const { rerender, setOption, showLoading, hideLoading } = await mounted();
+    rerender(<EChart option={barOption} renderer="svg" loading />);
+    expect(showLoading).toHaveBeenCalledTimes(1);
+    // (ECharts' showLoading hides any mask first: count from here.)
+    const hidden = hideLoading.mock.calls.length;
+    rerender(<EChart option={barOption} renderer="svg" />);
+    expect(hideLoading).toHaveBeenCalledTimes(hidden + 1);
+    expect(setOption).not.toHaveBeenCalled();
+  });
+});
