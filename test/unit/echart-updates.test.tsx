@@ -1,7 +1,7 @@
 import { render, waitFor } from '@testing-library/react';
 import type { EChartsType } from 'echarts/core';
 import { describe, expect, it, vi } from 'vitest';
-import { EChart } from '../../src';
+import { EChart, InsightPulseProvider } from '../../src';
 import { barOption } from '../fixtures/charts';
 
 /*
@@ -48,6 +48,27 @@ describe('EChart updates', () => {
     const hidden = hideLoading.mock.calls.length;
     rerender(<EChart option={barOption} renderer="svg" />);
     expect(hideLoading).toHaveBeenCalledTimes(hidden + 1);
+    expect(setOption).not.toHaveBeenCalled();
+  });
+});
+
+describe('EChart and a mode switch', () => {
+  it('re-themes in place with setTheme and sets no option', async () => {
+    const ready = vi.fn<(chart: EChartsType) => void>();
+    const page = (theme: 'light' | 'dark') => (
+      <InsightPulseProvider theme={theme}>
+        <EChart option={barOption} renderer="svg" onChartReady={ready} />
+      </InsightPulseProvider>
+    );
+    const { rerender } = render(page('light'));
+    await waitFor(() => expect(ready).toHaveBeenCalled());
+    const chart = ready.mock.lastCall?.[0] as EChartsType;
+    const setOption = vi.spyOn(chart, 'setOption');
+    const setTheme = vi.spyOn(chart, 'setTheme');
+    rerender(page('dark'));
+    await waitFor(() => expect(setTheme).toHaveBeenCalledTimes(1));
+    rerender(page('light'));
+    await waitFor(() => expect(setTheme).toHaveBeenCalledTimes(2));
     expect(setOption).not.toHaveBeenCalled();
   });
 });
