@@ -4,6 +4,7 @@ import {
   cellReader,
   columnNames,
   convertCell,
+  type DateMemo,
   isBlank,
   isColumnInput,
   isTable,
@@ -60,8 +61,9 @@ export interface LazyTable {
  */
 function convert(values: readonly unknown[], type: ColumnType, declared: boolean): Cell[] {
   const cells = new Array<Cell>(values.length);
+  const dates: DateMemo | undefined = type === 'date' ? new Map() : undefined;
   for (let i = 0; i < values.length; i++) {
-    const cell = convertCell(type, values[i], declared);
+    const cell = convertCell(type, values[i], declared, dates);
     cells[i] = cell === MISMATCH ? (convertCell('string', values[i], false) as Cell) : cell;
   }
   return cells;

@@ -5,6 +5,7 @@ import {
   checkMeta,
   columnOf,
   convertCell,
+  type DateMemo,
   lazyColumnOf,
   MISMATCH,
   roleNeedsValues,
@@ -127,6 +128,8 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
   const measureValues = measures.map((m) => m.values ?? noValues);
   const measureDeclared = measures.map((m) => m.declared);
   const xText = x?.type === 'string';
+  // Each distinct date string of the x column is read once (see DateMemo).
+  const xDates: DateMemo | undefined = x?.type === 'date' ? new Map() : undefined;
   const splitText = split?.type === 'string';
   // Results usually come ordered by their category: a row whose category text is the previous row's
   // reuses its index instead of looking it up again.
@@ -144,7 +147,7 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
         // Text is the common case: the value is its own category.
         category = raw;
       } else {
-        const cell = convertCell(x.type, raw, x.declared);
+        const cell = convertCell(x.type, raw, x.declared, xDates);
         if (cell === MISMATCH) return undefined;
         if (xValues) xValues[row] = cell;
         category = categoryOf(cell, time);

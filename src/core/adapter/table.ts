@@ -52,11 +52,25 @@ function toNumber(value: unknown, inferred = true): number | null | undefined {
   return undefined;
 }
 
+/**
+ * ISO strings already read as dates, one memo per column: a column of a million rows holds a few hundred distinct
+ * days, and reading each string once is most of the work saved on dates. Bounded, so a column of distinct
+ * timestamps holds no more than `MAX_DATE_MEMO` of them.
+ */
+export type DateMemo = Map<string, number | undefined>;
+const MAX_DATE_MEMO = 50_000;
+
 /** Epoch ms of a Date, an ISO 8601 string (UTC unless it names a zone; see parseIsoDate) or, when `epoch`, a number. */
-function toTime(value: unknown, epoch: boolean): number | undefined {
+function toTime(value: unknown, epoch: boolean, memo?: DateMemo): number | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
   if (epoch && typeof value === 'number' && Number.isFinite(value)) return value;
-  return typeof value === 'string' ? parseIsoDate(value) : undefined;
+  if (typeof value !== 'string') return undefined;
+  if (!memo) return parseIsoDate(value);
+  const known = memo.get(value);
+  if (known !== undefined || memo.has(value)) return known;
+  const time = parseIsoDate(value);
+  if (memo.size < MAX_DATE_MEMO) memo.set(value, time);
+  return time;
 }
 
 function toText(value: unknown): string {
@@ -93,7 +107,13 @@ export const MISMATCH = Symbol('mismatch');
  * `declared` says the type was given, not inferred: a declared number reads '007' as 7 and a
  * declared date reads epoch numbers; a declared boolean reads anything else as null.
  */
-export function convertCell(type: ColumnType, value: unknown, declared: boolean): Cell | typeof MISMATCH {
+export function convertCell(
+  type: ColumnType,
+  value: unknown,
+  declared: boolean,
+  /** For a date column: the column's memo of strings already read (see `DateMemo`). */
+  dates?: DateMemo,
+): Cell | typeof MISMATCH {
   if (isBlank(value)) return null;
   if (type === 'string') return typeof value === 'string' ? value : toText(value);
   if (type === 'number') {
@@ -101,7 +121,7 @@ export function convertCell(type: ColumnType, value: unknown, declared: boolean)
     return n === undefined ? MISMATCH : n;
   }
   if (type === 'date') {
-    const time = toTime(value, declared);
+    const time = toTime(value, declared, dates);
     return time === undefined ? MISMATCH : time;
   }
   if (typeof value === 'boolean') return value;
@@ -133,9 +153,10 @@ function mismatchError(meta: ColumnMeta, type: ColumnType, row: number, value: u
  */
 function convert(meta: ColumnMeta, type: ColumnType, count: number, read: (row: number) => unknown, declared: boolean) {
   const values = new Array<Cell>(count);
+  const dates: DateMemo | undefined = type === 'date' ? new Map() : undefined;
   for (let row = 0; row < count; row++) {
     const value = read(row);
-    const cell = convertCell(type, value, declared);
+    const cell = convertCell(type, value, declared, dates);
     if (cell === MISMATCH) {
       if (!declared) return undefined;
       throw mismatchError(meta, type, row, value);
