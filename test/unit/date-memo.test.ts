@@ -43,3 +43,23 @@ describe('a date column read with its memo', () => {
     expect(big.size).toBe(50_000);
   });
 });
+
+describe("a date column's grain", () => {
+  it('is inferred once a column, from its distinct times, whatever asks for it', async () => {
+    const { toTable } = await import('../../src/core/adapter/table');
+    const { timeGrain } = await import('../../src/core/adapter/column-format');
+    const days = Array.from({ length: 12 }, (_, m) => `2025-${String(m + 1).padStart(2, '0')}-01`);
+    const table = toTable({
+      rows: days.flatMap((day) => [
+        { day, v: 1 },
+        { day, v: 2 },
+      ]),
+    });
+    const column = table.columns.find((c) => c.meta.name === 'day');
+    if (!column) throw new Error('no day column');
+    expect(timeGrain(column)).toBe('month');
+    // The same answer again (from the memo); a column with other values gets its own.
+    expect(timeGrain(column)).toBe('month');
+    expect(timeGrain({ ...column, values: [Date.UTC(2025, 0, 1), Date.UTC(2025, 0, 2)] })).toBe('day');
+  });
+});

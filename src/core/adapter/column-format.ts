@@ -2,10 +2,20 @@ import { defaultFormatSpec, inferTimeGrain } from '../format';
 import type { FormatSpec, TimeGrain } from '../format/types';
 import type { Column } from './table';
 
-/** The time grain of a date column: its format's, else the coarsest the values allow. */
+/** Grains inferred, by a column's values: a chart asks for its x column's grain more than once. */
+const inferred = new WeakMap<object, TimeGrain>();
+
+/** The time grain of a date column: its format's, else the coarsest the values allow (worked out once a column). */
 export function timeGrain(column: Column): TimeGrain {
   const format = column.meta.format;
-  return format?.kind === 'date' && format.grain ? format.grain : inferTimeGrain(column.values as (number | null)[]);
+  if (format?.kind === 'date' && format.grain) return format.grain;
+  const values = column.values as (number | null)[];
+  let grain = inferred.get(values);
+  if (grain === undefined) {
+    grain = inferTimeGrain(values);
+    inferred.set(values, grain);
+  }
+  return grain;
 }
 
 /**

@@ -221,9 +221,10 @@ export function defaultFormatSpec(type: 'number' | 'string' | 'date' | 'boolean'
  * 'week' needs at least two distinct midnights whose gaps are all whole weeks. Default (no values) `'day'`.
  */
 export function inferTimeGrain(values: readonly (number | null)[]): TimeGrain {
-  const times = [...new Set(values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)))].sort(
-    (a, b) => a - b,
-  );
+  // The distinct times only (a million rows hold a few hundred days), without copying the column first.
+  const distinct = new Set<number>();
+  for (const value of values) if (typeof value === 'number' && Number.isFinite(value)) distinct.add(value);
+  const times = [...distinct].sort((a, b) => a - b);
   if (times.length === 0) return 'day';
   const dates = times.map((time) => new Date(time));
   const all = (test: (date: Date) => boolean) => dates.every(test);
