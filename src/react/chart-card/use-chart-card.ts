@@ -1,10 +1,10 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildOption, FREQUENT_BUILDERS } from '../../core/adapter/build';
 import { type ChartChoice, chooseChart } from '../../core/adapter/choose';
 import { AdapterError } from '../../core/adapter/errors';
 import { type Table, toTable } from '../../core/adapter/table';
-import type { ChartSpec, Row } from '../../core/adapter/types';
+import type { ChartSpec, DataInput, ResultSet, Row } from '../../core/adapter/types';
 import { loadedRareBuilders, loadRareBuilders } from '../../core/echarts/on-demand';
 import { echartsMajorVersion } from '../../core/echarts/setup';
 import type { Messages } from '../../core/messages/types';
@@ -46,15 +46,18 @@ export function useChartCard({
   // A spec is plain data: keyed by its JSON, a spec written inline does not rebuild the chart on
   // every render of the parent.
   const specKey = spec === 'auto' ? 'auto' : JSON.stringify(spec);
+  // Data keyed by what it holds, not the object around it: `data={{ rows, meta }}` written inline keeps its
+  // chart (and its one setOption) until the rows or the metadata change. Rows are never deep-compared.
+  const stable = useStableData(data);
   // Scatter and heatmap builders come with ECharts' rare chunk: the first such chart waits for it (state loading).
   const [rare, setRare] = useState(loadedRareBuilders);
   const [rareFailure, setRareFailure] = useState<unknown>();
   const derived = useMemo(() => {
     const none = { table: undefined, option: undefined, choice: undefined, problem: undefined, waiting: false };
     if (option) return { ...none, option };
-    if (data === undefined) return none;
+    if (stable === undefined) return none;
     try {
-      const table = toTable(data);
+      const table = toTable(stable);
       const choice = specKey === 'auto' && table.rowCount > 0 ? chooseChart(table) : undefined;
       const chosen: ChartSpec | undefined = specKey === 'auto' ? choice : (JSON.parse(specKey) as ChartSpec);
       if (chosen && !rare && (chosen.kind === 'scatter' || chosen.kind === 'heatmap')) {
@@ -73,7 +76,7 @@ export function useChartCard({
       if (caught instanceof AdapterError) return { ...none, problem: caught };
       throw caught;
     }
-  }, [data, specKey, option, locale, words, rare]);
+  }, [stable, specKey, option, locale, words, rare]);
   const waiting = derived.waiting;
   useEffect(() => {
     if (!waiting) return;
@@ -126,4 +129,20 @@ export function useChartCard({
     [table],
   );
   return { state, message, table, option: derived.option, choice: derived.choice, rowAt };
+}
+
+/** The same result set: the same object, or one around the same rows, columns and metadata. */
+function sameData(a: DataInput | undefined, b: DataInput | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || Array.isArray(a) || Array.isArray(b)) return false;
+  const x = a as ResultSet;
+  const y = b as ResultSet;
+  return x.rows === y.rows && x.columns === y.columns && x.meta === y.meta;
+}
+
+/** `data`, or the object held before when it holds the same rows, columns and metadata (see `sameData`). */
+function useStableData(data: DataInput | undefined): DataInput | undefined {
+  const held = useRef(data);
+  if (!sameData(held.current, data)) held.current = data;
+  return held.current;
 }
