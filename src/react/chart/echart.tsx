@@ -49,9 +49,6 @@ type CoreInternals = {
     showLoading(option?: unknown): void;
     hideLoading(): void;
   };
-  bindEvents(instance: unknown, events: unknown): void;
-  unbindEvents(instance: unknown): void;
-  resize(): void;
 };
 
 /**
@@ -61,7 +58,8 @@ type CoreInternals = {
  *   exactly one `setOption`, as README says (echarts-for-react deep-compares it, which at 100k points costs
  *   milliseconds a render and swallows a new option equal to the old). A change of the loading state or its look
  *   (the mode's loading colours) shows or hides the loading mask without setting the option again. The other
- *   props (theme, init options, events, style) compare one level deep, since EChart writes them afresh.
+ *   props (theme, init options) compare one level deep, since EChart writes them afresh. EChart binds its events
+ *   itself and follows its size with a ResizeObserver (LiveChart), so neither is handled here.
  * - It draws a new chart asynchronously and then reads its element, in a promise componentDidMount never awaits: a
  *   chart unmounted in between (an answer replaced while it loads, a test ending) has no element, and the promise
  *   rejected unhandled. Such a chart has nothing left to draw, so that rejection is dropped; any other failure still
@@ -80,8 +78,6 @@ export function guardUnmounted(Core: typeof EChartsReactCoreModule): typeof ECha
   };
   own.componentDidUpdate = function (this: CoreInternals, prev: Record<string, unknown>) {
     const props = this.props;
-    const should = props.shouldSetOption as ((prev: object, next: object) => boolean) | undefined;
-    if (typeof should === 'function' && !should(prev, props)) return;
     if (!shallowEqual(prev.theme, props.theme) || !shallowEqual(prev.opts, props.opts)) {
       this.dispose();
       void this.renderNewEcharts();
@@ -89,26 +85,13 @@ export function guardUnmounted(Core: typeof EChartsReactCoreModule): typeof ECha
     }
     const chart = this.getEchartsInstance();
     if (!chart) return;
-    if (!shallowEqual(prev.onEvents, props.onEvents)) {
-      this.unbindEvents(chart);
-      this.bindEvents(chart, props.onEvents ?? {});
+    if (prev.option !== props.option || !shallowEqual(prev.replaceMerge, props.replaceMerge)) {
+      chart.setOption(props.option, { replaceMerge: props.replaceMerge });
     }
-    const setting = ['notMerge', 'replaceMerge', 'lazyUpdate'].some((key) => !shallowEqual(prev[key], props[key]));
-    if (prev.option !== props.option || setting) {
-      chart.setOption(props.option, {
-        notMerge: props.notMerge ?? false,
-        replaceMerge: props.replaceMerge ?? null,
-        lazyUpdate: props.lazyUpdate ?? false,
-      });
-    }
-    if (
-      prev.showLoading !== props.showLoading ||
-      (props.showLoading && !shallowEqual(prev.loadingOption, props.loadingOption))
-    ) {
-      if (props.showLoading) chart.showLoading(props.loadingOption ?? undefined);
+    if (prev.showLoading !== props.showLoading || !shallowEqual(prev.loadingOption, props.loadingOption)) {
+      if (props.showLoading) chart.showLoading(props.loadingOption);
       else chart.hideLoading();
     }
-    if (!shallowEqual(prev.style, props.style) || prev.className !== props.className) this.resize();
   };
   return Guarded;
 }
