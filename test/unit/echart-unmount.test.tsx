@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardUnmounted } from '../../src/react/chart/echart';
+import { libraryCore } from '../../src/react/chart/echart';
 
 /*
  * A chart unmounted while echarts-for-react is still drawing it (an answer replaced as it loads, a test ending): its
@@ -23,7 +23,7 @@ function fakeCore(failure: Error) {
 
 describe('EChart: a drawing that outlives its element', () => {
   it('ends quietly when the element is gone (the chart was unmounted)', async () => {
-    const Core = guardUnmounted(
+    const Core = libraryCore(
       fakeCore(new TypeError("Cannot read properties of null (reading 'getAttribute')")) as never,
     );
     const chart = new (Core as unknown as new () => Drawing)();
@@ -32,7 +32,7 @@ describe('EChart: a drawing that outlives its element', () => {
 
   it('still fails when the element is there: a real failure surfaces', async () => {
     const failure = new Error('the option is broken');
-    const Core = guardUnmounted(fakeCore(failure) as never);
+    const Core = libraryCore(fakeCore(failure) as never);
     const chart = new (Core as unknown as new () => Drawing)();
     chart.ele = document.createElement('div');
     await expect(chart.renderNewEcharts()).rejects.toBe(failure);
@@ -41,7 +41,7 @@ describe('EChart: a drawing that outlives its element', () => {
   it("leaves echarts-for-react's own class as it is", () => {
     const Base = fakeCore(new Error('x'));
     const before = Base.prototype.renderNewEcharts;
-    guardUnmounted(Base as never);
+    libraryCore(Base as never);
     expect(Base.prototype.renderNewEcharts).toBe(before);
   });
 });

@@ -65,7 +65,7 @@ type CoreInternals = {
  *   rejected unhandled. Such a chart has nothing left to draw, so that rejection is dropped; any other failure still
  *   surfaces.
  */
-export function guardUnmounted(Core: typeof EChartsReactCoreModule): typeof EChartsReactCoreModule {
+export function libraryCore(Core: typeof EChartsReactCoreModule): typeof EChartsReactCoreModule {
   class Guarded extends Core {}
   const draw = (Core.prototype as unknown as CoreInternals).renderNewEcharts;
   const own = Guarded.prototype as unknown as CoreInternals & {
@@ -96,7 +96,7 @@ export function guardUnmounted(Core: typeof EChartsReactCoreModule): typeof ECha
   return Guarded;
 }
 
-const EChartsReactCore = /* @__PURE__ */ guardUnmounted(EChartsReactCoreBase);
+const EChartsReactCore = /* @__PURE__ */ libraryCore(EChartsReactCoreBase);
 
 /** Layout effects in the browser, no warning on the server (React 18). */
 
