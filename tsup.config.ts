@@ -125,6 +125,7 @@ const typeEntries = {
   superset: 'src/core/superset/index.ts',
   'kpi-tile': 'src/react/kpi-tile/index.ts',
   'superset-embed': 'src/react/superset-embed/index.ts',
+  'echarts-for-react': 'src/react/echarts-for-react/index.tsx',
 };
 
 export default defineConfig([

@@ -124,6 +124,50 @@ describe('EChart in Chromium', () => {
     await waitFor(() => expect(chart.getWidth()).toBe(280));
   });
 
+  it('resizes each chart at most once a frame in a storm of 50 size changes, and ends at the exact last size', async () => {
+    const charts: EChartsType[] = [];
+    const view = render(
+      <div data-testid="grid" style={{ width: 900, display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }}>
+        {Array.from({ length: 6 }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of charts.
+          <EChart key={i} option={noAnimation(lineOption)} onChartReady={(c) => charts.push(c)} />
+        ))}
+      </div>,
+    );
+    await waitFor(() => expect(charts).toHaveLength(6));
+    // Each resize, with the frame it ran in (every callback of one frame sees the same timeline time).
+    const resizes = new Map<EChartsType, (number | null)[]>();
+    for (const chart of charts) {
+      const resize = chart.resize.bind(chart);
+      resizes.set(chart, []);
+      chart.resize = (options) => {
+        resizes.get(chart)?.push(document.timeline.currentTime as number | null);
+        resize(options);
+      };
+    }
+    const grid = view.getByTestId('grid');
+    // 50 widths, several changed within one frame and the rest a frame apart, as a dragged splitter does.
+    for (let i = 0; i < 50; i++) {
+      grid.style.width = `${900 - ((i * 37) % 420)}px`;
+      grid.getBoundingClientRect();
+      if (i % 3 === 0) await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    grid.style.width = '612px';
+    await waitFor(() => {
+      for (const chart of charts) expect(chart.getWidth()).toBe(chart.getDom().clientWidth);
+    });
+    // Quiet for longer than the settle check, which may resize once more.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    for (const chart of charts) {
+      const frames = resizes.get(chart) ?? [];
+      expect(frames.length).toBeGreaterThan(0);
+      expect(new Set(frames).size).toBe(frames.length);
+      expect(chart.getWidth()).toBe(chart.getDom().clientWidth);
+      expect(chart.getHeight()).toBe(chart.getDom().clientHeight);
+    }
+    expect(charts.map((chart) => chart.getWidth())).toEqual(Array(6).fill(612 / 3));
+  });
+
   it.each([
     ['plain', false],
     ['StrictMode', true],
@@ -134,16 +178,14 @@ describe('EChart in Chromium', () => {
       const chart = <EChart option={noAnimation(lineOption)} onChartReady={(c) => ready.push(c)} />;
       const view = render(strict ? <StrictMode>{chart}</StrictMode> : chart);
       elements.push(view.container.querySelector('[data-slot="echart"]') as HTMLElement);
-      // Every other cycle waits until the chart has rendered; the rest unmount while it initialises.
-      if (i % 2 === 0) {
-        const expected = i / 2 + 1;
-        await waitFor(() => expect(ready).toHaveLength(expected));
-      }
+      // Every other cycle waits a frame (a resize or theme switch may be queued); the rest unmount at once.
+      if (i % 2 === 0) await new Promise((resolve) => requestAnimationFrame(resolve));
       view.unmount();
     }
-    // Give any initialisation still in flight the time to finish.
+    // Give anything still in flight the time to finish.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(ready).toHaveLength(100);
+    // Each mount drew its chart (StrictMode mounts twice, and the first is disposed at once).
+    expect(ready.length).toBe(strict ? 400 : 200);
     expect(ready.filter((c) => !c.isDisposed())).toHaveLength(0);
     expect(elements.filter((el) => echarts.getInstanceByDom(el))).toHaveLength(0);
   });

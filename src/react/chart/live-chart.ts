@@ -1,13 +1,8 @@
 import type { EChartsType } from 'echarts/core';
 import { unguardName } from '../../core/adapter/names';
+import { type ChartFrame, trackChart } from './frames';
 import type { EChartEvents } from './types';
 
-/**
- * What `<EChart>` attaches to the ECharts instance echarts-for-react hands it: event bindings, a size
- * observer and the theme in force. echarts-for-react creates and disposes instances (it re-creates one
- * on a new theme or renderer); this object follows it, binds each event name once so that new handler
- * functions never re-bind, and lets go of everything on unmount.
- */
 /** Event params with the names the data had: ECharts reports guarded names (see core/adapter/names.ts). */
 function unguardParams(params: unknown): unknown {
   if (typeof params !== 'object' || params === null) return params;
@@ -19,28 +14,43 @@ function unguardParams(params: unknown): unknown {
     : { ...params, name: plainName, seriesName: plainSeries };
 }
 
+/**
+ * What `<EChart>` attaches to the ECharts instance it creates: event bindings, its place in the page's frame queue
+ * (size and theme, see frames.ts) and the theme in force. It binds each event name once, so that new handler
+ * functions never re-bind, and lets go of everything when the instance is replaced or the chart unmounts.
+ */
 export class LiveChart {
   private chart: EChartsType | null = null;
-  private observer: ResizeObserver | null = null;
-  private frame = 0;
+  private frame: ChartFrame | null = null;
   private theme: string | undefined;
   private readonly bindings = new Map<string, (params: unknown) => void>();
 
   constructor(private readonly handlers: () => EChartEvents | undefined) {}
 
-  /** Takes over an instance created with `theme`; false when it is the one already held. */
-  adopt(chart: EChartsType, theme: string): boolean {
-    if (this.chart === chart) return false;
+  /** The instance held, unless it has been disposed. */
+  get current(): EChartsType | null {
+    return this.chart && !this.chart.isDisposed() ? this.chart : null;
+  }
+
+  /** Takes over an instance created with `theme`: follows its container's size from now on. */
+  adopt(chart: EChartsType, theme: string): void {
+    if (this.chart === chart) return;
     this.release();
     this.chart = chart;
     this.theme = theme;
-    this.observe(chart);
-    return true;
+    const dom = chart.getDom();
+    this.frame = trackChart(dom, () => {
+      if (chart.isDisposed() || (dom.clientWidth === chart.getWidth() && dom.clientHeight === chart.getHeight())) {
+        return false;
+      }
+      chart.resize({ width: 'auto', height: 'auto' });
+      return true;
+    });
   }
 
   /** Binds each named event once; the handler is looked up when the event fires. */
   bind(eventNames: string): void {
-    const chart = this.live();
+    const chart = this.current;
     if (!chart) return;
     const wanted = new Set(eventNames ? eventNames.split(' ') : []);
     for (const [name, listener] of this.bindings) {
@@ -56,42 +66,27 @@ export class LiveChart {
     }
   }
 
-  /** Switches the theme in place (ECharts 6 `setTheme`); nothing when it is already in force. */
+  /**
+   * Switches the theme in place (ECharts 6 `setTheme`) in the page's next frame with room for it, charts on screen
+   * first (see frames.ts); nothing when it is already in force.
+   */
   setTheme(themeName: string): void {
-    const chart = this.live();
-    if (!chart || this.theme === themeName || typeof chart.setTheme !== 'function') return;
-    chart.setTheme(themeName);
-    this.theme = themeName;
+    const chart = this.current;
+    if (!chart || typeof chart.setTheme !== 'function') return;
+    this.frame?.queue('theme', () => {
+      if (chart.isDisposed() || this.theme === themeName) return;
+      chart.setTheme(themeName);
+      this.theme = themeName;
+    });
   }
 
-  /** Unmount: stop observing and dispose the instance (echarts-for-react disposes it too; twice is safe). */
+  /** Unmount: leave the page's queue and dispose the instance. */
   release(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    cancelAnimationFrame(this.frame);
+    this.frame?.remove();
+    this.frame = null;
     const chart = this.chart;
     this.chart = null;
     this.bindings.clear();
     if (chart && !chart.isDisposed()) chart.dispose();
-  }
-
-  private live(): EChartsType | null {
-    return this.chart && !this.chart.isDisposed() ? this.chart : null;
-  }
-
-  /** Follows the container's size; echarts-for-react's size-sensor is turned off. */
-  private observe(chart: EChartsType): void {
-    if (typeof ResizeObserver === 'undefined') return;
-    const dom = chart.getDom();
-    this.observer = new ResizeObserver(() => {
-      cancelAnimationFrame(this.frame);
-      this.frame = requestAnimationFrame(() => {
-        if (chart.isDisposed()) return;
-        if (dom.clientWidth !== chart.getWidth() || dom.clientHeight !== chart.getHeight()) {
-          chart.resize({ width: 'auto', height: 'auto' });
-        }
-      });
-    });
-    this.observer.observe(dom);
   }
 }
