@@ -210,7 +210,12 @@ describe('the built package (npm run build)', () => {
     const registering = modules().filter((file) => /\buse\(\[|registerTheme\(/.test(dist(file)));
     // setup registers at load; theme/register defines the helper; the SVG renderer registers what it draws, when called.
     expect(registering.sort()).toEqual(['core/echarts/setup.js', 'core/render/svg.js', 'theme/register.js']);
-    const drawing = ['react/chart/echart.js', 'core/render/svg.js', 'core/echarts/on-demand.js'];
+    const drawing = [
+      'react/chart/use-echarts.js',
+      'react/echarts-for-react/index.js',
+      'core/render/svg.js',
+      'core/echarts/on-demand.js',
+    ];
     for (const file of modules()) {
       if (!loadedBy(file, { staticOnly: true }).has('core/echarts/setup.js')) continue;
       const draws = drawing.some((module) => loadedBy(file, { staticOnly: true }).has(module));
