@@ -25,8 +25,8 @@ export const FREQUENT_BUILDERS = {
 /** Every chart kind, for the error that names them. */
 const KINDS: readonly ChartKind[] = ['line', 'area', 'bar', 'combo', 'pie', 'donut', 'funnel', 'scatter', 'heatmap'];
 
-/** Validates the parts of a spec that are not about columns. */
-function checkSpec(spec: ChartSpec): void {
+/** Validates the parts of a spec that are not about columns: throws `AdapterError` for a spec no builder can read. */
+export function checkSpec(spec: ChartSpec): void {
   if (typeof spec !== 'object' || spec === null || !KINDS.includes(spec.kind)) {
     const kind = typeof spec === 'object' && spec !== null ? preview(spec.kind) : preview(spec);
     throw new AdapterError('invalid-spec', `Unknown chart kind ${kind}: use one of ${KINDS.join(', ')}.`);

@@ -1,6 +1,6 @@
 import { AdapterError } from './errors';
 import type { ChartReason } from './reasons';
-import { type Column, isTable, type Table, toTable } from './table';
+import { type Cell, type Column, type ColumnScan, isTable, scanTable, type Table } from './table';
 import type { ChartSpec, DataInput } from './types';
 
 /** A spec with the reason it fits the data (`explainChart(reason)` says it in words). */
@@ -52,15 +52,44 @@ const WEEKDAY = /^(mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(da
 const MONTH =
   /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
 
-/** Distinct non-null values of a column, counting no further than `limit + 1`. */
-function distinct(column: Column, limit: number): number {
-  const seen = new Set<unknown>();
-  for (const value of column.values) {
-    if (value === null) continue;
-    seen.add(value);
-    if (seen.size > limit) break;
-  }
-  return seen.size;
+/**
+ * What the rules read of a column's values, over every row: the distinct non-null values (a count, and whether they
+ * are all weekday or month names), and the smallest and largest absolute number.
+ */
+export interface Figures {
+  distinct(column: Column): number;
+  /** Non-null values to test for weekday and month names: each distinct one at least once. */
+  named(column: Column): Iterable<Cell>;
+  min(column: Column): number;
+  maxAbs(column: Column): number;
+}
+
+/** A table's figures, read from its values. */
+const valueFigures: Figures = {
+  distinct: (column) => {
+    const seen = new Set(column.values);
+    return seen.size - (seen.has(null) ? 1 : 0);
+  },
+  named: (column) => column.values,
+  min: (column) => extreme(column, Math.min, Number.POSITIVE_INFINITY),
+  maxAbs: (column) => extreme(column, (v, max) => Math.max(Math.abs(v), max), 0),
+};
+
+function extreme(column: Column, pick: (value: number, so: number) => number, start: number): number {
+  let so = start;
+  for (const v of column.values) if (typeof v === 'number') so = pick(v, so);
+  return so;
+}
+
+/** The figures of scanned columns (see `scanTable`), known without reading their values again. */
+export function scanFigures(scans: readonly ColumnScan[]): Figures {
+  const of = (column: Column) => scans.find((s) => s.column === column) as ColumnScan;
+  return {
+    distinct: (column) => of(column).distinct?.size ?? valueFigures.distinct(column),
+    named: (column) => of(column).distinct ?? column.values,
+    min: (column) => of(column).min,
+    maxAbs: (column) => of(column).maxAbs,
+  };
 }
 
 /** Whether the measure falls (or holds) from row to row: the shape of a funnel's stages. */
@@ -83,24 +112,26 @@ function additive(column: Column): boolean {
  * How a dimension's values are ordered, if they are a sequence: numbers that are not identifiers
  * (years, say) in ascending order, weekday or month names as given. Undefined for an unordered dimension.
  */
-function sequence(column: Column): { sort: 'category' | 'none'; what: 'numbers' | 'weekdays' | 'months' } | undefined {
+function sequence(
+  column: Column,
+  values: Iterable<Cell>,
+): { sort: 'category' | 'none'; what: 'numbers' | 'weekdays' | 'months' } | undefined {
   if (column.type === 'number') {
     return IDENTIFIER.test(column.name) ? undefined : { sort: 'category', what: 'numbers' };
   }
-  if (column.type !== 'string' || column.values.every((v) => v === null)) return undefined;
-  for (const [names, what] of [
-    [WEEKDAY, 'weekdays'],
-    [MONTH, 'months'],
-  ] as const) {
-    if (column.values.every((v) => v === null || names.test((v as string).trim()))) return { sort: 'none', what };
+  if (column.type !== 'string') return undefined;
+  let any = false;
+  let weekdays = true;
+  let months = true;
+  for (const v of values) {
+    if (v === null) continue;
+    any = true;
+    weekdays &&= WEEKDAY.test((v as string).trim());
+    months &&= MONTH.test((v as string).trim());
+    if (!weekdays && !months) return undefined;
   }
-  return undefined;
-}
-
-function magnitude(column: Column): number {
-  let max = 0;
-  for (const v of column.values) if (typeof v === 'number') max = Math.max(max, Math.abs(v));
-  return max;
+  if (!any) return undefined;
+  return weekdays ? { sort: 'none', what: 'weekdays' } : { sort: 'none', what: 'months' };
 }
 
 const spec = (s: ReasonedSpec): ReasonedSpec => s;
@@ -140,7 +171,16 @@ const spec = (s: ReasonedSpec): ReasonedSpec => s;
  * Throws `AdapterError` for empty data and for data with no measure (no numeric column).
  */
 export function chooseChart(data: DataInput | Table): ChartChoice {
-  const table = isTable(data) ? data : toTable(data);
+  if (isTable(data)) return chooseFrom(data, valueFigures);
+  const { table, scans } = scanTable(data, true);
+  return chooseFrom(table, scanFigures(scans));
+}
+
+/**
+ * `chooseChart` from a table and the figures of its columns over every row: the values (a `Table`), or a scan of
+ * the rows that keeps only the distinct values of the dimensions and the extremes of the numbers (see `scanTable`).
+ */
+export function chooseFrom(table: Table, figures: Figures): ChartChoice {
   if (table.rowCount === 0) throw new AdapterError('empty', 'The result has no rows to chart.');
   const time = table.columns.filter((c) => c.role === 'time');
   const measures = table.columns.filter((c) => c.role === 'measure' && c.type === 'number');
@@ -158,13 +198,11 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
   const t = time[0];
   if (t) {
     const d = dims[0];
-    const series = d && measures.length === 1 && distinct(d, MAX_COLOURS) <= MAX_COLOURS ? d : undefined;
+    const series = d && measures.length === 1 && figures.distinct(d) <= MAX_COLOURS ? d : undefined;
     const y = series ? m0.name : measures.slice(0, 5).map((m) => m.name);
     const encoding = { x: t.name, y, ...(series ? { series: series.name } : {}) };
     // Rows that share a period are summed: the reason says so for every dimension that does not split the line.
-    const summed = dims
-      .filter((c) => c !== series)
-      .map((c) => ({ label: c.label, values: distinct(c, Number.POSITIVE_INFINITY) }));
+    const summed = dims.filter((c) => c !== series).map((c) => ({ label: c.label, values: figures.distinct(c) }));
     const split = series ? { series: series.label } : {};
     return choose(
       spec({
@@ -180,8 +218,8 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
   // 2. Two dimensions: the one with fewer values colours the series, the other runs along x.
   const [d0, d1] = dims as [Column | undefined, Column | undefined];
   if (d0 && d1) {
-    const n0 = distinct(d0, Number.POSITIVE_INFINITY);
-    const n1 = distinct(d1, Number.POSITIVE_INFINITY);
+    const n0 = figures.distinct(d0);
+    const n1 = figures.distinct(d1);
     const [x, split, nSplit] = n0 < n1 ? [d1, d0, n0] : [d0, d1, n1];
     const names = { measure: m0.label, x: x.label, split: split.label };
     const stacked = spec({
@@ -210,10 +248,10 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
 
   // 3–4. One dimension.
   if (d0) {
-    const n = distinct(d0, Number.POSITIVE_INFINITY);
+    const n = figures.distinct(d0);
     if (measures.length === 1) {
       const encoding = { x: d0.name, y: m0.name };
-      const nonNegative = m0.values.every((v) => v === null || (v as number) >= 0);
+      const nonNegative = !(figures.min(m0) < 0);
       const bars = spec({
         kind: 'bar',
         encoding,
@@ -245,7 +283,7 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
           { ...bars, sort: 'none', reason: { code: 'stage-bars' } },
         );
       }
-      const order = sequence(d0);
+      const order = sequence(d0, figures.named(d0));
       if (order) {
         const inOrder = spec({
           kind: 'bar',
@@ -276,8 +314,8 @@ export function chooseChart(data: DataInput | Table): ChartChoice {
       });
     }
     if (m1 && measures.length === 2) {
-      const a = magnitude(m0);
-      const b = magnitude(m1);
+      const a = figures.maxAbs(m0);
+      const b = figures.maxAbs(m1);
       const apart = Math.min(a, b) === 0 ? a !== b : Math.max(a, b) / Math.min(a, b) >= 10;
       const combo = spec({
         kind: 'combo',

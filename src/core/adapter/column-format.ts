@@ -18,6 +18,11 @@ export function timeGrain(column: Column): TimeGrain {
   return grain;
 }
 
+/** Records the grain of a date column's values from their distinct times (a pivot's time categories, say). */
+export function knownTimes(values: readonly unknown[], times: readonly number[]): void {
+  inferred.set(values, inferTimeGrain(times));
+}
+
 /**
  * The format of a column that names none: dates at their grain, numbers as numbers, the rest as text.
  * A number column that is a dimension (a year, an id) is a label, written as text: 2024, not 2,024.

@@ -65,7 +65,11 @@ export function heatmap(ctx: Context): EChartsCoreOption {
   const data: [number, number, number][] = [];
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
+  let highest = 0;
+  let lowest = 0;
   for (const [key, v] of cells) {
+    if (v > max) highest = data.length;
+    if (v < min) lowest = data.length;
     data.push([key % width, Math.floor(key / width), v]);
     min = Math.min(min, v);
     max = Math.max(max, v);
@@ -87,7 +91,11 @@ export function heatmap(ctx: Context): EChartsCoreOption {
         }) +
           extremes(
             ctx,
-            data.map(([xi, yi, v]) => ({ label: `${xs.labels[xi]}, ${ys.labels[yi]}`, value: v })),
+            // The first highest and first lowest cells only: a label for each of a million cells says nothing more.
+            (data.length > 0 ? [highest, lowest] : []).map((at) => {
+              const [xi, yi, v] = data[at] as [number, number, number];
+              return { label: `${xs.labels[xi]}, ${ys.labels[yi]}`, value: v };
+            }),
             tooltip,
           ),
       ),

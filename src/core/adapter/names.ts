@@ -23,6 +23,8 @@ export function unguardName(name: string): string {
   return name.startsWith(NAME_GUARD) && PROTOTYPE_KEYS.has(name.slice(1)) ? name.slice(1) : name;
 }
 
+const isNumber = (value: unknown) => typeof value === 'number';
+
 function isPlainObject(value: object): value is Record<string, unknown> {
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
@@ -47,6 +49,8 @@ function guard(value: unknown, seen: Set<object>): unknown {
       let copy: unknown[] | undefined;
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
+        // Numbers, and arrays of them (a heatmap's million cells), hold nothing to guard.
+        if (typeof item === 'number' || (Array.isArray(item) && item.every(isNumber))) continue;
         const next = guard(item, seen);
         if (next !== item) {
           copy ??= value.slice();

@@ -1,3 +1,4 @@
+import { knownTimes } from './column-format';
 import { BLANK, categoryOf, Keys, type Pivot } from './pivot';
 import {
   type Cell,
@@ -131,9 +132,10 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
   // Each distinct date string of the x column is read once (see DateMemo).
   const xDates: DateMemo | undefined = x?.type === 'date' ? new Map() : undefined;
   const splitText = split?.type === 'string';
-  // Results usually come ordered by their category: a row whose category text is the previous row's
-  // reuses its index instead of looking it up again.
-  let lastText: string | undefined;
+  // The x value of the row before, its cell, category and index: no row holds this module's MISMATCH.
+  let lastRaw: unknown = MISMATCH;
+  let lastCell: Cell = null;
+  let lastCategory: string | number | undefined;
   let lastIndex = -1;
 
   for (let row = 0; row < rows.length; row++) {
@@ -141,9 +143,15 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
     if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined;
 
     let category: string | number | undefined;
+    let ci = -2;
     if (x && xName !== undefined) {
       const raw = record[xName];
-      if (xText && typeof raw === 'string' && raw !== '') {
+      if (raw === lastRaw) {
+        // Rows usually come ordered by their category: the row before's value is its cell and category again.
+        ci = lastIndex;
+        category = lastCategory;
+        if (xValues) xValues[row] = lastCell;
+      } else if (xText && typeof raw === 'string' && raw !== '') {
         // Text is the common case: the value is its own category.
         category = raw;
       } else {
@@ -151,9 +159,17 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
         if (cell === MISMATCH) return undefined;
         if (xValues) xValues[row] = cell;
         category = categoryOf(cell, time);
+        lastCell = cell;
+      }
+      if (ci === -2) {
+        ci = category === undefined ? -1 : categories.indexOf(category);
+        lastRaw = raw;
+        lastIndex = ci;
+        lastCategory = category;
       }
     } else {
       category = String(row + 1);
+      ci = categories.indexOf(category);
     }
     let base = -1;
     if (split && splitName !== undefined) {
@@ -176,19 +192,6 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
     } else if (category !== undefined) {
       base = 0;
     }
-    let ci: number;
-    if (category === undefined) {
-      ci = -1;
-    } else if (category === lastText) {
-      ci = lastIndex;
-    } else {
-      ci = categories.indexOf(category);
-      if (typeof category === 'string') {
-        lastText = category;
-        lastIndex = ci;
-      }
-    }
-
     for (let m = 0; m < perGroup; m++) {
       const raw = record[measureNames[m] as string];
       let value: number | null;
@@ -249,6 +252,8 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
           rows.map((row) => convertCell(r.type, (row as Row)[r.meta.name], r.declared) as Cell),
         ),
   );
+  // The distinct times are the categories: the x column's grain needs no second look at every row.
+  if (time && xValues) knownTimes(xValues, categories.list as number[]);
   const table: Table = { columns, rowCount: rows.length };
   return { table, pivot: { categories: categories.list, series } };
 }

@@ -130,7 +130,7 @@ export function convertCell(
 }
 
 /** The error for a value that does not fit a declared type. */
-function mismatchError(meta: ColumnMeta, type: ColumnType, row: number, value: unknown): AdapterError {
+export function mismatchError(meta: ColumnMeta, type: ColumnType, row: number, value: unknown): AdapterError {
   return type === 'date'
     ? new AdapterError(
         'invalid-date',
@@ -214,10 +214,15 @@ export function lazyColumnOf(meta: ColumnMeta, type: ColumnType, materialize: ()
  * except integers in a column named like a year, an id or a code, and the rest are dimensions.
  */
 export function columnOf(meta: ColumnMeta, type: ColumnType, values: Cell[]): Column {
-  const labels = type === 'number' && LABEL_NUMBER_NAME.test(meta.name) && values.every(isIntegerOrNull);
+  return { ...headerOf(meta, type, values.every(isIntegerOrNull)), values };
+}
+
+/** A column's name, label, type, role and metadata (see `columnOf`), given whether its numbers are all integers. */
+function headerOf(meta: ColumnMeta, type: ColumnType, integers: boolean): Omit<Column, 'values'> {
+  const labels = type === 'number' && LABEL_NUMBER_NAME.test(meta.name) && integers;
   const role = meta.role ?? (type === 'date' ? 'time' : type === 'number' && !labels ? 'measure' : 'dimension');
   const label = meta.label === undefined ? meta.name : String(meta.label);
-  return { name: meta.name, label, type, role, meta, values };
+  return { name: meta.name, label, type, role, meta };
 }
 
 /**
@@ -237,6 +242,95 @@ export function readColumn(meta: ColumnMeta, count: number, read: (row: number) 
     values = convert(meta, type, count, read, false) as Cell[];
   }
   return columnOf(meta, type, values);
+}
+
+/**
+ * What a scan of a column learns (see `scanColumn`): the figures `chooseChart` reads, with the values not kept.
+ */
+export interface ColumnScan {
+  /** The column as `readColumn` makes it (the same type, role and label), its values converted when first read. */
+  readonly column: Column;
+  /** The distinct non-null cells of a column that may be a dimension; undefined for the others, or without stats. */
+  readonly distinct: ReadonlySet<Cell> | undefined;
+  /** The smallest number (Infinity for none) and the largest absolute one (0 for none). */
+  readonly min: number;
+  readonly maxAbs: number;
+  /** Row `row`'s cell, converted; null past the last row. */
+  cell(row: number): Cell;
+}
+
+/** `convert` without keeping the values: their figures, or undefined when an inferred type does not fit. */
+function scan(
+  meta: ColumnMeta,
+  type: ColumnType,
+  count: number,
+  read: (row: number) => unknown,
+  declared: boolean,
+  distinct: Set<Cell> | undefined,
+) {
+  const dates: DateMemo | undefined = type === 'date' ? new Map() : undefined;
+  let min = Number.POSITIVE_INFINITY;
+  let maxAbs = 0;
+  let integers = true;
+  // Results often come sorted: a value that is the row before's is converted and counted once.
+  let last: unknown = MISMATCH;
+  for (let row = 0; row < count; row++) {
+    const value = read(row);
+    if (value === last) continue;
+    const cell = convertCell(type, value, declared, dates);
+    if (cell === MISMATCH) {
+      if (!declared) return undefined;
+      throw mismatchError(meta, type, row, value);
+    }
+    last = value;
+    if (cell === null) continue;
+    if (typeof cell === 'number') {
+      if (cell < min) min = cell;
+      if (Math.abs(cell) > maxAbs) maxAbs = Math.abs(cell);
+      if (integers && !Number.isInteger(cell)) integers = false;
+    }
+    distinct?.add(cell);
+  }
+  return { min, maxAbs, integers };
+}
+
+/**
+ * `readColumn` in one pass that keeps no values: the same column (type, role, label; the same `AdapterError`), its
+ * values converted when first read. With `stats`, a column that may be a dimension keeps its distinct values.
+ */
+export function scanColumn(
+  meta: ColumnMeta,
+  count: number,
+  read: (row: number) => unknown,
+  stats: boolean,
+): ColumnScan {
+  checkMeta(meta);
+  const declared = meta.type !== undefined;
+  const collect = (type: ColumnType) =>
+    stats &&
+    (meta.role === 'dimension' ||
+      (meta.role === undefined && (type === 'string' || type === 'boolean' || roleNeedsValues(meta, type))))
+      ? new Set<Cell>()
+      : undefined;
+  let type = meta.type ?? sniff(count, read);
+  let distinct = collect(type);
+  let found = scan(meta, type, count, read, declared, distinct);
+  if (!found) {
+    type = 'string';
+    distinct = collect(type);
+    found = scan(meta, type, count, read, false, distinct) as NonNullable<typeof found>;
+  }
+  let values: Cell[] | undefined;
+  const dates: DateMemo | undefined = type === 'date' ? new Map() : undefined;
+  const column: Column = {
+    ...headerOf(meta, type, found.integers),
+    get values() {
+      values ??= convert(meta, type, count, read, declared) as Cell[];
+      return values;
+    },
+  };
+  const cell = (row: number) => (row < count ? (convertCell(type, read(row), declared, dates) as Cell) : null);
+  return { column, distinct, min: found.min, maxAbs: found.maxAbs, cell };
 }
 
 /** Whether a value reads as a column of a columnar input (an array of them is columns, not rows). */
@@ -306,7 +400,15 @@ export function columnNames(rows: readonly Row[], meta: readonly ColumnMeta[] = 
   return names;
 }
 
-function fromRows(rows: readonly Row[], meta: readonly ColumnMeta[] = [], only?: ReadonlySet<string>): Table {
+/** Makes a column from its metadata and a reader of its values: `readColumn`, or a scan. */
+type ColumnMaker = (meta: ColumnMeta, count: number, read: (row: number) => unknown) => Column;
+
+function fromRows(
+  rows: readonly Row[],
+  meta: readonly ColumnMeta[] = [],
+  only: ReadonlySet<string> | undefined,
+  make: ColumnMaker,
+): Table {
   let names: string[];
   if (only) {
     // Only the named columns: no scan of every row's keys, just a check that each name exists.
@@ -326,12 +428,12 @@ function fromRows(rows: readonly Row[], meta: readonly ColumnMeta[] = [], only?:
     // Own keys only: a row without "constructor" must not read Object.prototype.constructor. Other
     // names cannot come from the prototype, and a plain read is much faster.
     const read = cellReader(name);
-    return readColumn(metaByName.get(name) ?? { name }, rows.length, (i) => read(rows[i] as Row));
+    return make(metaByName.get(name) ?? { name }, rows.length, (i) => read(rows[i] as Row));
   });
   return { columns, rowCount: rows.length };
 }
 
-function fromColumns(inputs: readonly ColumnInput[]): Table {
+function fromColumns(inputs: readonly ColumnInput[], make: ColumnMaker): Table {
   const bad = inputs.findIndex((input) => !isColumnInput(input));
   if (bad >= 0) {
     throw new AdapterError(
@@ -354,7 +456,7 @@ function fromColumns(inputs: readonly ColumnInput[]): Table {
       );
     }
   }
-  return { columns: inputs.map(({ values, ...meta }) => readColumn(meta, rowCount, (i) => values[i])), rowCount };
+  return { columns: inputs.map(({ values, ...meta }) => make(meta, rowCount, (i) => values[i])), rowCount };
 }
 
 /**
@@ -364,18 +466,35 @@ function fromColumns(inputs: readonly ColumnInput[]): Table {
  * fit its column's declared (or, for numbers and dates, inferred) type is an `AdapterError` naming both.
  */
 export function toTable(input: DataInput, options: { only?: Iterable<string> } = {}): Table {
-  const only = options.only ? new Set(options.only) : undefined;
+  return tableOf(input, options.only ? new Set(options.only) : undefined, readColumn);
+}
+
+/**
+ * `toTable` in one pass per column that keeps no values (see `scanColumn`): the same columns, the same errors, and
+ * each column's scan. Cells are converted when read: one by one (`cell`), or a column at a time (`values`).
+ */
+export function scanTable(input: DataInput, stats: boolean): { table: Table; scans: ColumnScan[] } {
+  const scans: ColumnScan[] = [];
+  const table = tableOf(input, undefined, (meta, count, read) => {
+    const scanned = scanColumn(meta, count, read, stats);
+    scans.push(scanned);
+    return scanned.column;
+  });
+  return { table, scans };
+}
+
+function tableOf(input: DataInput, only: ReadonlySet<string> | undefined, make: ColumnMaker): Table {
   const pick = (inputs: readonly ColumnInput[]) =>
     only ? inputs.filter((c) => !isColumnInput(c) || only.has(c.name)) : inputs;
   if (Array.isArray(input)) {
     return input.length > 0 && input.every(isColumnInput)
-      ? fromColumns(pick(input as readonly ColumnInput[]))
-      : fromRows(input as readonly Row[], [], only);
+      ? fromColumns(pick(input as readonly ColumnInput[]), make)
+      : fromRows(input as readonly Row[], [], only, make);
   }
   if (typeof input === 'object' && input !== null) {
     const set = input as ResultSet;
-    if (Array.isArray(set.columns)) return fromColumns(pick(set.columns));
-    if (Array.isArray(set.rows)) return fromRows(set.rows, Array.isArray(set.meta) ? set.meta : undefined, only);
+    if (Array.isArray(set.columns)) return fromColumns(pick(set.columns), make);
+    if (Array.isArray(set.rows)) return fromRows(set.rows, Array.isArray(set.meta) ? set.meta : undefined, only, make);
   }
   throw new AdapterError('invalid-input', `Expected rows, columns or a result set, got ${preview(input)}.`);
 }

@@ -1,9 +1,10 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { buildOption, FREQUENT_BUILDERS } from '../../core/adapter/build';
-import { type ChartChoice, chooseChart } from '../../core/adapter/choose';
+import { FREQUENT_BUILDERS } from '../../core/adapter/build';
+import type { ChartChoice } from '../../core/adapter/choose';
+import { deriveChart } from '../../core/adapter/derive';
 import { AdapterError } from '../../core/adapter/errors';
-import { type Table, toTable } from '../../core/adapter/table';
+import type { Table } from '../../core/adapter/table';
 import type { ChartSpec, DataInput, ResultSet, Row } from '../../core/adapter/types';
 import { loadedRareBuilders, loadRareBuilders } from '../../core/echarts/on-demand';
 import { echartsMajorVersion } from '../../core/echarts/setup';
@@ -53,25 +54,25 @@ export function useChartCard({
   const [rare, setRare] = useState(loadedRareBuilders);
   const [rareFailure, setRareFailure] = useState<unknown>();
   const derived = useMemo(() => {
-    const none = { table: undefined, option: undefined, choice: undefined, problem: undefined, waiting: false };
+    const none = {
+      table: undefined,
+      option: undefined,
+      choice: undefined,
+      problem: undefined as AdapterError | undefined,
+      waiting: false,
+      rowAt: NO_TABLE,
+    };
     if (option) return { ...none, option };
     if (stable === undefined) return none;
     try {
-      const table = toTable(stable);
-      const choice = specKey === 'auto' && table.rowCount > 0 ? chooseChart(table) : undefined;
-      const chosen: ChartSpec | undefined = specKey === 'auto' ? choice : (JSON.parse(specKey) as ChartSpec);
-      if (chosen && !rare && (chosen.kind === 'scatter' || chosen.kind === 'heatmap')) {
-        return { ...none, table, choice, waiting: true };
-      }
-      const built = chosen
-        ? buildOption(
-            table,
-            chosen,
-            { locale, messages: words, echartsVersion: echartsMajorVersion },
-            { ...FREQUENT_BUILDERS, ...rare },
-          )
-        : undefined;
-      return { ...none, table, option: built, choice };
+      // One scan of the data, then the option from the rows (see deriveChart): no table of every cell up front.
+      const chart = deriveChart(
+        stable,
+        specKey === 'auto' ? 'auto' : (JSON.parse(specKey) as ChartSpec),
+        { locale, messages: words, echartsVersion: echartsMajorVersion },
+        { ...FREQUENT_BUILDERS, ...rare },
+      );
+      return { ...chart, problem: undefined };
     } catch (caught) {
       if (caught instanceof AdapterError) return { ...none, problem: caught };
       throw caught;
@@ -114,21 +115,7 @@ export function useChartCard({
     state = 'ready';
   }
 
-  const table = derived.table;
-  const rowAt = useMemo(
-    () =>
-      table
-        ? (index: number): Row =>
-            Object.fromEntries(
-              table.columns.map((c) => {
-                const value = c.values[index] ?? null;
-                return [c.name, c.type === 'date' && typeof value === 'number' ? new Date(value) : value];
-              }),
-            )
-        : NO_TABLE,
-    [table],
-  );
-  return { state, message, table, option: derived.option, choice: derived.choice, rowAt };
+  return { state, message, table: derived.table, option: derived.option, choice: derived.choice, rowAt: derived.rowAt };
 }
 
 /** The same result set: the same object, or one around the same rows, columns and metadata. */
