@@ -102,7 +102,7 @@ describe('the frame queue for chart work', () => {
     for (const [i, { queue }] of queues.entries()) {
       queue.queue('theme', () => {
         order.push(names[i] as string);
-        now += frames.FRAME_BUDGET_MS / 2 + 1; // two fit in no frame
+        now += 8; // two fit in a frame's budget (20 ms), three do not
       });
     }
     frame();
@@ -113,6 +113,26 @@ describe('the frame queue for chart work', () => {
     expect(order).toEqual(['c', 'd', 'e', 'a', 'b']);
     frame();
     expect(callbacks).toHaveLength(0);
+  });
+
+  it('takes fewer charts a frame while sizes change (a drag), and the full budget once they are still', () => {
+    const fitted: string[] = [];
+    const charts = ['a', 'b', 'c', 'd'].map((name) => {
+      const el = element(name);
+      frames.trackChart(el, () => {
+        fitted.push(name);
+        now += 4;
+        return true;
+      });
+      return el;
+    });
+    resized(...charts);
+    frame();
+    // 4 ms a chart: a second would overrun the drag's budget.
+    expect(fitted).toEqual(['a']);
+    now += 200; // still for longer than a drag's frames
+    frame();
+    expect(fitted).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('runs the first chart of a frame even when it alone is over budget, so work never stalls', () => {

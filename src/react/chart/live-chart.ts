@@ -44,6 +44,8 @@ export class LiveChart {
         return false;
       }
       chart.resize({ width: 'auto', height: 'auto' });
+      // Painted now, inside the frame's budget, rather than in ECharts' own next frame outside it.
+      chart.getZr().flush();
       return true;
     });
   }
@@ -76,6 +78,7 @@ export class LiveChart {
     this.frame?.queue('theme', () => {
       if (chart.isDisposed() || this.theme === themeName) return;
       chart.setTheme(themeName);
+      chart.getZr().flush();
       this.theme = themeName;
     });
   }
