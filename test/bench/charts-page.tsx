@@ -447,7 +447,7 @@ async function resizeStorm(variant: Variant): Promise<ResizeResult> {
 const controls: { setOption?: (option: EChartsCoreOption) => void; setTick?: (tick: number) => void } = {};
 
 /** A parent as apps write it: state of its own, the chart's style written inline. */
-function Parent({ variant, initial }: { variant: Exclude<Variant, 'raw'>; initial: EChartsCoreOption }) {
+function Parent({ variant, initial }: { variant: Variant; initial: EChartsCoreOption }) {
   const [option, setOption] = useState(initial);
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -456,7 +456,12 @@ function Parent({ variant, initial }: { variant: Exclude<Variant, 'raw'>; initia
   }, []);
   return (
     <div data-tick={tick}>
-      <ReactChart variant={variant} option={option} style={{ height: 320 }} />
+      {variant === 'raw' ? (
+        // The parent alone (a plain box where the chart would be): what its own re-render costs.
+        <div data-option={typeof option} style={{ height: 320 }} />
+      ) : (
+        <ReactChart variant={variant} option={option} style={{ height: 320 }} />
+      )}
     </div>
   );
 }
@@ -470,6 +475,16 @@ async function rerender(variant: Variant, kind: 'same' | 'equal'): Promise<Reren
   const first = options[0] as EChartsCoreOption;
   const host = makeHost(1200);
   const mounted: Mounted = { host, raw: [], observers: [] };
+  if (variant === 'raw' && kind === 'same') {
+    // Raw ECharts has no re-render: the parent alone is measured instead, to tell a chart's own cost from its parent's.
+    mounted.root = createRoot(host);
+    flushSync(() => mounted.root?.render(<Parent variant="raw" initial={first} />));
+    const t0 = performance.now();
+    for (let k = 1; k <= renders; k++) flushSync(() => controls.setTick?.(k));
+    const ms = performance.now() - t0;
+    await unmount(mounted);
+    return { ms, setOptionCalls: 0 };
+  }
   if (variant === 'raw') mounted.raw.push(rawChart(rawElement(host, 320), first));
   else {
     mounted.root = createRoot(host);

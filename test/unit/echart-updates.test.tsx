@@ -52,6 +52,30 @@ describe('EChart updates', () => {
   });
 });
 
+describe('EChart re-rendered by its parent', () => {
+  it('renders nothing again for the same props, an inline style with the same entries included', async () => {
+    // Every render of the chart reads its event handlers: count the reads.
+    let reads = 0;
+    const onEvents = {
+      get click() {
+        reads++;
+        return () => {};
+      },
+    };
+    const ready = vi.fn<(chart: EChartsType) => void>();
+    const page = (height: number) => (
+      <EChart option={barOption} renderer="svg" onEvents={onEvents} onChartReady={ready} style={{ height }} />
+    );
+    const { rerender } = render(page(300));
+    await waitFor(() => expect(ready).toHaveBeenCalled());
+    const before = reads;
+    for (let i = 0; i < 10; i++) rerender(page(300));
+    expect(reads).toBe(before);
+    rerender(page(320));
+    expect(reads).toBeGreaterThan(before);
+  });
+});
+
 describe('EChart and a mode switch', () => {
   it('re-themes in place with setTheme and sets no option', async () => {
     const ready = vi.fn<(chart: EChartsType) => void>();

@@ -1,5 +1,5 @@
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
-import { type ComponentProps, forwardRef, useEffect, useMemo, useRef, useState } from 'react';
+import { type ComponentProps, forwardRef, memo, useEffect, useMemo, useRef, useState } from 'react';
 import { chart as chartTokens } from '../../../themes/tokens';
 import { guardNames } from '../../core/adapter/names';
 import { loadChartModules, missingChartModules } from '../../core/echarts/on-demand';
@@ -93,13 +93,8 @@ function withAria(
   };
 }
 
-/**
- * The chart primitive every InsightPulse chart renders with: one ECharts instance on a tree-shaken `echarts/core`
- * (`useECharts`), in the InsightPulse theme. It follows its container's size, keeps event bindings stable and
- * switches theme without remounting; charts share the page's frames for resizing and re-theming (frames.ts). Its
- * ref is the chart's container element.
- */
-export const EChart = forwardRef<HTMLDivElement, EChartProps>(function EChart(
+/** The chart primitive's rendering; `EChart` is it behind a comparison of its props. */
+const EChartRender = forwardRef<HTMLDivElement, EChartProps>(function EChart(
   {
     option,
     theme,
@@ -206,3 +201,26 @@ export const EChart = forwardRef<HTMLDivElement, EChartProps>(function EChart(
     />
   );
 });
+
+/** Props equal for rendering: the same values, and a `style` written inline with the same entries. */
+function sameProps(before: Readonly<EChartProps>, after: Readonly<EChartProps>): boolean {
+  const keys = Object.keys(after) as (keyof EChartProps)[];
+  if (Object.keys(before).length !== keys.length) return false;
+  return keys.every((key) => {
+    const [a, b] = [before[key], after[key]];
+    if (Object.is(a, b)) return true;
+    if (key !== 'style' || !a || !b) return false;
+    const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+    const entries = Object.keys(y);
+    return Object.keys(x).length === entries.length && entries.every((name) => Object.is(x[name], y[name]));
+  });
+}
+
+/**
+ * The chart primitive every InsightPulse chart renders with: one ECharts instance on a tree-shaken `echarts/core`
+ * (`useECharts`), in the InsightPulse theme. It follows its container's size, keeps event bindings stable and
+ * switches theme without remounting; charts share the page's frames for resizing and re-theming (frames.ts). Its
+ * ref is the chart's container element. A parent's re-render with the same props (an inline `style` with the same
+ * entries included) costs one comparison of them and renders nothing.
+ */
+export const EChart = memo(EChartRender, sameProps);
