@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   AdapterError,
+  type ChartSpec,
   type ColumnMeta,
   chooseChart,
   type ResultSet,
@@ -117,7 +118,17 @@ describe('choosing from a scan of the rows', () => {
     fc.assert(
       fc.property(data, (input) => {
         const derived = outcome(() => {
-          const { table, choice, option, waiting } = deriveChart(input, 'auto', {}, BUILDERS);
+          const { table, choice, option, waiting, rowAt } = deriveChart(input, 'auto', {}, BUILDERS);
+          // The table and each row are toTable's, whichever columns' scans were put off.
+          const general = toTable(input);
+          expect(table.columns.map((c) => ({ ...c, values: c.values }))).toEqual(general.columns);
+          for (let row = 0; row < table.rowCount; row++) {
+            const cells = general.columns.map((c) => {
+              const cell = c.values[row] ?? null;
+              return [c.name, c.type === 'date' && typeof cell === 'number' ? new Date(cell) : cell];
+            });
+            expect(rowAt(row)).toEqual(Object.fromEntries(cells));
+          }
           return { rowCount: table.rowCount, choice, option, waiting };
         });
         const general = outcome(() => {
@@ -150,6 +161,32 @@ describe('deriveChart', () => {
     expect(chart.rowAt(3)).toEqual({ day: null, region: null, revenue: null });
     expect(chart.choice?.reason).toMatchObject({ code: 'trend', series: 'region' });
     expect(chart.table.rowCount).toBe(3);
+  });
+
+  it('chooses from every value of a time or measure column it did not scan first', () => {
+    const many = (odd: Partial<Row>): Row[] =>
+      Array.from({ length: 500 }, (_, i) => ({
+        day: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        region: i % 2 ? 'North' : 'South',
+        revenue: i,
+        cost: i / 2,
+        ...(i === 400 ? odd : {}),
+      }));
+    const cases: [Partial<Row>, string][] = [
+      [{}, 'trend'],
+      [{ revenue: 'n/a' }, 'trend'],
+      [{ day: 'soon' }, 'stacked'],
+      [{ cost: 'n/a' }, 'trend'],
+    ];
+    for (const [odd, code] of cases) {
+      const rows = many(odd);
+      const chart = deriveChart(rows, 'auto', {}, BUILDERS);
+      const table = toTable(rows);
+      expect(chart.choice?.reason.code).toBe(code);
+      expect(chart.choice).toEqual(chooseChart(table));
+      expect(JSON.stringify(chart.option)).toBe(JSON.stringify(toEChartsOption(table, chart.choice as ChartSpec)));
+      expect(chart.table.columns.map((c) => c.type)).toEqual(table.columns.map((c) => c.type));
+    }
   });
 
   it('waits for a chosen kind whose builder is not given, and refuses an unknown kind', () => {

@@ -42,7 +42,7 @@ export function checkSpec(spec: ChartSpec): void {
 const CARTESIAN = new Set<ChartKind>(['line', 'area', 'bar', 'combo']);
 
 /** Line, area, bar and combo charts of rows are normalised and pivoted in one pass where the data allows. */
-function onePass(data: DataInput, spec: ChartSpec) {
+export function onePass(data: DataInput, spec: ChartSpec): ReturnType<typeof pivotRows> {
   if (!CARTESIAN.has(spec.kind) || (spec.kind === 'combo' && spec.encoding.series !== undefined)) return undefined;
   const { x, y, y2, series } = spec.encoding;
   const list = (v: string | readonly string[] | undefined) =>
@@ -74,18 +74,19 @@ function tableFor(data: DataInput, spec: ChartSpec): Table {
 /**
  * `toEChartsOption` with the builders given: ChartCard builds lines, bars and slices at once and loads the rarer
  * builders (scatter, heatmap) with their ECharts chunk. Throws `AdapterError`; a kind with no builder given is a
- * programming error (`Error`).
+ * programming error (`Error`). `pivoted`: the rows' one pass for this spec, when the caller already made it.
  */
 export function buildOption(
   data: DataInput | Table,
   spec: ChartSpec,
   options: AdapterOptions,
   builders: Partial<Readonly<Record<ChartKind, OptionBuilder>>>,
+  pivoted?: ReturnType<typeof pivotRows>,
 ): EChartsCoreOption {
   checkSpec(spec);
   const build = builders[spec.kind];
   if (!build) throw new Error(`No option builder for ${spec.kind} charts was given.`);
-  const fast = isTable(data) ? undefined : onePass(data, spec);
+  const fast = pivoted ?? (isTable(data) ? undefined : onePass(data, spec));
   const table = fast?.table ?? (isTable(data) ? data : tableFor(data, spec));
   if (table.rowCount === 0) throw new AdapterError('empty', 'The result has no rows to chart.');
   // Names from the data that are Object.prototype keys would crash ECharts or change globals: guarded.

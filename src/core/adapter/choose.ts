@@ -81,9 +81,16 @@ function extreme(column: Column, pick: (value: number, so: number) => number, st
   return so;
 }
 
+/** What `scanFigures` throws when asked for a figure of a column whose scan was put off (see `scanTable`). */
+export const NOT_SCANNED = Symbol('not scanned');
+
 /** The figures of scanned columns (see `scanTable`), known without reading their values again. */
 export function scanFigures(scans: readonly ColumnScan[]): Figures {
-  const of = (column: Column) => scans.find((s) => s.column === column) as ColumnScan;
+  const of = (column: Column) => {
+    const scan = scans.find((s) => s.column === column) as ColumnScan;
+    if (scan.complete) throw NOT_SCANNED;
+    return scan;
+  };
   return {
     distinct: (column) => of(column).distinct?.size ?? valueFigures.distinct(column),
     named: (column) => of(column).distinct ?? column.values,

@@ -2,13 +2,18 @@ import { defaultFormatSpec, inferTimeGrain } from '../format';
 import type { FormatSpec, TimeGrain } from '../format/types';
 import type { Column } from './table';
 
-/** Grains inferred, by a column's values: a chart asks for its x column's grain more than once. */
+/**
+ * Grains inferred, by a column's values (a chart asks for its x column's grain more than once), or by a column whose
+ * distinct times were known without its values (see `knownTimes`).
+ */
 const inferred = new WeakMap<object, TimeGrain>();
 
 /** The time grain of a date column: its format's, else the coarsest the values allow (worked out once a column). */
 export function timeGrain(column: Column): TimeGrain {
   const format = column.meta.format;
   if (format?.kind === 'date' && format.grain) return format.grain;
+  const known = inferred.get(column);
+  if (known !== undefined) return known;
   const values = column.values as (number | null)[];
   let grain = inferred.get(values);
   if (grain === undefined) {
@@ -18,9 +23,12 @@ export function timeGrain(column: Column): TimeGrain {
   return grain;
 }
 
-/** Records the grain of a date column's values from their distinct times (a pivot's time categories, say). */
-export function knownTimes(values: readonly unknown[], times: readonly number[]): void {
-  inferred.set(values, inferTimeGrain(times));
+/**
+ * Records the grain of a date column from its distinct times (a pivot's time categories, say), so that asking for it
+ * reads none of the column's values (which may be converted only when first read).
+ */
+export function knownTimes(column: Column, times: readonly number[]): void {
+  inferred.set(column, inferTimeGrain(times));
 }
 
 /**

@@ -2,6 +2,7 @@ import { knownTimes } from './column-format';
 import { BLANK, categoryOf, Keys, type Pivot } from './pivot';
 import {
   type Cell,
+  type Column,
   cellReader,
   checkMeta,
   columnOf,
@@ -55,16 +56,6 @@ function rowsAndMeta(data: DataInput): { rows: readonly Row[]; meta: readonly Co
  * row has, a row that is not an object, odd metadata, a sum past the largest number. `toTable` and
  * `pivot` then make the same chart, or the same `AdapterError`, from the start.
  */
-function emptySums(length: number): Float64Array {
-  return new Float64Array(length).fill(Number.NaN);
-}
-
-function grow(cells: Float64Array, index: number): Float64Array {
-  const grown = emptySums(Math.max(index + 1, cells.length * 2));
-  grown.set(cells);
-  return grown;
-}
-
 export function pivotRows(data: DataInput, names: OnePassNames): { table: Table; pivot: Pivot } | undefined {
   const input = rowsAndMeta(data);
   if (!input || input.rows.length === 0) return undefined;
@@ -100,10 +91,10 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
       present: metaByName.has(name),
     });
   }
+  // Values are kept only where the column's role depends on them (see roleNeedsValues); the others convert when
+  // first read (a point click, say), the pass having checked they fit.
   for (const reader of readers) {
-    if (reader.type !== 'string' && (reader.type !== 'number' || roleNeedsValues(reader.meta, reader.type))) {
-      reader.values = new Array<Cell>(rows.length);
-    }
+    if (roleNeedsValues(reader.meta, reader.type)) reader.values = new Array<Cell>(rows.length);
   }
   const at = (name: string | undefined) => (name === undefined ? undefined : readers[wanted.indexOf(name)]);
   const x = at(names.x);
@@ -115,8 +106,9 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
   const categories = new Keys<string | number>();
   const groups = new Keys<string>();
   const perGroup = measures.length;
-  // Sums per series in typed arrays (NaN: no value yet) that double when a category lands past their end.
-  const sums: Float64Array[] = split ? [] : measures.map(() => emptySums(64));
+  // Sums per series (NaN: no value yet; a sum of finite values is never NaN), appended to as categories come: with
+  // none missing, they are the series' values as they are, not copied.
+  const sums: number[][] = split ? [] : measures.map(() => []);
 
   // Names that Object.prototype also has need an own-property check on every read: leave them to toTable.
   if (wanted.some((name) => name in Object.prototype)) return undefined;
@@ -129,14 +121,17 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
   const measureValues = measures.map((m) => m.values ?? noValues);
   const measureDeclared = measures.map((m) => m.declared);
   const xText = x?.type === 'string';
-  // Each distinct date string of the x column is read once (see DateMemo).
-  const xDates: DateMemo | undefined = x?.type === 'date' ? new Map() : undefined;
+  // Each distinct date string of the x column is read once (see DateMemo) once one is met again away from its first
+  // rows: rows ordered by time never read a string twice (see lastRaw) and need no memo.
+  let xDates: DateMemo | undefined;
   const splitText = split?.type === 'string';
   // The x value of the row before, its cell, category and index: no row holds this module's MISMATCH.
   let lastRaw: unknown = MISMATCH;
   let lastCell: Cell = null;
   let lastCategory: string | number | undefined;
   let lastIndex = -1;
+  // The group index of the row before.
+  let lastGroup = -1;
 
   for (let row = 0; row < rows.length; row++) {
     const record = rows[row] as Record<string, unknown>;
@@ -162,7 +157,9 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
         lastCell = cell;
       }
       if (ci === -2) {
+        const known = categories.list.length;
         ci = category === undefined ? -1 : categories.indexOf(category);
+        if (time && ci >= 0 && ci < known) xDates ??= new Map();
         lastRaw = raw;
         lastIndex = ci;
         lastCategory = category;
@@ -184,9 +181,13 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
         group = String(cell ?? BLANK);
       }
       if (category !== undefined) {
-        const gi = groups.indexOf(group);
+        // Rows usually come ordered by category and then group: the row before's group, or the one after it.
+        const list = groups.list;
+        let gi = lastGroup + 1 < list.length ? lastGroup + 1 : 0;
+        if (list[gi] !== group) gi = list[lastGroup] === group ? lastGroup : groups.indexOf(group);
+        lastGroup = gi;
         // A new group brings its series.
-        while (sums.length < (gi + 1) * perGroup) sums.push(emptySums(Math.max(64, categories.list.length)));
+        while (sums.length < (gi + 1) * perGroup) sums.push([]);
         base = gi * perGroup;
       }
     } else if (category !== undefined) {
@@ -205,14 +206,15 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
       const stored = measureValues[m] as Cell[];
       if (stored !== noValues) stored[row] = value;
       if (value === null || base < 0) continue;
-      let cells = sums[base + m] as Float64Array;
-      if (ci >= cells.length) {
-        cells = grow(cells, ci);
-        sums[base + m] = cells;
-      }
-      const current = cells[ci] as number;
+      const cells = sums[base + m] as number[];
       // A sum past the largest number is checked for once, after the pass.
-      cells[ci] = Number.isNaN(current) ? value : current + value;
+      if (ci < cells.length) {
+        const current = cells[ci] as number;
+        cells[ci] = Number.isNaN(current) ? value : current + value;
+      } else {
+        while (cells.length < ci) cells.push(Number.NaN);
+        cells.push(value);
+      }
     }
   }
   // A column no row has (and no metadata names) is the general path's unknown-column error.
@@ -223,18 +225,15 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
   const width = categories.list.length;
   const series: Pivot['series'] = [];
   for (let si = 0; si < sums.length; si++) {
-    const cells = sums[si] as Float64Array;
-    const values = new Array<number | null>(width);
+    const cells = sums[si] as number[];
+    while (cells.length < width) cells.push(Number.NaN);
+    let missing = false;
     for (let ci = 0; ci < width; ci++) {
-      const cell = ci < cells.length ? (cells[ci] as number) : Number.NaN;
-      if (Number.isNaN(cell)) {
-        values[ci] = null;
-      } else if (Number.isFinite(cell)) {
-        values[ci] = cell;
-      } else {
-        return undefined; // A sum past the largest number: the general path says so.
-      }
+      const cell = cells[ci] as number;
+      if (Number.isNaN(cell)) missing = true;
+      else if (!Number.isFinite(cell)) return undefined; // A sum past the largest number: the general path says so.
     }
+    const values: (number | null)[] = missing ? cells.map((cell) => (Number.isNaN(cell) ? null : cell)) : cells;
     const measure = measures[si % perGroup] as Reader;
     const label = measure.meta.label === undefined ? measure.meta.name : String(measure.meta.label);
     if (!split) {
@@ -245,15 +244,16 @@ export function pivotRows(data: DataInput, names: OnePassNames): { table: Table;
     }
   }
   // The pass checked every value fits its column's type: unread values convert without surprises.
-  const columns = readers.map((r) =>
-    r.values
-      ? columnOf(r.meta, r.type, r.values)
-      : lazyColumnOf(r.meta, r.type, () =>
-          rows.map((row) => convertCell(r.type, (row as Row)[r.meta.name], r.declared) as Cell),
-        ),
-  );
-  // The distinct times are the categories: the x column's grain needs no second look at every row.
-  if (time && xValues) knownTimes(xValues, categories.list as number[]);
+  const columns = readers.map((r) => {
+    if (r.values) return columnOf(r.meta, r.type, r.values);
+    // A date column reads each distinct string once (see DateMemo), the pass's memo included.
+    const dates = r === x && xDates ? xDates : r.type === 'date' ? new Map() : undefined;
+    return lazyColumnOf(r.meta, r.type, () =>
+      rows.map((row) => convertCell(r.type, (row as Row)[r.meta.name], r.declared, dates) as Cell),
+    );
+  });
+  // The distinct times are the categories: the x column's grain needs no look at every row.
+  if (time) knownTimes(columns[wanted.indexOf(xName as string)] as Column, categories.list as number[]);
   const table: Table = { columns, rowCount: rows.length };
   return { table, pivot: { categories: categories.list, series } };
 }

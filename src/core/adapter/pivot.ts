@@ -146,8 +146,15 @@ function reorder(p: Pivot, order: readonly number[]): Pivot {
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
+/** Whether times are in ascending order already (rows usually come ordered by time). */
+function ascending(times: readonly number[]): boolean {
+  for (let i = 1; i < times.length; i++) if (!((times[i - 1] as number) <= (times[i] as number))) return false;
+  return true;
+}
+
 /** Sorts categories: by category, or by total value. Time axes are always in time order. */
 export function sortPivot(p: Pivot, sort: 'none' | 'category' | 'value-asc' | 'value-desc', time: boolean): Pivot {
+  if (time && ascending(p.categories as number[])) return p;
   const order = p.categories.map((_, i) => i);
   if (time) {
     order.sort((a, b) => (p.categories[a] as number) - (p.categories[b] as number));

@@ -257,6 +257,11 @@ export interface ColumnScan {
   readonly maxAbs: number;
   /** Row `row`'s cell, converted; null past the last row. */
   cell(row: number): Cell;
+  /**
+   * Set on a column whose scan was put off (see `scanTable`): its type is its first value's, not yet checked
+   * against the others, and its figures are unknown. `complete` scans it (the type may then change).
+   */
+  readonly complete?: () => ColumnScan;
 }
 
 /** `convert` without keeping the values: their figures, or undefined when an inferred type does not fit. */
@@ -303,9 +308,16 @@ export function scanColumn(
   count: number,
   read: (row: number) => unknown,
   stats: boolean,
+  defer = false,
 ): ColumnScan {
   checkMeta(meta);
   const declared = meta.type !== undefined;
+  if (defer && !declared && meta.role === undefined) {
+    const first = sniff(count, read);
+    if (first === 'date' || (first === 'number' && !roleNeedsValues(meta, first))) {
+      return deferredScan(meta, first, count, read, () => scanColumn(meta, count, read, stats));
+    }
+  }
   const collect = (type: ColumnType) =>
     stats &&
     (meta.role === 'dimension' ||
@@ -331,6 +343,30 @@ export function scanColumn(
   };
   const cell = (row: number) => (row < count ? (convertCell(type, read(row), declared, dates) as Cell) : null);
   return { column, distinct, min: found.min, maxAbs: found.maxAbs, cell };
+}
+
+/**
+ * A column whose scan is put off: a time or measure by its first value (its role depends on nothing else), which
+ * `complete` scans. Its cells convert as its type's; reading them is for a caller that checked they fit.
+ */
+function deferredScan(
+  meta: ColumnMeta,
+  type: ColumnType,
+  count: number,
+  read: (row: number) => unknown,
+  complete: () => ColumnScan,
+): ColumnScan {
+  let values: Cell[] | undefined;
+  const dates: DateMemo | undefined = type === 'date' ? new Map() : undefined;
+  const column: Column = {
+    ...headerOf(meta, type, true),
+    get values() {
+      values ??= convert(meta, type, count, read, false) as Cell[];
+      return values;
+    },
+  };
+  const cell = (row: number) => (row < count ? (convertCell(type, read(row), false, dates) as Cell) : null);
+  return { column, distinct: undefined, min: Number.NaN, maxAbs: Number.NaN, cell, complete };
 }
 
 /** Whether a value reads as a column of a columnar input (an array of them is columns, not rows). */
@@ -472,11 +508,14 @@ export function toTable(input: DataInput, options: { only?: Iterable<string> } =
 /**
  * `toTable` in one pass per column that keeps no values (see `scanColumn`): the same columns, the same errors, and
  * each column's scan. Cells are converted when read: one by one (`cell`), or a column at a time (`values`).
+ * With `defer`, the scan of a column whose type was inferred as date or number, and whose role follows from that
+ * alone, is put off (see `ColumnScan.complete`): a chart that reads it checks its values anyway. Such a column can
+ * throw no error of its own past its metadata's, so the errors stay the same.
  */
-export function scanTable(input: DataInput, stats: boolean): { table: Table; scans: ColumnScan[] } {
+export function scanTable(input: DataInput, stats: boolean, defer = false): { table: Table; scans: ColumnScan[] } {
   const scans: ColumnScan[] = [];
   const table = tableOf(input, undefined, (meta, count, read) => {
-    const scanned = scanColumn(meta, count, read, stats);
+    const scanned = scanColumn(meta, count, read, stats, defer);
     scans.push(scanned);
     return scanned.column;
   });

@@ -221,19 +221,43 @@ export function defaultFormatSpec(type: 'number' | 'string' | 'date' | 'boolean'
  * 'week' needs at least two distinct midnights whose gaps are all whole weeks. Default (no values) `'day'`.
  */
 export function inferTimeGrain(values: readonly (number | null)[]): TimeGrain {
-  // The distinct times only (a million rows hold a few hundred days), without copying the column first.
-  const distinct = new Set<number>();
-  for (const value of values) if (typeof value === 'number' && Number.isFinite(value)) distinct.add(value);
-  const times = [...distinct].sort((a, b) => a - b);
-  if (times.length === 0) return 'day';
-  const dates = times.map((time) => new Date(time));
-  const all = (test: (date: Date) => boolean) => dates.every(test);
-  if (!all((d) => d.getTime() % DAY === 0)) return all((d) => d.getTime() % HOUR === 0) ? 'hour' : 'minute';
-  if (all((d) => d.getUTCDate() === 1)) {
-    if (all((d) => d.getUTCMonth() === 0)) return 'year';
-    return all((d) => d.getUTCMonth() % 3 === 0) ? 'quarter' : 'month';
+  // One pass, nothing copied or sorted: each test holds for every value exactly when it holds for every distinct one,
+  // and a value that repeats the one before (a sorted column) is passed over. Weekly: the gaps between the sorted
+  // distinct midnights are all whole weeks exactly when each midnight is a whole number of weeks from the first.
+  const date = new Date(0);
+  let first: number | undefined;
+  let last: number | undefined;
+  let several = false;
+  let hours = true;
+  let days = true;
+  let firsts = true;
+  let januaries = true;
+  let quarters = true;
+  let weeks = true;
+  for (const value of values) {
+    if (typeof value !== 'number' || value === last || !Number.isFinite(value)) continue;
+    last = value;
+    if (first === undefined) {
+      first = value;
+    } else if (value !== first) {
+      several = true;
+      if (weeks && (value - first) % WEEK !== 0) weeks = false;
+    }
+    if (hours && value % HOUR !== 0) hours = false;
+    if (days && value % DAY !== 0) days = false;
+    if (days && firsts) {
+      date.setTime(value);
+      if (date.getUTCDate() === 1) {
+        const month = date.getUTCMonth();
+        if (month !== 0) januaries = false;
+        if (month % 3 !== 0) quarters = false;
+      } else {
+        firsts = false;
+      }
+    }
   }
-  const weekly =
-    times.length >= 2 && times.every((time, i) => i === 0 || (time - (times[i - 1] as number)) % WEEK === 0);
-  return weekly ? 'week' : 'day';
+  if (first === undefined) return 'day';
+  if (!days) return hours ? 'hour' : 'minute';
+  if (firsts) return januaries ? 'year' : quarters ? 'quarter' : 'month';
+  return several && weeks ? 'week' : 'day';
 }
