@@ -5,8 +5,8 @@
  * medians, ratios and whether each target held, as rows of a table. Used by `npm run bench`.
  */
 import { join } from 'node:path';
-import { build as esbuild, type Plugin } from 'esbuild';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { buildBenchPage, launchChromium, tasksBetweenMarks } from './browser-page';
 import { repo } from './bundle-size';
 import type {
   ChartsBenchPage,
@@ -26,59 +26,9 @@ const FROM_DIST: Record<string, string> = {
   '../../src/theme/index': 'dist/theme/index.js',
 };
 
-const fromDist: Plugin = {
-  name: 'from-dist',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/\.\.\/src\// }, (args) => {
-      const built = FROM_DIST[args.path];
-      if (!built) return { errors: [{ text: `${args.path}: the page may only import ${Object.keys(FROM_DIST)}` }] };
-      return { path: join(repo, built) };
-    });
-  },
-};
-
-export async function buildPage(): Promise<string> {
-  const result = await esbuild({
-    entryPoints: [join(repo, 'test/bench/charts-page.tsx')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    minifySyntax: true,
-    minifyWhitespace: true,
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [fromDist],
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-}
-
-/** The longest main-thread task (wall and CPU ms) between each pair of `charts:start` and `charts:end` marks. */
-function longestTasks(trace: TraceEvent[]): { wall: number; cpu: number }[] {
-  const starts = trace.filter((e) => e.name === 'charts:start').sort((a, b) => a.ts - b.ts);
-  const ends = trace.filter((e) => e.name === 'charts:end').sort((a, b) => a.ts - b.ts);
-  const main = starts[0];
-  const tasks = trace.filter(
-    (e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid,
-  );
-  return starts.map((start, i) => {
-    const end = ends.find((e) => e.ts >= start.ts && (starts[i + 1] === undefined || e.ts <= (starts[i + 1]?.ts ?? 0)));
-    const during = tasks.filter((t) => t.ts + (t.dur ?? 0) >= start.ts && t.ts <= (end?.ts ?? start.ts));
-    return {
-      wall: Math.max(0, ...during.map((t) => t.dur ?? 0)) / 1000,
-      cpu: Math.max(0, ...during.map((t) => t.tdur ?? 0)) / 1000,
-    };
-  });
+/** The page, built against dist/ (production React). */
+export function buildPage(): Promise<string> {
+  return buildBenchPage('charts-page.tsx', FROM_DIST);
 }
 
 export interface ChartsRow {
@@ -121,11 +71,7 @@ export async function measureCharts(options: ChartsOptions = {}): Promise<Charts
   const rounds = options.rounds ?? 5;
   const cardRounds = options.cardRounds ?? 3;
   const script = await buildPage();
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    chromiumSandbox: false,
-    args: ['--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser: Browser = await launchChromium();
   try {
     const tab: Page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await tab.setContent(
@@ -163,7 +109,10 @@ export async function measureCharts(options: ChartsOptions = {}): Promise<Charts
       let tasks: { wall: number; cpu: number }[] = [];
       if (traced) {
         const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
-        tasks = longestTasks(Array.isArray(trace) ? trace : trace.traceEvents);
+        tasks = tasksBetweenMarks(trace, 'charts').map(({ longest, mostCpu }) => ({
+          wall: longest.wall,
+          cpu: mostCpu,
+        }));
       }
       const runs = { library: [], 'echarts-for-react': [], raw: [], warm } as Runs<R> & { warm: typeof warm };
       results.forEach((result, i) => {
