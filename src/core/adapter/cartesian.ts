@@ -156,7 +156,8 @@ export function cartesian(ctx: Context): EChartsCoreOption {
     (single
       ? extremes(
           ctx,
-          data.categories.map((c, i) => ({ label: categoryTooltip(c), value: single.values[i] ?? null })),
+          single.values.slice(0, data.categories.length),
+          (i) => categoryTooltip(data.categories[i] as string | number),
           single.format.tooltip,
         )
       : '');

@@ -149,24 +149,26 @@ export function titleOf(spec: ChartSpec): { title?: { text: string; left: number
 }
 
 /**
- * The highest and lowest of labelled values (nulls skipped) in the context's words, after a space; empty when there
- * are none.
+ * The highest and lowest of `values` (nulls skipped; the first of equals), labelled by `labelOf` their index, in the
+ * context's words after a space; empty when there are none. Only those two are labelled (a time axis formats each).
  */
 export function extremes(
   ctx: Context,
-  items: readonly { label: string; value: number | null }[],
+  values: readonly (number | null | undefined)[],
+  labelOf: (index: number) => string,
   format: Formatter,
 ): string {
-  let max: { label: string; value: number } | undefined;
-  let min: { label: string; value: number } | undefined;
-  for (const { label, value } of items) {
-    if (value === null) continue;
-    if (!max || value > max.value) max = { label, value };
-    if (!min || value < min.value) min = { label, value };
+  let max = -1;
+  let min = -1;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) continue;
+    if (max < 0 || value > (values[max] as number)) max = i;
+    if (min < 0 || value < (values[min] as number)) min = i;
   }
-  if (!max || !min) return '';
-  const highest = { label: max.label, value: format(max.value) };
-  return ` ${ctx.words.extremes({ highest, lowest: { label: min.label, value: format(min.value) } })}`;
+  if (max < 0) return '';
+  const highest = { label: labelOf(max), value: format(values[max] as number) };
+  return ` ${ctx.words.extremes({ highest, lowest: { label: labelOf(min), value: format(values[min] as number) } })}`;
 }
 
 /**

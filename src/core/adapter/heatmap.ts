@@ -46,13 +46,33 @@ export function heatmap(ctx: Context): EChartsCoreOption {
 
   const xs = axisCategories(ctx, x);
   const ys = axisCategories(ctx, y);
-  const cells = new Map<number, number>();
   const width = xs.labels.length;
-  for (let row = 0; row < ctx.table.rowCount; row++) {
+  const size = width * ys.labels.length;
+  const rowCount = ctx.table.rowCount;
+  // Each cell's sum, and the cells in order of their first value: in arrays when there are not many more cells than
+  // rows (a Map of a million cells costs as much again), else in a Map.
+  const dense = size <= 2 * rowCount + 4096;
+  const sums = dense ? new Float64Array(size) : new Map<number, number>();
+  const seen = new Uint8Array(dense ? size : 0);
+  const order: number[] = [];
+  for (let row = 0; row < rowCount; row++) {
     const v = value.values[row] as number | null;
     if (v === null) continue;
     const key = (ys.rowKey[row] as number) * width + (xs.rowKey[row] as number);
-    const sum = (cells.get(key) ?? 0) + v;
+    let sum: number;
+    if (sums instanceof Float64Array) {
+      if (seen[key] === 0) {
+        seen[key] = 1;
+        order.push(key);
+      }
+      sum = (sums[key] as number) + v;
+      sums[key] = sum;
+    } else {
+      const known = sums.get(key);
+      if (known === undefined) order.push(key);
+      sum = (known ?? 0) + v;
+      sums.set(key, sum);
+    }
     if (!Number.isFinite(sum)) {
       throw new AdapterError(
         'invalid-value',
@@ -60,14 +80,14 @@ export function heatmap(ctx: Context): EChartsCoreOption {
         { column: value.name, row },
       );
     }
-    cells.set(key, sum);
   }
   const data: [number, number, number][] = [];
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   let highest = 0;
   let lowest = 0;
-  for (const [key, v] of cells) {
+  for (const key of order) {
+    const v = (sums instanceof Float64Array ? sums[key] : sums.get(key)) as number;
     if (v > max) highest = data.length;
     if (v < min) lowest = data.length;
     data.push([key % width, Math.floor(key / width), v]);
@@ -92,10 +112,11 @@ export function heatmap(ctx: Context): EChartsCoreOption {
           extremes(
             ctx,
             // The first highest and first lowest cells only: a label for each of a million cells says nothing more.
-            (data.length > 0 ? [highest, lowest] : []).map((at) => {
-              const [xi, yi, v] = data[at] as [number, number, number];
-              return { label: `${xs.labels[xi]}, ${ys.labels[yi]}`, value: v };
-            }),
+            (data.length > 0 ? [highest, lowest] : []).map((at) => (data[at] as [number, number, number])[2]),
+            (i) => {
+              const [xi, yi] = data[i === 0 ? highest : lowest] as [number, number, number];
+              return `${xs.labels[xi]}, ${ys.labels[yi]}`;
+            },
             tooltip,
           ),
       ),

@@ -21,18 +21,36 @@ export interface PivotOptions {
 /** Label of a category cell: a time axis keeps numbers, anything else becomes text; null is "(blank)". */
 export const BLANK = '(blank)';
 
-/** Distinct keys in order of first appearance, each with its index. */
+/**
+ * Distinct keys in order of first appearance, each with its index. Keys that come in ascending order (sorted rows)
+ * are each new and need no lookup: the index is built once one comes out of order.
+ */
 export class Keys<K> {
   readonly list: K[] = [];
-  private readonly index = new Map<K, number>();
+  private index: Map<K, number> | undefined;
 
   /** The key's index, adding the key the first time it is seen. */
   indexOf(key: K): number {
+    const list = this.list;
+    const n = list.length;
+    if (this.index === undefined) {
+      const last = list[n - 1];
+      // Of one type (numbers or strings), above every key so far: new.
+      const type = typeof key;
+      if (
+        n === 0 ||
+        ((type === 'number' || type === 'string') && typeof last === type && (key as number) > (last as number))
+      ) {
+        list.push(key);
+        return n;
+      }
+      this.index = new Map(list.map((k, i) => [k, i]));
+    }
     let i = this.index.get(key);
     if (i === undefined) {
-      i = this.list.length;
+      i = n;
       this.index.set(key, i);
-      this.list.push(key);
+      list.push(key);
     }
     return i;
   }

@@ -84,7 +84,8 @@ export function slices(ctx: Context): EChartsCoreOption {
     }) +
     extremes(
       ctx,
-      labelled.map((l, i) => ({ label: l, value: values[i] ?? null })),
+      labelled.map((_, i) => values[i]),
+      (i) => labelled[i] as string,
       format,
     );
 

@@ -277,11 +277,13 @@ function scan(
   let min = Number.POSITIVE_INFINITY;
   let maxAbs = 0;
   let integers = true;
-  // Results often come sorted: a value that is the row before's is converted and counted once.
+  // Results often come sorted: a value that is the row before's is converted and counted once. Or in cycles (each
+  // day's brands): a value that is the one `period` rows back's was counted already (it or its equal was converted).
   let last: unknown = MISMATCH;
+  let period = 0;
   for (let row = 0; row < count; row++) {
     const value = read(row);
-    if (value === last) continue;
+    if (value === last || (period > 0 && value === read(row - period))) continue;
     const cell = convertCell(type, value, declared, dates);
     if (cell === MISMATCH) {
       if (!declared) return undefined;
@@ -294,7 +296,11 @@ function scan(
       if (Math.abs(cell) > maxAbs) maxAbs = Math.abs(cell);
       if (integers && !Number.isInteger(cell)) integers = false;
     }
-    distinct?.add(cell);
+    if (distinct) {
+      const size = distinct.size;
+      // A value seen before: guess the cycle is as long as the values seen so far.
+      if (distinct.add(cell).size === size) period = size;
+    }
   }
   return { min, maxAbs, integers };
 }

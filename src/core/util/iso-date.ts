@@ -26,12 +26,17 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Epoch ms of midnight UTC of a calendar day; years 0-99 stay themselves (Date.UTC maps them to 19xx). */
+/**
+ * Epoch ms of midnight UTC of a calendar day of the proleptic Gregorian calendar, worked out without `Date`
+ * (H. Hinnant's days_from_civil); years 0-99 stay themselves (Date.UTC maps them to 19xx).
+ */
 function utcDay(year: number, month: number, day: number): number {
-  if (year >= 100) return Date.UTC(year, month - 1, day);
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getTime();
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return (era * 146_097 + doe - 719_468) * 86_400_000;
 }
 
 /** Epoch ms of a plain `YYYY-MM-DD` read digit by digit (the common case, from SQL), or undefined. */
