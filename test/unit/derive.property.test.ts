@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  AdapterError,
   type ChartSpec,
   type ColumnMeta,
   chooseChart,
@@ -14,18 +13,9 @@ import { FREQUENT_BUILDERS } from '../../src/core/adapter/build';
 import { deriveChart } from '../../src/core/adapter/derive';
 import { RARE_BUILDERS } from '../../src/core/adapter/rare-builders';
 import { scanTable } from '../../src/core/adapter/table';
+import { outcome } from '../fixtures/adapter-outcome';
 
 const BUILDERS = { ...FREQUENT_BUILDERS, ...RARE_BUILDERS };
-
-/** A result as data (formatter functions left out), or the error it threw. */
-function outcome(run: () => unknown): unknown {
-  try {
-    return JSON.parse(JSON.stringify(run()));
-  } catch (error) {
-    if (error instanceof AdapterError) return { error: error.code, message: error.message, column: error.column };
-    throw error;
-  }
-}
 
 /** Values that make a column of any type, or break one late: a number column whose 40th row is text, say. */
 const value = fc.oneof(

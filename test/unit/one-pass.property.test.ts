@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AdapterError, type ChartSpec, type Row, toEChartsOption, toTable } from '../../src/core/adapter';
-
-/** The option as data (formatter functions left out), or the error it threw. */
-function outcome(run: () => unknown): unknown {
-  try {
-    return JSON.parse(JSON.stringify(run()));
-  } catch (error) {
-    if (error instanceof AdapterError) return { error: error.code, message: error.message, column: error.column };
-    throw error;
-  }
-}
+import { type ChartSpec, type Row, toEChartsOption, toTable } from '../../src/core/adapter';
+import { outcome } from '../fixtures/adapter-outcome';
 
 const xValue = fc.oneof(
   fc.constantFrom(
