@@ -519,14 +519,19 @@ function setOptionTimes(chart: EChartsType, t0: number) {
 // ---------------------------------------------------------------------------------------------------------------
 // 4. First render of a 100k-point line.
 
-async function firstRender(variant: Variant): Promise<FirstRenderResult> {
-  const option = lineOption(100_000, 3);
+/** A fresh host after a quiet frame, the wait for its first chart's `finished`, and the clock started (and marked). */
+async function startMount() {
   const host = makeHost(1200);
   const mounted: Mounted = { host, raw: [], observers: [] };
   await afterFrame();
   const finished = firstFinished(host);
   performance.mark('charts:start');
-  const t0 = performance.now();
+  return { host, mounted, finished, t0: performance.now() };
+}
+
+async function firstRender(variant: Variant): Promise<FirstRenderResult> {
+  const option = lineOption(100_000, 3);
+  const { host, mounted, finished, t0 } = await startMount();
   if (variant === 'raw') mounted.raw.push(rawChart(rawElement(host, 320), option));
   else {
     mounted.root = createRoot(host);
@@ -607,12 +612,7 @@ let cardChartSize: { width: number; height: number } | undefined;
 
 async function chartCard(variant: Variant, iso: boolean, check: boolean): Promise<FirstRenderResult> {
   const rows = salesRows(iso);
-  const host = makeHost(1200);
-  const mounted: Mounted = { host, raw: [], observers: [] };
-  await afterFrame();
-  const finished = firstFinished(host);
-  performance.mark('charts:start');
-  const t0 = performance.now();
+  const { host, mounted, finished, t0 } = await startMount();
   if (variant === 'raw') {
     const option = handWrittenOption(rows);
     const element = rawElement(host, cardChartSize?.height ?? 400, cardChartSize?.width);
