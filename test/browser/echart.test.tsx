@@ -124,6 +124,34 @@ describe('EChart in Chromium', () => {
     await waitFor(() => expect(chart.getWidth()).toBe(280));
   });
 
+  it('does not resize a chart whose padded container has not changed size', async () => {
+    let resizes = 0;
+    const { chart, container } = await mountChart((ready) => (
+      <div data-testid="box" style={{ width: 500 }}>
+        <EChart
+          option={noAnimation(barOption)}
+          style={{ padding: 16, boxSizing: 'border-box' }}
+          onChartReady={(instance) => {
+            const resize = instance.resize.bind(instance);
+            instance.resize = (options) => {
+              resizes++;
+              resize(options);
+            };
+            ready(instance);
+          }}
+        />
+      </div>
+    ));
+    // The first size report and the settle time pass: nothing changed size.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(resizes).toBe(0);
+    act(() => {
+      (container.querySelector('[data-testid="box"]') as HTMLElement).style.width = '300px';
+    });
+    await waitFor(() => expect(chart.getWidth()).toBe(300 - 32));
+    expect(resizes).toBe(1);
+  });
+
   it('resizes each chart at most once a frame in a storm of 50 size changes, and ends at the exact last size', async () => {
     const charts: EChartsType[] = [];
     const view = render(

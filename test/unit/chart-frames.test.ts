@@ -126,13 +126,44 @@ describe('the frame queue for chart work', () => {
       });
       return el;
     });
-    resized(...charts);
+    resized(...charts); // each chart's first report, when it is observed
+    frame();
+    fitted.length = 0;
+    resized(...charts); // a size change
     frame();
     // 4 ms a chart: a second would overrun the drag's budget.
     expect(fitted).toEqual(['a']);
     now += 200; // still for longer than a drag's frames
     frame();
     expect(fitted).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it("takes a chart's first size report, sent when it is observed, for an arrival and not a drag", () => {
+    const fitted: string[] = [];
+    const charts = ['a', 'b', 'c'].map((name) => {
+      const el = element(name);
+      frames.trackChart(el, () => {
+        fitted.push(name);
+        now += 4;
+        return false;
+      });
+      return el;
+    });
+    resized(...charts);
+    frame();
+    expect(fitted).toEqual(['a', 'b', 'c']);
+    // Nothing changed size: no settle check follows.
+    vi.advanceTimersByTime(frames.SETTLE_MS);
+    frame();
+    expect(fitted).toEqual(['a', 'b', 'c']);
+  });
+
+  it('asks for one frame when work queues more work while a frame runs', () => {
+    const queue = frames.trackChart(element('a'), () => false);
+    const other = frames.trackChart(element('b'), () => false);
+    queue.queue('theme', () => other.queue('theme', () => {}));
+    frame();
+    expect(callbacks).toHaveLength(1);
   });
 
   it('runs the first chart of a frame even when it alone is over budget, so work never stalls', () => {

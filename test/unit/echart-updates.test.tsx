@@ -1,5 +1,6 @@
 import { render, waitFor } from '@testing-library/react';
 import type { EChartsType } from 'echarts/core';
+import { Component, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { EChart, InsightPulseProvider } from '../../src';
 import { barOption } from '../fixtures/charts';
@@ -73,6 +74,54 @@ describe('EChart re-rendered by its parent', () => {
     expect(reads).toBe(before);
     rerender(page(320));
     expect(reads).toBeGreaterThan(before);
+  });
+});
+
+describe('EChart props compared before rendering', () => {
+  it('renders again when a prop is removed, even for another set to undefined', () => {
+    const onClick = vi.fn();
+    const { getByRole, rerender } = render(<EChart option={barOption} renderer="svg" onClick={onClick} />);
+    rerender(<EChart option={barOption} renderer="svg" onMouseEnter={undefined} />);
+    getByRole('img').click();
+    expect(onClick).not.toHaveBeenCalled();
+  });
+});
+
+/** Shows "failed" once its children throw. */
+class Boundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? <p>failed</p> : this.props.children;
+  }
+}
+
+describe('EChart whose first drawing throws', () => {
+  it('disposes the chart it created (React runs no cleanup for an effect that threw)', async () => {
+    const { echarts } = await import('../../src/core');
+    const failure = new Error('onChartReady failed');
+    let created: EChartsType | undefined;
+    let dom: HTMLElement | undefined;
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { findByText } = render(
+      <Boundary>
+        <EChart
+          option={barOption}
+          renderer="svg"
+          onChartReady={(chart) => {
+            created = chart;
+            dom = chart.getDom();
+            throw failure;
+          }}
+        />
+      </Boundary>,
+    );
+    await findByText('failed');
+    consoleError.mockRestore();
+    expect(created?.isDisposed()).toBe(true);
+    expect(dom && echarts.getInstanceByDom(dom)).toBeUndefined();
   });
 });
 

@@ -207,6 +207,7 @@ function sameProps(before: Readonly<EChartProps>, after: Readonly<EChartProps>):
   const keys = Object.keys(after) as (keyof EChartProps)[];
   if (Object.keys(before).length !== keys.length) return false;
   return keys.every((key) => {
+    if (!Object.hasOwn(before, key)) return false;
     const [a, b] = [before[key], after[key]];
     if (Object.is(a, b)) return true;
     if (key !== 'style' || !a || !b) return false;

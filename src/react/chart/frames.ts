@@ -42,6 +42,8 @@ interface Slot {
   /** Resizes the chart when its container's size differs from the chart's; true when it did. */
   readonly fit: () => boolean;
   visible: boolean;
+  /** Its first size report, sent when it is first observed, has arrived. */
+  observed: boolean;
   readonly work: Map<string, () => void>;
 }
 
@@ -98,7 +100,8 @@ function runFrame(): void {
     slowest = Math.max(slowest, now - before);
     elapsed = Math.max(now - started, Number.MIN_VALUE);
   }
-  if (waiting.size > 0) frame = requestAnimationFrame(runFrame);
+  // (Work that queued more work has asked for the next frame already.)
+  if (waiting.size > 0 && !frame) frame = requestAnimationFrame(runFrame);
 }
 
 function enqueue(slot: Slot, key: string, work: () => void): void {
@@ -134,11 +137,17 @@ function settleLater(): void {
 function observers(): { sizes?: ResizeObserver; views?: IntersectionObserver } {
   if (!sizes && typeof ResizeObserver === 'function') {
     sizes = new ResizeObserver((entries) => {
-      lastSizeChange = performance.now();
+      let changed = false;
       for (const entry of entries) {
         const slot = slots.get(entry.target);
-        if (slot) fitLater(slot);
+        if (!slot) continue;
+        fitLater(slot);
+        // Observing an element reports its size once: that is a chart arriving, not a size changing.
+        changed ||= slot.observed;
+        slot.observed = true;
       }
+      if (!changed) return;
+      lastSizeChange = performance.now();
       settleLater();
     });
   }
@@ -158,7 +167,7 @@ function observers(): { sizes?: ResizeObserver; views?: IntersectionObserver } {
  * whether it did. Its container's size changes are followed from now on.
  */
 export function trackChart(element: Element, fit: () => boolean): ChartFrame {
-  const slot: Slot = { element, fit, visible: true, work: new Map() };
+  const slot: Slot = { element, fit, visible: true, observed: false, work: new Map() };
   const before = slots.get(element);
   if (before) untrack(before);
   slots.set(element, slot);

@@ -39,10 +39,12 @@ export class LiveChart {
     this.chart = chart;
     this.theme = theme;
     const dom = chart.getDom();
+    // The container's size when the chart last drew (ECharts' own size leaves out the container's padding).
+    let drawn = { width: dom.clientWidth, height: dom.clientHeight };
     this.frame = trackChart(dom, () => {
-      if (chart.isDisposed() || (dom.clientWidth === chart.getWidth() && dom.clientHeight === chart.getHeight())) {
-        return false;
-      }
+      const now = { width: dom.clientWidth, height: dom.clientHeight };
+      if (chart.isDisposed() || (now.width === drawn.width && now.height === drawn.height)) return false;
+      drawn = now;
       chart.resize({ width: 'auto', height: 'auto' });
       // Painted now, inside the frame's budget, rather than in ECharts' own next frame outside it.
       chart.getZr().flush();

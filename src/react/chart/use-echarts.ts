@@ -67,11 +67,22 @@ export function useECharts(options: UseEChartsOptions): void {
     const now = latest.current;
     const chart = echarts.init(dom, now.theme, { renderer });
     live.adopt(chart, now.theme);
-    chart.setOption(now.option);
-    if (now.loading) chart.showLoading(now.loadingOption);
-    applied.current = { option: now.option, replaceMerge: now.replaceMerge, loading: now.loading && now.loadingOption };
-    live.bind(now.eventNames);
-    now.onChartReady?.(chart);
+    try {
+      chart.setOption(now.option);
+      if (now.loading) chart.showLoading(now.loadingOption);
+      applied.current = {
+        option: now.option,
+        replaceMerge: now.replaceMerge,
+        loading: now.loading && now.loadingOption,
+      };
+      live.bind(now.eventNames);
+      now.onChartReady?.(chart);
+    } catch (error) {
+      // React runs no cleanup for an effect that threw: the instance and its place in the frame queue go now.
+      live.release();
+      applied.current = {};
+      throw error;
+    }
     return () => {
       live.release();
       applied.current = {};
