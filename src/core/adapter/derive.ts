@@ -23,8 +23,8 @@ export interface DerivedChart {
  * The chart of `data`, for ChartCard: one scan of each column (its type and role as `toTable` infers them, and the
  * figures `chooseChart` reads), then the option built from the rows themselves, which reads only the columns the
  * chart names, in one pass for lines, areas, bars and combos. A time or measure column that such a pass reads is
- * not scanned first when the choice needs none of its figures (see `fromDeferred`). Throws `AdapterError` as `toTable`, `chooseChart` and
- * `toEChartsOption` do; `'empty'` for a given spec and no rows.
+ * not scanned first when the choice needs none of its figures (see `fromDeferred`). Throws `AdapterError` as
+ * `toTable`, `chooseChart` and `toEChartsOption` do; `'empty'` for a given spec and no rows.
  */
 export function deriveChart(
   data: DataInput,

@@ -193,20 +193,25 @@ export function roleNeedsValues(meta: ColumnMeta, type: ColumnType): boolean {
  * on them (see `roleNeedsValues`), whose values are known to fit `type`.
  */
 export function lazyColumnOf(meta: ColumnMeta, type: ColumnType, materialize: () => Cell[]): Column {
-  const role = meta.role ?? (type === 'date' ? 'time' : type === 'number' ? 'measure' : 'dimension');
-  const label = meta.label === undefined ? meta.name : String(meta.label);
+  return withLazyValues(headerOf(meta, type, true), materialize);
+}
+
+/** A column of `header` whose values are converted by `materialize` the first time they are read. */
+function withLazyValues(header: Omit<Column, 'values'>, materialize: () => Cell[]): Column {
   let values: Cell[] | undefined;
   return {
-    name: meta.name,
-    label,
-    type,
-    role,
-    meta,
+    ...header,
     get values() {
       values ??= materialize();
       return values;
     },
   };
+}
+
+/** A column's cell reader: row `row`'s value converted to `type` (null past the last row), dates read once each. */
+function cellsOf(type: ColumnType, count: number, read: (row: number) => unknown, declared: boolean) {
+  const dates: DateMemo | undefined = type === 'date' ? new Map() : undefined;
+  return (row: number): Cell => (row < count ? (convertCell(type, read(row), declared, dates) as Cell) : null);
 }
 
 /**
@@ -338,17 +343,11 @@ export function scanColumn(
     distinct = collect(type);
     found = scan(meta, type, count, read, false, distinct) as NonNullable<typeof found>;
   }
-  let values: Cell[] | undefined;
-  const dates: DateMemo | undefined = type === 'date' ? new Map() : undefined;
-  const column: Column = {
-    ...headerOf(meta, type, found.integers),
-    get values() {
-      values ??= convert(meta, type, count, read, declared) as Cell[];
-      return values;
-    },
-  };
-  const cell = (row: number) => (row < count ? (convertCell(type, read(row), declared, dates) as Cell) : null);
-  return { column, distinct, min: found.min, maxAbs: found.maxAbs, cell };
+  const column = withLazyValues(
+    headerOf(meta, type, found.integers),
+    () => convert(meta, type, count, read, declared) as Cell[],
+  );
+  return { column, distinct, min: found.min, maxAbs: found.maxAbs, cell: cellsOf(type, count, read, declared) };
 }
 
 /**
@@ -362,16 +361,8 @@ function deferredScan(
   read: (row: number) => unknown,
   complete: () => ColumnScan,
 ): ColumnScan {
-  let values: Cell[] | undefined;
-  const dates: DateMemo | undefined = type === 'date' ? new Map() : undefined;
-  const column: Column = {
-    ...headerOf(meta, type, true),
-    get values() {
-      values ??= convert(meta, type, count, read, false) as Cell[];
-      return values;
-    },
-  };
-  const cell = (row: number) => (row < count ? (convertCell(type, read(row), false, dates) as Cell) : null);
+  const column = withLazyValues(headerOf(meta, type, true), () => convert(meta, type, count, read, false) as Cell[]);
+  const cell = cellsOf(type, count, read, false);
   return { column, distinct: undefined, min: Number.NaN, maxAbs: Number.NaN, cell, complete };
 }
 
